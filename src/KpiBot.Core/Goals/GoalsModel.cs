@@ -1,0 +1,60 @@
+namespace KpiBot.Core.Goals;
+
+/// <summary>
+/// Everything a goals file declares: the organisation's settings, its teams and people, and the KPI tree.
+/// Built only from a file that validated without errors, so every reference in it resolves.
+/// </summary>
+public sealed class GoalsModel
+{
+    public GoalsModel(
+        OrganizationSettings organization,
+        IEnumerable<Team> teams,
+        IEnumerable<Person> people,
+        IEnumerable<Kgi> kgis,
+        IEnumerable<Ksf> ksfs,
+        IEnumerable<Kpi> kpis,
+        IEnumerable<Kdi> kdis)
+    {
+        Organization = organization;
+        Teams = teams.ToList();
+        People = people.ToList();
+        Kgis = kgis.ToList();
+        Ksfs = ksfs.ToList();
+        Kpis = kpis.ToList();
+        Kdis = kdis.ToList();
+        TeamsById = Teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        PeopleById = People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        NodesById = Kgis.Cast<GoalNode>().Concat(Ksfs).Concat(Kpis).Concat(Kdis)
+            .ToDictionary(n => n.Id, StringComparer.Ordinal);
+    }
+
+    public OrganizationSettings Organization { get; }
+    public IReadOnlyList<Team> Teams { get; }
+    public IReadOnlyList<Person> People { get; }
+    public IReadOnlyList<Kgi> Kgis { get; }
+    public IReadOnlyList<Ksf> Ksfs { get; }
+    public IReadOnlyList<Kpi> Kpis { get; }
+    public IReadOnlyList<Kdi> Kdis { get; }
+    public IReadOnlyDictionary<string, Team> TeamsById { get; }
+    public IReadOnlyDictionary<string, Person> PeopleById { get; }
+    public IReadOnlyDictionary<string, GoalNode> NodesById { get; }
+
+    public IEnumerable<Ksf> KsfsOf(string kgiId) => Ksfs.Where(k => k.KgiId == kgiId);
+    public IEnumerable<Kpi> KpisOf(string ksfId) => Kpis.Where(k => k.KsfId == ksfId);
+    public IEnumerable<Kdi> KdisOf(string kpiId) => Kdis.Where(k => k.KpiId == kpiId);
+    public IEnumerable<Person> MembersOf(string teamId) => People.Where(p => p.TeamId == teamId);
+
+    /// <summary>The KGI a KPI belongs to (through its KSF).</summary>
+    public Kgi KgiOf(Kpi kpi) => Kgis.First(g => g.Id == Ksfs.First(s => s.Id == kpi.KsfId).KgiId);
+}
+
+/// <summary>Organisation-wide settings from the goals file.</summary>
+public sealed record OrganizationSettings(
+    string Name,
+    int FiscalYearStartMonth = 4,
+    string Locale = "ja",
+    string Currency = "JPY",
+    StatusThresholds? Thresholds = null)
+{
+    public StatusThresholds StatusThresholds => Thresholds ?? StatusThresholds.Default;
+}
