@@ -26,7 +26,16 @@ public sealed class GoalsModel
         PeopleById = People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         NodesById = Kgis.Cast<GoalNode>().Concat(Ksfs).Concat(Kpis).Concat(Kdis)
             .ToDictionary(n => n.Id, StringComparer.Ordinal);
+        _ksfsByKgi = Ksfs.ToLookup(k => k.KgiId, StringComparer.Ordinal);
+        _kpisByKsf = Kpis.ToLookup(k => k.KsfId, StringComparer.Ordinal);
+        _kdisByKpi = Kdis.ToLookup(k => k.KpiId, StringComparer.Ordinal);
+        _membersByTeam = People.ToLookup(p => p.TeamId, StringComparer.Ordinal);
     }
+
+    private readonly ILookup<string, Ksf> _ksfsByKgi;
+    private readonly ILookup<string, Kpi> _kpisByKsf;
+    private readonly ILookup<string, Kdi> _kdisByKpi;
+    private readonly ILookup<string, Person> _membersByTeam;
 
     public OrganizationSettings Organization { get; }
     public IReadOnlyList<Team> Teams { get; }
@@ -39,13 +48,13 @@ public sealed class GoalsModel
     public IReadOnlyDictionary<string, Person> PeopleById { get; }
     public IReadOnlyDictionary<string, GoalNode> NodesById { get; }
 
-    public IEnumerable<Ksf> KsfsOf(string kgiId) => Ksfs.Where(k => k.KgiId == kgiId);
-    public IEnumerable<Kpi> KpisOf(string ksfId) => Kpis.Where(k => k.KsfId == ksfId);
-    public IEnumerable<Kdi> KdisOf(string kpiId) => Kdis.Where(k => k.KpiId == kpiId);
-    public IEnumerable<Person> MembersOf(string teamId) => People.Where(p => p.TeamId == teamId);
+    public IEnumerable<Ksf> KsfsOf(string kgiId) => _ksfsByKgi[kgiId];
+    public IEnumerable<Kpi> KpisOf(string ksfId) => _kpisByKsf[ksfId];
+    public IEnumerable<Kdi> KdisOf(string kpiId) => _kdisByKpi[kpiId];
+    public IEnumerable<Person> MembersOf(string teamId) => _membersByTeam[teamId];
 
     /// <summary>The KGI a KPI belongs to (through its KSF).</summary>
-    public Kgi KgiOf(Kpi kpi) => Kgis.First(g => g.Id == Ksfs.First(s => s.Id == kpi.KsfId).KgiId);
+    public Kgi KgiOf(Kpi kpi) => (Kgi)NodesById[((Ksf)NodesById[kpi.KsfId]).KgiId];
 }
 
 /// <summary>Organisation-wide settings from the goals file.</summary>

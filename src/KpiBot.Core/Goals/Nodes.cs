@@ -36,6 +36,9 @@ public sealed record Ksf(string Id, string Title, string KgiId, SourceLocation? 
 /// <summary>
 /// Key performance indicator: an outcome metric with a target per <see cref="Period"/>.
 /// <see cref="Start"/>/<see cref="End"/> narrow the goal window (default: the KGI's).
+/// With <see cref="KpiSource.Kdis"/> its actuals are the sum of its own KDIs (each × its conversion rate)
+/// plus <see cref="DerivedFrom"/>: other KDIs or KPIs converted at a rate (appointments = calls × 5 %).
+/// With <see cref="KpiSource.Ratio"/> it is <see cref="NumeratorId"/> ÷ <see cref="DenominatorId"/>.
 /// </summary>
 public sealed record Kpi(
     string Id,
@@ -51,10 +54,16 @@ public sealed record Kpi(
     string? DenominatorId = null,
     DateOnly? Start = null,
     DateOnly? End = null,
+    IReadOnlyList<KpiInput>? DerivedFrom = null,
     SourceLocation? Source = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kpi;
+
+    public IReadOnlyList<KpiInput> Inputs => DerivedFrom ?? [];
 }
+
+/// <summary>Another KDI or KPI whose actuals feed a KPI at <see cref="Rate"/> (1 call → 0.05 appointments).</summary>
+public sealed record KpiInput(string NodeId, decimal Rate);
 
 /// <summary>
 /// Key do indicator: a daily or weekly action a person controls. <see cref="Target"/> is per day
