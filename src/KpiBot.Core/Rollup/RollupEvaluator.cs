@@ -116,11 +116,7 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
     /// </summary>
     private Dictionary<string, ProgressFigures> KpiPeople(Kpi kpi, PeriodWindow window, decimal target)
     {
-        var feedingTeams = model.KdisOf(kpi.Id).Select(k => k.TeamId)
-            .Concat(kpi.Inputs.Select(i => model.NodesById.GetValueOrDefault(i.NodeId)).OfType<Kdi>().Select(k => k.TeamId))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var reps = feedingTeams.SelectMany(Reps).ToList();
+        var reps = FeedingTeams(kpi, 0).Distinct(StringComparer.Ordinal).SelectMany(Reps).ToList();
         var people = new Dictionary<string, ProgressFigures>(StringComparer.Ordinal);
         foreach (var rep in reps.Where(r => InScope(r.TeamId)))
         {
@@ -132,6 +128,33 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
         }
 
         return people;
+    }
+
+    /// <summary>The teams whose KDIs feed a KPI: its own KDIs, KDIs it derives from, and those behind KPIs it derives from.</summary>
+    private IEnumerable<string> FeedingTeams(Kpi kpi, int depth)
+    {
+        GuardDepth(depth, kpi.Id);
+        foreach (var kdi in model.KdisOf(kpi.Id))
+        {
+            yield return kdi.TeamId;
+        }
+
+        foreach (var input in kpi.Inputs)
+        {
+            switch (model.NodesById.GetValueOrDefault(input.NodeId))
+            {
+                case Kdi kdi:
+                    yield return kdi.TeamId;
+                    break;
+                case Kpi { ActualsFrom: KpiSource.Kdis } inputKpi:
+                    foreach (var team in FeedingTeams(inputKpi, depth + 1))
+                    {
+                        yield return team;
+                    }
+
+                    break;
+            }
+        }
     }
 
     private ProgressFigures Figures(Kpi kpi, decimal actual, decimal target, int elapsed, int total, PeriodWindow window) =>
