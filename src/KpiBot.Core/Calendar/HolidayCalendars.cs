@@ -48,6 +48,26 @@ public static class HolidayCalendars
             throw new ArgumentException($"No holiday calendar for country '{country}'.", nameof(country));
         }
 
-        return factory().PublicHolidays(year).Select(DateOnly.FromDateTime).ToHashSet();
+        var holidays = factory().PublicHolidays(year).Select(DateOnly.FromDateTime).ToHashSet();
+        if (string.Equals(country, "JP", StringComparison.OrdinalIgnoreCase))
+        {
+            AddJapaneseCitizensHolidays(holidays);
+        }
+
+        return holidays;
+    }
+
+    /// <summary>
+    /// 国民の休日: in Japan a day between two public holidays is itself a holiday (e.g. 2026-09-22 between
+    /// 敬老の日 and 秋分の日). The PublicHoliday library does not list these days, so they are added here.
+    /// </summary>
+    private static void AddJapaneseCitizensHolidays(HashSet<DateOnly> holidays)
+    {
+        var sandwiched = holidays
+            .Where(h => holidays.Contains(h.AddDays(2)) && !holidays.Contains(h.AddDays(1)))
+            .Select(h => h.AddDays(1))
+            .Where(d => d.DayOfWeek != DayOfWeek.Sunday)
+            .ToList();
+        holidays.UnionWith(sandwiched);
     }
 }

@@ -1,0 +1,137 @@
+using KpiBot.Core.Calendar;
+using KpiBot.Core.Formatting;
+using KpiBot.Core.Goals;
+
+namespace KpiBot.Core.Rollup;
+
+/// <summary>
+/// A KPI's actual and target over any window, for the team and for one person, and the teams whose KDIs
+/// feed it. Derivations are followed to a bounded depth, so a cycle the validator missed fails loudly.
+/// </summary>
+internal sealed class KpiMeasures(GoalsModel model, RollupCalendars calendars, IActualsLookup actuals)
+{
+    private const int MaxDepth = 32;
+
+    public RollupCalendars Calendars => calendars;
+
+    /// <summary>The teams whose KDIs feed a KPI: its own KDIs, KDIs it derives from, and those behind KPIs it derives from.</summary>
+    public IEnumerable<string> FeedingTeams(Kpi kpi, int depth)
+    {
+        GuardDepth(depth, kpi.Id);
+        foreach (var kdi in model.KdisOf(kpi.Id))
+        {
+            yield return kdi.TeamId;
+        }
+
+        foreach (var input in kpi.Inputs)
+        {
+            switch (model.NodesById.GetValueOrDefault(input.NodeId))
+            {
+                case Kdi kdi:
+                    yield return kdi.TeamId;
+                    break;
+                case Kpi { ActualsFrom: KpiSource.Kdis } inputKpi:
+                    foreach (var team in FeedingTeams(inputKpi, depth + 1))
+                    {
+                        yield return team;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Summed quantities accumulate over days; ratios, averages and latest values are levels.</summary>
+    public static bool IsSummed(Kpi kpi) => kpi.ActualsFrom != KpiSource.Ratio && kpi.Aggregation == Aggregation.Sum;
+
+    /// <summary>
+    /// A summed KPI's target over a window: for each of its own periods the window touches, target × the
+    /// working days shared ÷ the period's working days (exactly the target when the window is the period).
+    /// A level's target does not scale.
+    /// </summary>
+    public decimal Target(Kpi kpi, PeriodWindow window)
+    {
+        if (!IsSummed(kpi) || window.End < window.Start)
+        {
+            return IsSummed(kpi) ? 0m : kpi.Target;
+        }
+
+        var total = 0m;
+        var period = calendars.Period(kpi, kpi.Period, window.Start);
+        while (true)
+        {
+            var overlap = RollupCalendars.Clip(window, period);
+            var periodDays = calendars.TeamDays(kpi.OwnerTeamId, period);
+            total += overlap == period ? kpi.Target
+                : periodDays > 0 ? kpi.Target * calendars.TeamDays(kpi.OwnerTeamId, overlap) / periodDays
+                : kpi.Target * overlap.CalendarDays / period.CalendarDays;
+            if (kpi.Period == PeriodKind.Window || period.End >= window.End)
+            {
+                return total;
+            }
+
+            period = calendars.Period(kpi, kpi.Period, period.End.AddDays(1));
+        }
+    }
+
+    public decimal Actual(Kpi kpi, PeriodWindow window, int depth)
+    {
+        GuardDepth(depth, kpi.Id);
+        switch (kpi.ActualsFrom)
+        {
+            case KpiSource.Kdis:
+                return model.KdisOf(kpi.Id).Sum(k => Totals(window, k.Id).Sum * (k.ConversionRate ?? 1m))
+                    + kpi.Inputs.Sum(i => NodeActual(i.NodeId, window, depth + 1) * i.Rate);
+            case KpiSource.Reported:
+                var reported = Totals(window, kpi.Id);
+                return kpi.Aggregation switch
+                {
+                    Aggregation.Average => reported.Count == 0 ? 0m : reported.Sum / reported.Count,
+                    Aggregation.Latest => reported.LatestSum,
+                    _ => reported.Sum,
+                };
+            case KpiSource.Ratio:
+                var numerator = kpi.NumeratorId is null ? 0m : NodeActual(kpi.NumeratorId, window, depth + 1);
+                var denominator = kpi.DenominatorId is null ? 0m : NodeActual(kpi.DenominatorId, window, depth + 1);
+                return denominator == 0m ? 0m : numerator / denominator * (QuantityFormatter.IsPercent(kpi.Unit) ? 100m : 1m);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kpi), kpi.ActualsFrom, "Unknown KPI source.");
+        }
+    }
+
+    /// <summary>A KDI's recorded sum (no conversion), or a KPI's actual.</summary>
+    private decimal NodeActual(string nodeId, PeriodWindow window, int depth) => model.NodesById.GetValueOrDefault(nodeId) switch
+    {
+        Kdi kdi => Totals(window, kdi.Id).Sum,
+        Kpi kpi => Actual(kpi, window, depth),
+        _ => 0m,
+    };
+
+    public decimal PersonActual(Kpi kpi, PeriodWindow window, string personId, int depth)
+    {
+        GuardDepth(depth, kpi.Id);
+        if (kpi.ActualsFrom != KpiSource.Kdis)
+        {
+            return 0m;
+        }
+
+        return model.KdisOf(kpi.Id).Sum(k => Totals(window, k.Id).SumOf(personId) * (k.ConversionRate ?? 1m))
+            + kpi.Inputs.Sum(i => i.Rate * (model.NodesById.GetValueOrDefault(i.NodeId) switch
+            {
+                Kdi kdi => Totals(window, kdi.Id).SumOf(personId),
+                Kpi input => PersonActual(input, window, personId, depth + 1),
+                _ => 0m,
+            }));
+    }
+
+    public NodeTotals Totals(PeriodWindow window, string nodeId) =>
+        window.End < window.Start ? NodeTotals.None : actuals.Get(window, nodeId);
+
+    private static void GuardDepth(int depth, string nodeId)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new InvalidOperationException($"KPI '{nodeId}' derives from itself; the goals file validator should have refused it.");
+        }
+    }
+}
