@@ -53,6 +53,29 @@ public sealed partial class GoalsStore
             scaledTargets[node.Id] = (scaled, target.Period);
         }
 
+        // Tens of thousands of tracked rows: detect changes once, just before saving.
+        _db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await ImportInTransactionAsync(model, nodes, scaledTargets, fileName, sha256, importedBy, now, cancellationToken);
+        }
+        finally
+        {
+            _db.ChangeTracker.Clear();
+            _db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private async Task<GoalsImportResult> ImportInTransactionAsync(
+        GoalsModel model,
+        List<GoalNode> nodes,
+        Dictionary<string, (long Scaled, PeriodKind Period)> scaledTargets,
+        string fileName,
+        string sha256,
+        string importedBy,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         var at = now.ToUniversalTime();
         var importDay = DateOnly.FromDateTime(now.DateTime);
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
@@ -141,9 +164,9 @@ public sealed partial class GoalsStore
             }
         }
 
+        _db.ChangeTracker.DetectChanges();
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _db.ChangeTracker.Clear();
         return GoalsImportResult.Imported(new GoalsImportSummary(version, teamCounts, peopleCounts, nodeCounts, targetsChanged));
     }
 
