@@ -1,0 +1,184 @@
+using KpiBot.Core.CheckIns;
+using KpiBot.Core.Goals;
+using KpiBot.Storage.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KpiBot.Storage;
+
+/// <summary>
+/// Records check-in values, one entry per (person, node, day), with a revision and an audit row per change.
+/// Safe under concurrent writers: a lost insert race (unique key) or a lost update race (revision token)
+/// is retried, so one writer creates and the others update or find nothing to change.
+/// </summary>
+public sealed class CheckInStore
+{
+    private const int MaxAttempts = 5;
+    private static readonly string[] ReportableKinds = [nameof(GoalKind.Kdi), nameof(GoalKind.Kpi)];
+    private readonly KpiBotDbContext _db;
+
+    public CheckInStore(KpiBotDbContext db)
+    {
+        _db = db ?? throw new ArgumentNullException(nameof(db));
+    }
+
+    public async Task<CheckInRecordResult> RecordAsync(
+        CheckInEntry entry,
+        string changedBy,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+
+        if (!ScaledValue.TryScale(entry.Value, ScaledValue.MaxCheckInValue, out var scaled, out var why))
+        {
+            return new CheckInRecordResult(CheckInOutcome.InvalidValue, Rejection: why);
+        }
+
+        if (!await _db.People.AnyAsync(p => p.Id == entry.PersonId && p.ArchivedAt == null, cancellationToken))
+        {
+            return new CheckInRecordResult(CheckInOutcome.UnknownPerson);
+        }
+
+        if (!await _db.GoalNodes.AnyAsync(
+                n => n.Id == entry.NodeId && n.ArchivedAt == null && ReportableKinds.Contains(n.Kind), cancellationToken))
+        {
+            return new CheckInRecordResult(CheckInOutcome.UnknownNode);
+        }
+
+        var at = now.ToUniversalTime();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordOnceAsync(entry, scaled, changedBy, at, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsLostRace(ex))
+            {
+                // Retry with fresh reads.
+            }
+            finally
+            {
+                _db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<CheckInEntry?> GetAsync(string personId, string nodeId, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        var row = await _db.CheckInEntries.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.PersonId == personId && e.NodeId == nodeId && e.Day == day, cancellationToken);
+        return row is null
+            ? null
+            : new CheckInEntry(row.PersonId, row.NodeId, row.Day, ScaledValue.Unscale(row.ValueScaled), row.Note, row.Blocker,
+                row.Source, row.Revision);
+    }
+
+    /// <summary>Every change of one entry, oldest first.</summary>
+    public async Task<IReadOnlyList<CheckInChange>> HistoryAsync(
+        string personId,
+        string nodeId,
+        DateOnly day,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        var rows = await _db.CheckInAudit.AsNoTracking()
+            .Where(a => a.PersonId == personId && a.NodeId == nodeId && a.Day == day)
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new CheckInChange(
+                a.Revision,
+                a.OldValueScaled is { } old ? ScaledValue.Unscale(old) : null,
+                ScaledValue.Unscale(a.NewValueScaled),
+                a.OldNote,
+                a.NewNote,
+                a.OldBlocker,
+                a.NewBlocker,
+                a.ChangedBy,
+                a.Source,
+                a.ChangedAt))
+            .ToList();
+    }
+
+    private async Task<CheckInRecordResult> RecordOnceAsync(
+        CheckInEntry entry,
+        long scaled,
+        string changedBy,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        // On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue up.
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await _db.CheckInEntries.FirstOrDefaultAsync(
+            e => e.PersonId == entry.PersonId && e.NodeId == entry.NodeId && e.Day == entry.Day, cancellationToken);
+
+        var audit = new CheckInAuditRow
+        {
+            PersonId = entry.PersonId,
+            NodeId = entry.NodeId,
+            Day = entry.Day,
+            NewValueScaled = scaled,
+            NewNote = entry.Note,
+            NewBlocker = entry.Blocker,
+            ChangedBy = changedBy,
+            Source = entry.Source,
+            ChangedAt = at,
+        };
+
+        CheckInOutcome outcome;
+        if (row is null)
+        {
+            row = new CheckInEntryRow
+            {
+                PersonId = entry.PersonId,
+                NodeId = entry.NodeId,
+                Day = entry.Day,
+                ValueScaled = scaled,
+                Note = entry.Note,
+                Blocker = entry.Blocker,
+                Source = entry.Source,
+                Revision = 1,
+                CreatedAt = at,
+                UpdatedAt = at,
+            };
+            _db.CheckInEntries.Add(row);
+            await _db.SaveChangesAsync(cancellationToken);
+            outcome = CheckInOutcome.Created;
+        }
+        else if (row.ValueScaled == scaled && row.Note == entry.Note && row.Blocker == entry.Blocker)
+        {
+            return new CheckInRecordResult(CheckInOutcome.Unchanged, row.Revision);
+        }
+        else
+        {
+            audit.OldValueScaled = row.ValueScaled;
+            audit.OldNote = row.Note;
+            audit.OldBlocker = row.Blocker;
+            row.ValueScaled = scaled;
+            row.Note = entry.Note;
+            row.Blocker = entry.Blocker;
+            row.Source = entry.Source;
+            row.Revision++;
+            row.UpdatedAt = at;
+            outcome = CheckInOutcome.Updated;
+        }
+
+        audit.EntryId = row.Id;
+        audit.Revision = row.Revision;
+        _db.CheckInAudit.Add(audit);
+        await _db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CheckInRecordResult(outcome, row.Revision);
+    }
+
+    /// <summary>Another writer got there first: the key was inserted, or the revision moved on.</summary>
+    private static bool IsLostRace(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException
+        || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+        || ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 };
+}

@@ -1,0 +1,76 @@
+using KpiBot.Core.CheckIns;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KpiBot.Storage;
+
+/// <summary>Wires the store: one scoped <see cref="KpiBotDbContext"/> of the chosen provider and the stores over it.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddKpiBotStorage(this IServiceCollection services, Action<StorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new StorageOptions();
+        configure(options);
+        return services.AddKpiBotStorage(options);
+    }
+
+    public static IServiceCollection AddKpiBotStorage(this IServiceCollection services, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+
+        var connectionString = options.ConnectionString;
+        switch (options.Provider)
+        {
+            case StorageProvider.Sqlite:
+                services.AddDbContext<KpiBotDbContext, SqliteKpiBotDbContext>(b => ConfigureSqlite(b, connectionString));
+                break;
+            case StorageProvider.Postgres:
+                services.AddDbContext<KpiBotDbContext, PostgresKpiBotDbContext>(b => ConfigurePostgres(b, connectionString));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown storage provider.");
+        }
+
+        services.AddSingleton(options);
+        services.AddScoped<GoalsStore>();
+        services.AddScoped<CheckInStore>();
+        services.AddScoped<CheckInTotals>();
+        services.AddScoped<ICheckInTotals>(sp => sp.GetRequiredService<CheckInTotals>());
+        services.AddScoped<TimeOffStore>();
+        services.AddScoped<PersonDirectory>();
+        return services;
+    }
+
+    /// <summary>Options for SQLite; creates the database file's folder when it is missing.</summary>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        EnsureSqliteFolder(connectionString);
+        return builder.UseSqlite(connectionString);
+    }
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseNpgsql(connectionString);
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

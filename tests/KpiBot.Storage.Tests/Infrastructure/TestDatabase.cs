@@ -1,0 +1,107 @@
+using KpiBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KpiBot.Storage.Tests.Infrastructure;
+
+/// <summary>A throwaway database for one test: a temp SQLite file, or a randomly named PostgreSQL database.</summary>
+public abstract class TestDatabase : IAsyncDisposable
+{
+    public abstract StorageOptions Options { get; }
+
+    public abstract KpiBotDbContext NewContext();
+
+    public abstract Task CreateAsync();
+
+    public abstract ValueTask DisposeAsync();
+
+    public static TestDatabase For(StorageProvider provider) => provider switch
+    {
+        StorageProvider.Sqlite => new SqliteTestDatabase(),
+        StorageProvider.Postgres => new PostgresTestDatabase(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+}
+
+public sealed class SqliteTestDatabase : TestDatabase
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kpibot-storage-" + Guid.NewGuid().ToString("N"));
+
+    // A folder that does not exist yet: registration must create it.
+    public override StorageOptions Options => new()
+    {
+        Provider = StorageProvider.Sqlite,
+        ConnectionString = $"Data Source={Path.Combine(_folder, "sub", "kpibot.db")}",
+    };
+
+    public override KpiBotDbContext NewContext() =>
+        new SqliteKpiBotDbContext(new DbContextOptionsBuilder<SqliteKpiBotDbContext>()
+            .UseSqlite(Options.ConnectionString)
+            .Options);
+
+    public override Task CreateAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    private readonly string _server;
+    private readonly string _name = "kpibot_test_" + Guid.NewGuid().ToString("N");
+
+    public PostgresTestDatabase()
+    {
+        _server = Environment.GetEnvironmentVariable("KPIBOT_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException(
+                "KPIBOT_TEST_POSTGRES is not set, so the PostgreSQL tests cannot run. Run the tests with ./test.sh " +
+                "from the repository root: it starts a throwaway PostgreSQL and sets the variable.");
+    }
+
+    public override StorageOptions Options => new()
+    {
+        Provider = StorageProvider.Postgres,
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString,
+    };
+
+    public override KpiBotDbContext NewContext() =>
+        new PostgresKpiBotDbContext(new DbContextOptionsBuilder<PostgresKpiBotDbContext>()
+            .UseNpgsql(Options.ConnectionString)
+            .Options);
+
+    public override async Task CreateAsync()
+    {
+        await using var connection = await OpenServerAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = await OpenServerAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<NpgsqlConnection> OpenServerAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
