@@ -14,17 +14,22 @@ internal static class DocumentReader
     {
         var first = new SourceLocation(context.FileName, 1);
         YamlNode? root;
+        var parser = new TrackingParser(new Parser(new StringReader(yamlText)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yamlText));
+            stream.Load(parser);
             root = stream.Documents.FirstOrDefault()?.RootNode;
         }
         catch (YamlException exception)
         {
-            var line = Math.Max(1, (int)exception.Start.Line);
-            context.Error(new SourceLocation(context.FileName, line, (int)exception.Start.Column), DiagnosticCodes.Syntax,
-                nameof(GoalsFileText.Syntax), (exception.InnerException ?? exception).Message);
+            SyntaxError(exception.Start, (exception.InnerException ?? exception).Message, context);
+            return null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this on some malformed input, without a position.
+            SyntaxError(parser.LastGood, exception.Message, context);
             return null;
         }
 
@@ -59,6 +64,10 @@ internal static class DocumentReader
             Items(map, "kpis", required: false, KpiSection.Read, context),
             Items(map, "kdis", required: false, KdiSection.Read, context));
     }
+
+    private static void SyntaxError(Mark at, string detail, ParseContext context) =>
+        context.Error(new SourceLocation(context.FileName, Math.Max(1, (int)at.Line), (int)at.Column), DiagnosticCodes.Syntax,
+            nameof(GoalsFileText.Syntax), detail);
 
     private static List<Parsed<T>> Items<T>(
         MappingReader root, string section, bool required, Func<YamlNode, ParseContext, Parsed<T>?> read, ParseContext context) =>

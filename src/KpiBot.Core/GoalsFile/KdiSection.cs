@@ -12,7 +12,7 @@ internal static class KdiSection
 
     public static Parsed<Kdi>? Read(YamlNode node, ParseContext context)
     {
-        var map = MappingReader.Open(node, Keys, Elements.Named(nameof(GoalsFileText.Kind_Kdi), null), context);
+        var map = MappingReader.OpenElement(node, Keys, nameof(GoalsFileText.Kind_Kdi), context);
         if (map is null)
         {
             return null;

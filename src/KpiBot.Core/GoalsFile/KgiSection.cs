@@ -14,7 +14,7 @@ internal static class KgiSection
 
     public static Parsed<Kgi>? Read(YamlNode node, ParseContext context)
     {
-        var map = MappingReader.Open(node, Keys, Elements.Named(nameof(GoalsFileText.Kind_Kgi), null), context);
+        var map = MappingReader.OpenElement(node, Keys, nameof(GoalsFileText.Kind_Kgi), context);
         if (map is null)
         {
             return null;
@@ -52,7 +52,7 @@ internal static class KgiSection
 
     public static Parsed<Ksf>? ReadKsf(YamlNode node, ParseContext context)
     {
-        var map = MappingReader.Open(node, KsfKeys, Elements.Named(nameof(GoalsFileText.Kind_Ksf), null), context);
+        var map = MappingReader.OpenElement(node, KsfKeys, nameof(GoalsFileText.Kind_Ksf), context);
         if (map is null)
         {
             return null;

@@ -16,7 +16,7 @@ internal static class KpiSection
 
     public static Parsed<Kpi>? Read(YamlNode node, ParseContext context)
     {
-        var map = MappingReader.Open(node, Keys, Elements.Named(nameof(GoalsFileText.Kind_Kpi), null), context);
+        var map = MappingReader.OpenElement(node, Keys, nameof(GoalsFileText.Kind_Kpi), context);
         if (map is null)
         {
             return null;

@@ -38,6 +38,17 @@ internal sealed partial class MappingReader
 
     public Parsed<T> Result<T>(T value) => new(value, Location, new Dictionary<string, SourceLocation>(_fields));
 
+    /// <summary>Opens an element of the tree, teams or people, named in messages by its kind and its id.</summary>
+    public static MappingReader? OpenElement(YamlNode node, IReadOnlyList<string> knownKeys, string kindKey, ParseContext context)
+    {
+        var id = node is YamlMappingNode mapping
+            && mapping.Children.TryGetValue(new YamlScalarNode("id"), out var value)
+            && value is YamlScalarNode { Value: { Length: > 0 } text }
+            ? text.Trim()
+            : null;
+        return Open(node, knownKeys, Elements.Named(kindKey, id), context);
+    }
+
     /// <summary>Opens <paramref name="node"/> as a mapping whose keys must be among <paramref name="knownKeys"/>.</summary>
     public static MappingReader? Open(YamlNode node, IReadOnlyList<string> knownKeys, LocalText what, ParseContext context)
     {
@@ -59,7 +70,7 @@ internal sealed partial class MappingReader
 
             if (!knownKeys.Contains(key, StringComparer.Ordinal))
             {
-                context.Error(at, DiagnosticCodes.UnknownKey, Suggestions.Closest(key, knownKeys), nameof(GoalsFileText.UnknownKey), key, what);
+                context.ErrorWithSuggestion(at, DiagnosticCodes.UnknownKey, Suggestions.Closest(key, knownKeys), nameof(GoalsFileText.UnknownKey), key, what);
                 continue;
             }
 
@@ -189,7 +200,7 @@ internal sealed partial class MappingReader
             return value;
         }
 
-        _context.Error(At(key), DiagnosticCodes.BadEnum, Suggestions.Closest(text, allowed.Keys), nameof(GoalsFileText.BadEnum), text, key, string.Join(", ", allowed.Keys));
+        _context.ErrorWithSuggestion(At(key), DiagnosticCodes.BadEnum, Suggestions.Closest(text, allowed.Keys), nameof(GoalsFileText.BadEnum), text, key, string.Join(", ", allowed.Keys));
         return null;
     }
 
@@ -202,7 +213,7 @@ internal sealed partial class MappingReader
             return text;
         }
 
-        _context.Error(At(key), DiagnosticCodes.BadEnum, Suggestions.Closest(text, allowed), nameof(GoalsFileText.BadEnum), text, key, string.Join(", ", allowed));
+        _context.ErrorWithSuggestion(At(key), DiagnosticCodes.BadEnum, Suggestions.Closest(text, allowed), nameof(GoalsFileText.BadEnum), text, key, string.Join(", ", allowed));
         return null;
     }
 

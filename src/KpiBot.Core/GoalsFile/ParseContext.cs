@@ -19,7 +19,7 @@ internal sealed class ParseContext(string fileName)
     public void Error(SourceLocation at, string code, string key, params object?[] args) =>
         _diagnostics.Add(new GoalsDiagnostic(DiagnosticSeverity.Error, at, code, key, args));
 
-    public void Error(SourceLocation at, string code, string? suggestion, string key, params object?[] args) =>
+    public void ErrorWithSuggestion(SourceLocation at, string code, string? suggestion, string key, params object?[] args) =>
         _diagnostics.Add(new GoalsDiagnostic(DiagnosticSeverity.Error, at, code, key, args) { Suggestion = suggestion });
 
     public void Warning(SourceLocation at, string code, string key, params object?[] args) =>

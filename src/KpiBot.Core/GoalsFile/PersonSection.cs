@@ -11,7 +11,7 @@ internal static class PersonSection
 
     public static Parsed<Person>? Read(YamlNode node, ParseContext context)
     {
-        var map = MappingReader.Open(node, Keys, Elements.Named(nameof(GoalsFileText.Kind_Person), null), context);
+        var map = MappingReader.OpenElement(node, Keys, nameof(GoalsFileText.Kind_Person), context);
         if (map is null)
         {
             return null;

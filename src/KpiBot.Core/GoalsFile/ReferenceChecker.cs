@@ -140,7 +140,7 @@ internal sealed class ReferenceChecker
             return;
         }
 
-        _context.Error(element.At(key), DiagnosticCodes.UnknownReference, Suggestions.Closest(teamId, _teams.Keys),
+        _context.ErrorWithSuggestion(element.At(key), DiagnosticCodes.UnknownReference, Suggestions.Closest(teamId, _teams.Keys),
             nameof(GoalsFileText.UnknownReference), what, key, Elements.Kind(nameof(GoalsFileText.Kind_Team)), teamId);
     }
 
@@ -155,7 +155,7 @@ internal sealed class ReferenceChecker
         if (!_nodes.TryGetValue(id, out var found))
         {
             var candidates = _nodes.Where(n => kinds.Contains(n.Value.Kind)).Select(n => n.Key);
-            _context.Error(at, DiagnosticCodes.UnknownReference, Suggestions.Closest(id, candidates),
+            _context.ErrorWithSuggestion(at, DiagnosticCodes.UnknownReference, Suggestions.Closest(id, candidates),
                 nameof(GoalsFileText.UnknownNode), what, expected, id);
         }
         else if (!kinds.Contains(found.Kind))

@@ -16,7 +16,7 @@ internal static class TeamSection
 
     public static Parsed<Team>? Read(YamlNode node, ParseContext context)
     {
-        var map = MappingReader.Open(node, Keys, Elements.Named(nameof(GoalsFileText.Kind_Team), null), context);
+        var map = MappingReader.OpenElement(node, Keys, nameof(GoalsFileText.Kind_Team), context);
         if (map is null)
         {
             return null;
@@ -35,7 +35,7 @@ internal static class TeamSection
             country = holidays.String("country")?.ToUpperInvariant();
             if (country is not null && !HolidayCalendars.IsSupported(country))
             {
-                context.Error(holidays.At("country"), DiagnosticCodes.UnknownCountry, Suggestions.Closest(country, HolidayCalendars.SupportedCountries),
+                context.ErrorWithSuggestion(holidays.At("country"), DiagnosticCodes.UnknownCountry, Suggestions.Closest(country, HolidayCalendars.SupportedCountries),
                     nameof(GoalsFileText.UnknownCountry), country, string.Join(", ", HolidayCalendars.SupportedCountries));
                 country = null;
             }
@@ -76,7 +76,7 @@ internal static class TeamSection
             }
             else
             {
-                context.Error(context.At(item.Start), DiagnosticCodes.BadEnum, Suggestions.Closest(text, Choices.Days.Keys),
+                context.ErrorWithSuggestion(context.At(item.Start), DiagnosticCodes.BadEnum, Suggestions.Closest(text, Choices.Days.Keys),
                     nameof(GoalsFileText.BadEnum), text, key, string.Join(", ", Choices.Days.Keys));
             }
         }
