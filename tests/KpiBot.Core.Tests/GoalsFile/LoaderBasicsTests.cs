@@ -81,4 +81,23 @@ public class LoaderBasicsTests
 
         Assert.Equal([(DiagnosticCodes.Syntax, 44)], GoalsYaml.Errors(result));
     }
+
+    [Fact]
+    public void Load_ReadsUnderscoredNumbersPercentagesAndAnExplicitKdiTeam()
+    {
+        var text = GoalsYaml.With("    target: 20", "    target: 2_000");
+        text = GoalsYaml.With(text, "    conversion_rate: 0.05", "    conversion_rate: 5%\n    team: other");
+        text = GoalsYaml.With(text, "    holidays: { country: JP }", "    holidays: { country: JP }\n  - { id: other, name: Other, time_zone: Tokyo Standard Time }");
+        text = GoalsYaml.With(text, "  - { id: rep-2, name: Rep Two, email: rep2@example.com, role: rep, team: sales }",
+            "  - { id: rep-2, name: Rep Two, email: rep2@example.com, role: rep, team: other }");
+
+        var result = GoalsYaml.Load(text);
+
+        Assert.Empty(result.Diagnostics);
+        var model = result.Model!;
+        var calls = (Kdi)model.NodesById["calls"];
+        Assert.Equal(2_000m, calls.Target);
+        Assert.Equal((0.05m, "other"), (calls.ConversionRate, calls.TeamId));
+        Assert.Equal("Tokyo Standard Time", model.TeamsById["other"].TimeZone);
+    }
 }

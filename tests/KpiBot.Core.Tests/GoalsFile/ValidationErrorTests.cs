@@ -18,6 +18,8 @@ public class ValidationErrorTests
     [InlineData("  - { id: rep-1, name: Rep One, email: rep1@example.com, role: rep, team: sales }", "  - { id: rep-1, name: Rep One, email: rep1@example.com, role: rep, team: sale }", DiagnosticCodes.UnknownReference, 9)]
     [InlineData("    from: [ { kpi: sales-amount } ]", "    from: [ { kpi: sales-amt } ]", DiagnosticCodes.UnknownReference, 19)]
     [InlineData("    kpi: meetings", "    kpi: new-business", DiagnosticCodes.WrongKind, 41)]
+    [InlineData("    unit: calls", "    unit: calls\n    team: nobody", DiagnosticCodes.UnknownReference, 44)]
+    [InlineData("    period: month", "    period: month\n    numerator: calls\n    denominator: revenue", DiagnosticCodes.WrongKind, 38)]
     // duplicates
     [InlineData("  - { id: rep-2, name: Rep Two, email: rep2@example.com, role: rep, team: sales }", "  - { id: rep-1, name: Rep Two, email: rep2@example.com, role: rep, team: sales }", DiagnosticCodes.DuplicateId, 10)]
     [InlineData("  - { id: rep-2, name: Rep Two, email: rep2@example.com, role: rep, team: sales }", "  - { id: rep-2, name: Rep Two, email: REP1@example.com, role: rep, team: sales }", DiagnosticCodes.DuplicateEmail, 10)]
@@ -25,6 +27,8 @@ public class ValidationErrorTests
     [InlineData("    holidays: { country: JP }", "    holidays: { country: JP }\n  - { id: sales, name: Again, time_zone: UTC }", DiagnosticCodes.DuplicateId, 8)]
     // values
     [InlineData("    time_zone: Asia/Tokyo", "    time_zone: Asia/Tokio", DiagnosticCodes.BadTimeZone, 6)]
+    [InlineData("  - { id: rep-1, name: Rep One, email: rep1@example.com, role: rep, team: sales }", "  - { id: rep-1, name: Rep One, email: rep1@example.com, role: rep, team: sales, time_zone: Nowhere/City }", DiagnosticCodes.BadTimeZone, 9)]
+    [InlineData("  - { id: rep-1, name: Rep One, email: rep1@example.com, role: rep, team: sales }", "  - { id: rep-1, name: Rep One, email: rep1.example.com, role: rep, team: sales }", DiagnosticCodes.BadEmail, 9)]
     [InlineData("    start: 2027-04-01", "    start: 2027-02-30", DiagnosticCodes.BadDate, 16)]
     [InlineData("    start: 2027-04-01", "    start: 2027/04/01", DiagnosticCodes.BadDate, 16)]
     [InlineData("    deadline: 2028-03-31", "    deadline: 2027-03-31", DiagnosticCodes.EndBeforeStart, 17)]
