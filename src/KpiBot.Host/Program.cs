@@ -1,6 +1,8 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using System.Text;
+using KpiBot.Host.Cli;
 
-app.MapGet("/", () => "Hello World!");
+Console.OutputEncoding = Encoding.UTF8;
+return await KpiBotCommandLine.RunAsync(args);
 
-app.Run();
+/// <summary>The entry point: the command line, whose default command starts the web host.</summary>
+public partial class Program;

@@ -1,3 +1,4 @@
+using KpiBot.Testing;
 using KpiBot.Storage;
 
 namespace KpiBot.Storage.Tests.Infrastructure;

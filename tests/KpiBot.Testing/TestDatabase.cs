@@ -3,12 +3,30 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KpiBot.Storage.Tests.Infrastructure;
+namespace KpiBot.Testing;
 
-/// <summary>A throwaway database for one test: a temp SQLite file, or a randomly named PostgreSQL database.</summary>
+/// <summary>
+/// A throwaway database for one test: a temp SQLite file, or a randomly named PostgreSQL database on the
+/// server that ./test.sh started (named by KPIBOT_TEST_POSTGRES). Dropped or deleted on dispose.
+/// </summary>
 public abstract class TestDatabase : IAsyncDisposable
 {
     public abstract StorageOptions Options { get; }
+
+    /// <summary>Configuration that points the host at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = Options.Provider.ToString(),
+        ["ConnectionStrings:KpiBot"] = Options.ConnectionString,
+    };
+
+    /// <summary>A created, empty database of <paramref name="provider"/>.</summary>
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
+    {
+        var database = For(provider);
+        await database.CreateAsync();
+        return database;
+    }
 
     public abstract KpiBotDbContext NewContext();
 

@@ -1,0 +1,69 @@
+using System.Globalization;
+using KpiBot.Core.Goals;
+using KpiBot.Core.Resources;
+
+namespace KpiBot.Core.CheckIns;
+
+/// <summary>
+/// The checks every recorded value passes, whatever it came through (card, command line, import):
+/// the node exists and takes values, a KDI is the person's team's, the day is not in the future, the
+/// value is a non-negative amount with at most four decimals, and not absurdly large unless confirmed.
+/// </summary>
+public static class CheckInRules
+{
+    /// <summary>A value above this many times the daily (or weekly) target asks for confirmation.</summary>
+    public const decimal SanityFactor = 10m;
+
+    public static CheckInProblem? Check(
+        GoalsModel model, Person person, string nodeId, DateOnly day, decimal value, DateOnly today, bool confirmed = false)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(person);
+
+        if (!model.NodesById.TryGetValue(nodeId, out var node))
+        {
+            return new(nameof(CheckInText.UnknownNode), nodeId);
+        }
+
+        if (node is not Kdi && node is not Kpi { ActualsFrom: KpiSource.Reported })
+        {
+            return new(nameof(CheckInText.NotReportable), nodeId, node.Kind.ToString().ToUpperInvariant());
+        }
+
+        if (node is Kdi kdi && kdi.TeamId != person.TeamId)
+        {
+            return new(nameof(CheckInText.NotYourKdi), nodeId, kdi.TeamId, person.DisplayName, person.TeamId);
+        }
+
+        if (day > today)
+        {
+            return new(nameof(CheckInText.FutureDay), day, today);
+        }
+
+        if (value < 0)
+        {
+            return new(nameof(CheckInText.Negative), value);
+        }
+
+        if (value.Scale > 4 && value != decimal.Round(value, 4))
+        {
+            return new(nameof(CheckInText.TooPrecise), value);
+        }
+
+        if (!confirmed && node is Kdi { Target: > 0 } k && value > k.Target * SanityFactor)
+        {
+            return new(nameof(CheckInText.TooLarge), value, k.Target) { NeedsConfirmation = true };
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Why a value was not recorded; <see cref="Message"/> says it in the person's language.</summary>
+public sealed record CheckInProblem(string Code, params object[] Args)
+{
+    /// <summary>True when the value may be right and the person can confirm it.</summary>
+    public bool NeedsConfirmation { get; init; }
+
+    public string Message(CultureInfo culture) => Localized.Format(CheckInText.ResourceManager, Code, culture, Args);
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using KpiBot.Core.Calendar;
+using KpiBot.Core.CheckIns;
+using KpiBot.Core.Formatting;
+using KpiBot.Core.Goals;
+using KpiBot.Core.Resources;
+using KpiBot.Host.Resources;
+using KpiBot.Storage;
+
+namespace KpiBot.Host.Cli;
+
+/// <summary><c>kpibot checkin add</c>: record a value by hand, for backfill and tests.</summary>
+internal static class CheckInCommands
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var checkin = new Command("checkin", "Record check-in values.");
+        var person = new Option<string>("--person") { Description = "The person's email.", Required = true };
+        var node = new Option<string>("--kdi") { Description = "The KDI id (or a KPI reported directly).", Required = true };
+        var day = new Option<DateOnly?>("--day") { Description = "The work day (YYYY-MM-DD).", Required = true, CustomParser = CliOptions.ParseDate };
+        var value = new Option<decimal>("--value") { Description = "The value.", Required = true, CustomParser = CliOptions.ParseDecimal };
+        var note = new Option<string?>("--note") { Description = "An optional note." };
+        var blocker = new Option<bool>("--blocker") { Description = "Flag a blocker." };
+        var confirm = new Option<bool>("--confirm") { Description = "Record a value that looks too large." };
+        var add = new Command("add", "Record one value for a person, KDI and day.") { person, node, day, value, note, blocker, confirm };
+        add.SetAction(async (parse, ct) =>
+        {
+            using var host = env.BuildHost();
+            await KpiBotDatabase.MigrateAsync(host.Services, ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var model = await services.GetRequiredService<GoalsStore>().LoadCurrentAsync(ct);
+            var culture = CliEnvironment.CultureFor(parse.GetValue(CliOptions.Language), host.Services, model);
+            if (model is null)
+            {
+                await env.Error.WriteLineAsync(Localized.Get(CliText.ResourceManager, nameof(CliText.NoGoals), culture));
+                return 1;
+            }
+
+            var email = parse.GetRequiredValue(person);
+            var who = await services.GetRequiredService<PersonDirectory>().FindByEmailAsync(email, ct);
+            if (who is null || !model.PeopleById.TryGetValue(who.Id, out var member))
+            {
+                await env.Error.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.UnknownPerson), culture, email));
+                return 1;
+            }
+
+            var nodeId = parse.GetRequiredValue(node);
+            var workDay = parse.GetValue(day)!.Value;
+            var amount = parse.GetValue(value);
+            var today = Zones.Today(Zones.ZoneOf(member, model), host.Services.GetRequiredService<TimeProvider>());
+            if (CheckInRules.Check(model, member, nodeId, workDay, amount, today, parse.GetValue(confirm)) is { } problem)
+            {
+                await env.Error.WriteLineAsync(problem.Message(culture));
+                return 1;
+            }
+
+            var entry = new CheckInEntry(member.Id, nodeId, workDay, amount, parse.GetValue(note), parse.GetValue(blocker), CheckInSources.Cli);
+            var result = await services.GetRequiredService<CheckInStore>()
+                .RecordAsync(entry, "cli:" + Environment.UserName, host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            var unit = model.NodesById[nodeId] switch { Kdi k => k.Unit, Kpi p => p.Unit, _ => "" };
+            var amountText = QuantityFormatter.Format(amount, unit, culture);
+            if (!result.Stored)
+            {
+                await env.Error.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInRefused), culture, result.Outcome, result.Rejection));
+                return 1;
+            }
+
+            await env.Output.WriteLineAsync(result.Outcome switch
+            {
+                CheckInOutcome.Created => Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInCreated), culture, amountText, workDay),
+                CheckInOutcome.Updated => Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInUpdated), culture, amountText, workDay, result.Revision),
+                _ => Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInUnchanged), culture, amountText, workDay),
+            });
+            return 0;
+        });
+        checkin.Add(add);
+        return checkin;
+    }
+}

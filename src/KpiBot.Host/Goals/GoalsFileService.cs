@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KpiBot.Core.GoalsFile;
+using KpiBot.Storage;
+
+namespace KpiBot.Host.Goals;
+
+/// <summary>Reads a goals file from disk, validates it and imports it into the store.</summary>
+public sealed class GoalsFileService(GoalsStore store, TimeProvider time, ILogger<GoalsFileService> logger)
+{
+    /// <summary>Reads and validates <paramref name="path"/>; never throws for a missing or unreadable file.</summary>
+    public static async Task<GoalsFileOutcome> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new GoalsFileOutcome(path, null, ex.Message, null, null);
+        }
+
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(bytes).TrimStart('\uFEFF');
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return new GoalsFileOutcome(path, sha256, null, GoalsFileLoader.Load(text, path), null);
+    }
+
+    /// <summary>Validates, then writes to the store when there are no errors.</summary>
+    public async Task<GoalsFileOutcome> ImportAsync(string path, string importedBy, CancellationToken cancellationToken)
+    {
+        var outcome = await ReadAsync(path, cancellationToken);
+        if (outcome.Load?.Model is not { } model || outcome.Load.HasErrors)
+        {
+            return outcome;
+        }
+
+        var result = await store.ImportAsync(model, Path.GetFileName(path), outcome.Sha256!, importedBy, time.GetUtcNow(), cancellationToken);
+        if (result.Summary is not { } summary)
+        {
+            return outcome with { Rejected = result };
+        }
+
+        Log.GoalsImported(logger, path, summary.Version);
+        return outcome with { Import = summary };
+    }
+}
+
+/// <summary>What happened to a goals file: read error, diagnostics, and the import summary when imported.</summary>
+public sealed record GoalsFileOutcome(string Path, string? Sha256, string? ReadError, GoalsLoadResult? Load, GoalsImportSummary? Import)
+{
+    /// <summary>Set when the store refused the model (a target it cannot hold exactly); nothing was written.</summary>
+    public GoalsImportResult? Rejected { get; init; }
+
+    public bool Imported => Import is not null;
+
+    public bool HasErrors => ReadError is not null || Load is null || Load.HasErrors;
+
+    public string Describe(CultureInfo culture) => ReadError
+        ?? (Rejected is { } r ? $"{r.RejectedNodeId}: {r.Rejection}" : null)
+        ?? string.Join(Environment.NewLine, Load?.Diagnostics.Select(d => d.Format(culture)) ?? []);
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KpiBot.Host.Hosting;
+
+/// <summary>The host's own settings (section <c>KpiBot</c>).</summary>
+public sealed class KpiBotOptions
+{
+    public const string Section = "KpiBot";
+
+    /// <summary>Goals file imported on start when the store holds no goals yet.</summary>
+    public string? SampleGoalsFile { get; set; }
+
+    /// <summary>Import <see cref="SampleGoalsFile"/> into an empty store on start, so a first run shows something.</summary>
+    public bool ImportSampleWhenEmpty { get; set; } = true;
+
+    /// <summary>Language of command-line output when <c>--lang</c> is not given: ja or en; empty = the goals file's.</summary>
+    [RegularExpression("^(|ja|en)$", ErrorMessage = "KpiBot:Language must be ja, en or empty.")]
+    public string? Language { get; set; }
+}

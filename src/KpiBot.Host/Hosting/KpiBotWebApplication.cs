@@ -1,0 +1,41 @@
+using KpiBot.Core.Rollup;
+using KpiBot.Host.Goals;
+using KpiBot.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace KpiBot.Host.Hosting;
+
+/// <summary>Builds the ASP.NET Core host: storage, health, and (in later slices) the chat endpoints.</summary>
+public static class KpiBotWebApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        KpiBotConfiguration.AddDefaults(builder.Configuration);
+        builder.AddKpiBotServices();
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHostedService<StartupTasks>();
+
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapGet("/", () => Results.Text("KpiBot is running. Health: /healthz\n"));
+        return app;
+    }
+
+    /// <summary>Services shared by the web host and the command line.</summary>
+    public static IHostApplicationBuilder AddKpiBotServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KpiBotOptions>()
+            .BindConfiguration(KpiBotOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
+        builder.Services.AddKpiBotStorage(storage);
+        builder.Services.AddScoped<GoalsFileService>();
+        builder.Services.AddScoped<RollupService>();
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using KpiBot.Host.Goals;
+using KpiBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace KpiBot.Host.Hosting;
+
+/// <summary>
+/// On start: apply migrations, then import the sample goals into an empty store so a first run has
+/// something to show. Several hosts may start at once; migrations take the database's own lock and the
+/// import is skipped when another host already imported.
+/// </summary>
+public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOptions> options, ILogger<StartupTasks> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await KpiBotDatabase.MigrateAsync(services, cancellationToken);
+        Log.Migrated(logger);
+
+        var sample = options.Value.SampleGoalsFile;
+        if (!options.Value.ImportSampleWhenEmpty || string.IsNullOrEmpty(sample))
+        {
+            return;
+        }
+
+        var goals = services.GetRequiredService<GoalsStore>();
+        if (await goals.LoadCurrentAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var outcome = await services.GetRequiredService<GoalsFileService>()
+            .ImportAsync(sample, importedBy: "startup", cancellationToken);
+        if (outcome.Imported)
+        {
+            Log.SampleImported(logger, sample);
+        }
+        else
+        {
+            Log.SampleNotImported(logger, sample, outcome.Describe(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

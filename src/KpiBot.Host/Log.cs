@@ -1,0 +1,16 @@
+namespace KpiBot.Host;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Database migrations applied.")]
+    public static partial void Migrated(ILogger logger);
+
+    [LoggerMessage(2, LogLevel.Information, "The store had no goals; imported the sample goals from {Path}.")]
+    public static partial void SampleImported(ILogger logger, string path);
+
+    [LoggerMessage(3, LogLevel.Warning, "The store has no goals and the sample goals at {Path} could not be imported: {Problems}")]
+    public static partial void SampleNotImported(ILogger logger, string path, string problems);
+
+    [LoggerMessage(4, LogLevel.Information, "Imported goals file {Path} as version {Version}.")]
+    public static partial void GoalsImported(ILogger logger, string path, long version);
+}
