@@ -112,10 +112,15 @@ public sealed class CheckInStore
         DateTimeOffset at,
         CancellationToken cancellationToken)
     {
-        // On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue up.
+        // On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue up. On
+        // PostgreSQL the existing row is locked (FOR UPDATE), so writers of one key queue up too; only two
+        // first inserts can race, and the loser retries once and finds the row.
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await _db.CheckInEntries.FirstOrDefaultAsync(
-            e => e.PersonId == entry.PersonId && e.NodeId == entry.NodeId && e.Day == entry.Day, cancellationToken);
+        var query = _db.Database.IsNpgsql()
+            ? _db.CheckInEntries.FromSqlInterpolated(
+                $"SELECT * FROM checkin_entries WHERE person_id = {entry.PersonId} AND node_id = {entry.NodeId} AND day = {entry.Day} FOR UPDATE")
+            : _db.CheckInEntries.Where(e => e.PersonId == entry.PersonId && e.NodeId == entry.NodeId && e.Day == entry.Day);
+        var row = (await query.ToListAsync(cancellationToken)).SingleOrDefault();
 
         var audit = new CheckInAuditRow
         {
