@@ -40,6 +40,19 @@ public static class CheckInRules
             return new(nameof(CheckInText.FutureDay), day, today);
         }
 
+        var kpi = node as Kpi ?? (Kpi)model.NodesById[((Kdi)node).KpiId];
+        var kgi = model.KgiOf(kpi);
+        var (start, end) = (kpi.Start ?? kgi.Start, kpi.End ?? kgi.Deadline);
+        if (day < start)
+        {
+            return new(nameof(CheckInText.BeforeGoal), day, start);
+        }
+
+        if (day > end)
+        {
+            return new(nameof(CheckInText.AfterGoal), day, end);
+        }
+
         if (value < 0)
         {
             return new(nameof(CheckInText.Negative), value);

@@ -29,7 +29,8 @@ public static class QuantityFormatter
 
         if (IsPercent(trimmed))
         {
-            return Number(value, culture, "#,0.#") + " %";
+            // Rates are fractions everywhere (a target of 20 % is 0.2, like a conversion rate of 5 % is 0.05).
+            return Number(value * 100m, culture, "#,0.#") + " %";
         }
 
         var number = Number(value, culture, "#,0.##");

@@ -93,7 +93,7 @@ internal sealed class KpiMeasures(GoalsModel model, RollupCalendars calendars, I
             case KpiSource.Ratio:
                 var numerator = kpi.NumeratorId is null ? 0m : NodeActual(kpi.NumeratorId, window, depth + 1);
                 var denominator = kpi.DenominatorId is null ? 0m : NodeActual(kpi.DenominatorId, window, depth + 1);
-                return denominator == 0m ? 0m : numerator / denominator * (QuantityFormatter.IsPercent(kpi.Unit) ? 100m : 1m);
+                return denominator == 0m ? 0m : numerator / denominator;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kpi), kpi.ActualsFrom, "Unknown KPI source.");
         }

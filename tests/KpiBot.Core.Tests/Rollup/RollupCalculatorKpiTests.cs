@@ -55,21 +55,21 @@ public class RollupCalculatorKpiTests
     }
 
     [Fact]
-    public void Compute_RatioKpiInPercent_IsNumeratorOverDenominatorTimes100_JudgedWithoutPace()
+    public void Compute_RatioKpiInPercent_IsNumeratorOverDenominatorAsAFraction_JudgedWithoutPace()
     {
         var model = Model(
             [
                 Kpi("appointments", 30m, source: KpiSource.Reported),
                 Kpi("contracts", 6m, source: KpiSource.Reported),
-                Kpi("closerate", 20m, unit: "%", source: KpiSource.Ratio, aggregation: Aggregation.Ratio,
+                Kpi("closerate", 0.2m, unit: "%", source: KpiSource.Ratio, aggregation: Aggregation.Ratio,
                     numerator: "contracts", denominator: "appointments"),
             ]);
         var report = RollupCalculator.Compute(
             model, new RollupRequest(Nov10), Actuals(November, ("chiba", "appointments", 10m), ("chiba", "contracts", 2m)));
 
         var rate = report.Find("closerate")!.Figures!;
-        Assert.Equal(20m, rate.Actual);        // 2 ÷ 10 × 100
-        Assert.Equal(20m, rate.Target);        // a rate is not pro-rated
+        Assert.Equal(0.2m, rate.Actual);       // 2 ÷ 10, shown as 20 %
+        Assert.Equal(0.2m, rate.Target);       // a rate is not pro-rated
         Assert.Equal(100m, rate.ProgressPercent);
         Assert.Equal(ProgressStatus.OnTrack, rate.Status);
         Assert.Null(rate.Pace);

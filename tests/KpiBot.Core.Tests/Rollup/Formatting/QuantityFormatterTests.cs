@@ -18,10 +18,10 @@ public class QuantityFormatterTests
     }
 
     [Fact]
-    public void Format_Percent_HasASpaceAndAtMostOneDecimal()
+    public void Format_Percent_ShowsTheFractionAsPercent_WithASpaceAndAtMostOneDecimal()
     {
-        Assert.Equal("20 %", QuantityFormatter.Format(20m, "%", Localized.English));
-        Assert.Equal("18.3 %", QuantityFormatter.Format(18.333m, "%", Localized.Japanese));
+        Assert.Equal("20 %", QuantityFormatter.Format(0.2m, "%", Localized.English));
+        Assert.Equal("18.3 %", QuantityFormatter.Format(0.18333m, "%", Localized.Japanese));
     }
 
     [Fact]
