@@ -5,9 +5,6 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Database migrations applied.")]
     public static partial void Migrated(ILogger logger);
 
-    [LoggerMessage(2, LogLevel.Information, "The store had no goals; imported the sample goals from {Path}.")]
-    public static partial void SampleImported(ILogger logger, string path);
-
     [LoggerMessage(3, LogLevel.Warning, "The store has no goals and the sample goals at {Path} could not be imported: {Problems}")]
     public static partial void SampleNotImported(ILogger logger, string path, string problems);
 

@@ -53,6 +53,24 @@ public sealed class GoalsModel
     public IEnumerable<Kdi> KdisOf(string kpiId) => _kdisByKpi[kpiId];
     public IEnumerable<Person> MembersOf(string teamId) => _membersByTeam[teamId];
 
+    /// <summary>
+    /// The same goals with other targets (node id → target), e.g. the targets that applied on a past day,
+    /// so a past period is judged against the target of its time. Ids not in the tree are ignored.
+    /// </summary>
+    public GoalsModel WithTargets(IReadOnlyDictionary<string, decimal> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        decimal TargetOf(GoalNode node, decimal current) => targets.TryGetValue(node.Id, out var t) ? t : current;
+        return new GoalsModel(
+            Organization,
+            Teams,
+            People,
+            Kgis.Select(k => k with { Target = TargetOf(k, k.Target) }),
+            Ksfs,
+            Kpis.Select(k => k with { Target = TargetOf(k, k.Target) }),
+            Kdis.Select(k => k with { Target = TargetOf(k, k.Target) }));
+    }
+
     /// <summary>The KGI a KPI belongs to (through its KSF).</summary>
     public Kgi KgiOf(Kpi kpi) => (Kgi)NodesById[((Ksf)NodesById[kpi.KsfId]).KgiId];
 }

@@ -121,6 +121,10 @@ internal static class GoalsCommands
 
             var zone = teamId is not null ? model.TeamsById[teamId].TimeZone : model.Teams[0].TimeZone;
             var day = parse.GetValue(asOf) ?? Zones.Today(zone, host.Services.GetRequiredService<TimeProvider>());
+            // Judge the period against the targets that applied on that day (re-imports keep target history).
+            var goals = scope.ServiceProvider.GetRequiredService<GoalsStore>();
+            var targets = await goals.TargetsAtAsync([.. model.NodesById.Keys], day, ct);
+            model = model.WithTargets(targets.ToDictionary(t => t.Key, t => t.Value.Target, StringComparer.Ordinal));
             var report = await scope.ServiceProvider.GetRequiredService<RollupService>()
                 .ComputeAsync(model, new RollupRequest(day, teamId, parse.GetValue(period)), ct);
             await env.Output.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.TreeHeader), culture, day, zone));

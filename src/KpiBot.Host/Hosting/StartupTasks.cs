@@ -33,11 +33,7 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOpt
 
         var outcome = await services.GetRequiredService<GoalsFileService>()
             .ImportAsync(sample, importedBy: "startup", cancellationToken);
-        if (outcome.Imported)
-        {
-            Log.SampleImported(logger, sample);
-        }
-        else
+        if (!outcome.Imported)
         {
             Log.SampleNotImported(logger, sample, outcome.Describe(System.Globalization.CultureInfo.InvariantCulture));
         }
