@@ -1,3 +1,4 @@
+using KpiBot.Core.CheckIns;
 namespace KpiBot.Storage;
 
 /// <summary>What one import did. <see cref="TargetsChanged"/> counts new target rows and same-day corrections.</summary>

@@ -1,3 +1,4 @@
+using KpiBot.Core.CheckIns;
 namespace KpiBot.Storage;
 
 /// <summary>
@@ -40,5 +41,3 @@ public static class ScaledValue
     public static decimal Unscale(long scaled) => scaled / (decimal)Scale;
 }
 
-/// <summary>Why a value cannot be stored.</summary>
-public enum ValueRejection { None, TooManyDecimals, OutOfRange }

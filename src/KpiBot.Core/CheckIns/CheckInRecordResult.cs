@@ -1,6 +1,6 @@
-namespace KpiBot.Storage;
+namespace KpiBot.Core.CheckIns;
 
-/// <summary>What <see cref="CheckInStore.RecordAsync"/> did.</summary>
+/// <summary>What recording a value did.</summary>
 public enum CheckInOutcome
 {
     Created,
@@ -20,3 +20,6 @@ public sealed record CheckInRecordResult(CheckInOutcome Outcome, int Revision = 
 {
     public bool Stored => Outcome is CheckInOutcome.Created or CheckInOutcome.Updated or CheckInOutcome.Unchanged;
 }
+
+/// <summary>Why a value cannot be stored (the store keeps four decimals and a bounded range).</summary>
+public enum ValueRejection { None, TooManyDecimals, OutOfRange }

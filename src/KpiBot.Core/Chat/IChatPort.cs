@@ -1,0 +1,20 @@
+using KpiBot.Core.Views;
+
+namespace KpiBot.Core.Chat;
+
+/// <summary>
+/// What a chat platform adapter does for the engine. Views are platform-neutral records; the adapter
+/// renders them (Block Kit, Adaptive Cards) and transports them. Implementations never throw for a
+/// platform's refusal: they return a <see cref="SendOutcome"/>.
+/// </summary>
+public interface IChatPort
+{
+    /// <summary>Sends a direct message to a person (the adapter finds or opens their 1:1 conversation).</summary>
+    Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken);
+
+    /// <summary>Posts to a channel linked to a team.</summary>
+    Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a message the bot sent earlier (the prompt card becomes the receipt).</summary>
+    Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken);
+}

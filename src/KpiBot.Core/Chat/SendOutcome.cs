@@ -1,0 +1,21 @@
+namespace KpiBot.Core.Chat;
+
+/// <summary>What happened to one outbound message. Typed, because each outcome is handled differently.</summary>
+public abstract record SendOutcome
+{
+    private SendOutcome()
+    {
+    }
+
+    /// <summary>Sent; <see cref="Message"/> lets it be updated later.</summary>
+    public sealed record Delivered(MessageRef Message) : SendOutcome;
+
+    /// <summary>The person or channel cannot be reached (blocked the bot, uninstalled, deactivated, not found). Not retried.</summary>
+    public sealed record Unreachable(string Reason) : SendOutcome;
+
+    /// <summary>The platform asked to wait; send again after <see cref="RetryAfter"/>.</summary>
+    public sealed record RateLimited(TimeSpan RetryAfter) : SendOutcome;
+
+    /// <summary>A passing failure (timeout, 5xx); may be retried a bounded number of times.</summary>
+    public sealed record Transient(string Reason) : SendOutcome;
+}

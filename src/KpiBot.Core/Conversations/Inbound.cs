@@ -1,0 +1,41 @@
+using KpiBot.Core.Chat;
+
+namespace KpiBot.Core.Conversations;
+
+public enum ConversationKind { Personal, Channel, GroupChat }
+
+/// <summary>
+/// A text command as an adapter parsed it: from a DM, a mention (mention text already stripped) or a slash
+/// command. <see cref="Locale"/> is the chat client's locale when known; <see cref="Email"/> the user's
+/// email when the platform gave it (used to link an unknown chat user to a person by email).
+/// </summary>
+public sealed record IncomingMessage(
+    ChatUser User,
+    ConversationAddress Conversation,
+    ConversationKind Kind,
+    string Text,
+    string? Locale = null,
+    string? Email = null);
+
+/// <summary>
+/// A card submission: Submit (values per KDI id as typed, note, blocker), Skip (reason in the note) or
+/// Same. <see cref="SubmissionId"/> identifies the platform delivery so a retried submission is recognised.
+/// <see cref="Card"/> is the message that carried the card, to be replaced by the receipt.
+/// </summary>
+public sealed record CardSubmission(
+    ChatUser User,
+    ConversationAddress Conversation,
+    CardAction Action,
+    string OccurrenceKey,
+    DateOnly WorkDay,
+    int CardVersion,
+    IReadOnlyDictionary<string, string?> Values,
+    string? Note,
+    bool Blocker,
+    string SubmissionId,
+    MessageRef? Card = null,
+    bool Confirmed = false,
+    string? Locale = null,
+    string? Email = null);
+
+public enum CardAction { Submit, Skip, Same }

@@ -1,0 +1,13 @@
+namespace KpiBot.Core.Scheduling;
+
+public enum OccurrenceKind { DailyPrompt, WeeklyPrompt, DailyReminder, WeeklyReminder, Digest }
+
+/// <summary>
+/// One scheduled thing to send: a kind, a recipient (person id, or team id for a digest), the work day it is
+/// for (the week's first day for weekly kinds and digests) and when it is due. <see cref="Key"/> is the
+/// idempotency key: each key is sent at most once, by whichever host claims it first.
+/// </summary>
+public sealed record Occurrence(OccurrenceKind Kind, string RecipientId, DateOnly WorkDay, DateTimeOffset DueAtUtc)
+{
+    public string Key => $"{Kind}:{RecipientId}:{WorkDay:yyyy-MM-dd}";
+}
