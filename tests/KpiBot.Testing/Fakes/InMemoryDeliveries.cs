@@ -1,0 +1,196 @@
+using KpiBot.Core.Chat;
+using KpiBot.Core.Delivery;
+using KpiBot.Core.Scheduling;
+
+namespace KpiBot.Testing.Fakes;
+
+/// <summary>The delivery table and the job queue in memory, with the same state rules as the store.</summary>
+public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, Row> _rows = [];
+    private readonly Dictionary<string, long> _byKey = new(StringComparer.Ordinal);
+    private readonly List<long> _queue = [];
+    private long _nextId;
+
+    /// <summary>Ids handed to the queue, in order (a test drains them).</summary>
+    public IReadOnlyList<long> Queued
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _queue];
+            }
+        }
+    }
+
+    public IReadOnlyList<DeliveryRecord> All
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _rows.Values.Select(r => r.ToRecord())];
+            }
+        }
+    }
+
+    /// <summary>Takes the queued ids (a test's stand-in for the background workers).</summary>
+    public IReadOnlyList<long> Drain()
+    {
+        lock (_gate)
+        {
+            var ids = _queue.ToList();
+            _queue.Clear();
+            return ids;
+        }
+    }
+
+    public Task EnqueueAsync(IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _queue.AddRange(deliveryIds);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<long>> ClaimAsync(IReadOnlyCollection<Occurrence> occurrences, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var ids = new List<long>();
+            foreach (var occurrence in occurrences)
+            {
+                if (_byKey.ContainsKey(occurrence.Key))
+                {
+                    continue;
+                }
+
+                var id = ++_nextId;
+                _rows[id] = new Row(id, occurrence) { CreatedAt = now };
+                _byKey[occurrence.Key] = id;
+                ids.Add(id);
+            }
+
+            return Task.FromResult<IReadOnlyList<long>>(ids);
+        }
+    }
+
+    public Task MarkEnqueuedAsync(IReadOnlyCollection<long> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var id in ids)
+            {
+                _rows[id].EnqueuedAt = now;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<long>> StrandedAsync(DateTimeOffset claimedBefore, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<long>>(
+                [.. _rows.Values.Where(r => r.State == DeliveryState.Pending && r.EnqueuedAt is null && r.CreatedAt < claimedBefore).Select(r => r.Id).Take(max)]);
+        }
+    }
+
+    public Task<DeliveryRecord?> BeginSendAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_rows.TryGetValue(id, out var row))
+            {
+                return Task.FromResult<DeliveryRecord?>(null);
+            }
+
+            switch (row.State)
+            {
+                case DeliveryState.Pending:
+                    row.State = DeliveryState.Sending;
+                    row.Attempts++;
+                    break;
+                case DeliveryState.Sending:
+                    row.State = DeliveryState.Unknown;
+                    break;
+            }
+
+            return Task.FromResult<DeliveryRecord?>(row.ToRecord());
+        }
+    }
+
+    public Task CompleteAsync(long id, DeliveryState state, MessageRef? message, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var row = _rows[id];
+            row.State = state;
+            row.Message = message;
+            row.Detail = detail;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(long id, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var row = _rows[id];
+            row.State = DeliveryState.Pending;
+            row.Detail = detail;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<DeliveryRecord?> FindAsync(string occurrenceKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_byKey.TryGetValue(occurrenceKey, out var id) ? _rows[id].ToRecord() : null);
+        }
+    }
+
+    public Task<IReadOnlySet<string>> UnreachableAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var wanted = personIds.ToHashSet(StringComparer.Ordinal);
+            IReadOnlySet<string> result = _rows.Values
+                .Where(r => wanted.Contains(r.Occurrence.RecipientId))
+                .GroupBy(r => r.Occurrence.RecipientId)
+                .Where(g => g.MaxBy(r => r.Id)!.State == DeliveryState.Unreachable)
+                .Select(g => g.Key)
+                .ToHashSet(StringComparer.Ordinal);
+            return Task.FromResult(result);
+        }
+    }
+
+    private sealed class Row(long id, Occurrence occurrence)
+    {
+        public long Id { get; } = id;
+
+        public Occurrence Occurrence { get; } = occurrence;
+
+        public DeliveryState State { get; set; } = DeliveryState.Pending;
+
+        public int Attempts { get; set; }
+
+        public MessageRef? Message { get; set; }
+
+        public string? Detail { get; set; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset? EnqueuedAt { get; set; }
+
+        public DeliveryRecord ToRecord() => new(Id, Occurrence, State, Attempts, Message, Detail);
+    }
+}
