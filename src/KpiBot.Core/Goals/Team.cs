@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KpiBot.Core.Goals;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed record Team(
     SourceLocation? Source = null,
     CheckInSchedule? Schedule = null)
 {
-    /// <summary>The team's schedule, or <see cref="CheckInSchedule.Default"/> when the file sets none.</summary>
+    /// <summary>The team's schedule, or <see cref="CheckInSchedule.Default"/> when the file sets none (derived, so not stored).</summary>
+    [JsonIgnore]
     public CheckInSchedule ScheduleOrDefault => Schedule ?? CheckInSchedule.Default;
 
     public static readonly IReadOnlySet<DayOfWeek> MondayToFriday = new HashSet<DayOfWeek>

@@ -38,10 +38,10 @@ public class ScheduleKeysTests
     }
 
     [Fact]
-    public void Load_WithSomeKeys_KeepsTheDefaultsForTheRest()
+    public void Load_WithSomeKeysAndAnUnquotedTime_KeepsTheDefaultsForTheRest()
     {
         var team = LoadTeam(WithSchedule("""
-                checkin: { daily_at: "08:00", reminder_after: none }
+                checkin: { daily_at: 08:00, reminder_after: none }
                 digest: { names: none }
             """));
 
