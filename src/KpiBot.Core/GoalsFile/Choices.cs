@@ -33,6 +33,9 @@ internal static class Choices
 
     public static readonly IReadOnlyDictionary<string, KdiCadence> Cadences = Of(("daily", KdiCadence.Daily), ("weekly", KdiCadence.Weekly));
 
+    public static readonly IReadOnlyDictionary<string, DigestNames> DigestNames = Of(
+        ("none", Goals.DigestNames.None), ("blockers", Goals.DigestNames.Blockers), ("all", Goals.DigestNames.All));
+
     public static readonly IReadOnlyDictionary<string, TargetScope> Scopes = Of(("person", TargetScope.Person), ("team", TargetScope.Team));
 
     private static Dictionary<string, T> Of<T>(params (string Name, T Value)[] pairs) =>

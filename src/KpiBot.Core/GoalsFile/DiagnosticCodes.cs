@@ -24,6 +24,8 @@ public static class DiagnosticCodes
     public const string BadId = "KPB019";
     public const string OutOfRange = "KPB020";
     public const string BadEmail = "KPB021";
+    public const string BadTime = "KPB022";
+    public const string BadDuration = "KPB023";
 
     public const string KpiNotAchievable = "KPB101";
     public const string KdiOverCapacity = "KPB102";

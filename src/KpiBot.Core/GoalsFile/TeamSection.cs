@@ -10,7 +10,10 @@ namespace KpiBot.Core.GoalsFile;
 internal static class TeamSection
 {
     private static readonly string[] Keys =
-        ["id", "name", "time_zone", "working_days", "holidays", "extra_working_days", "week_start", "locale", "channels"];
+    [
+        "id", "name", "time_zone", "working_days", "holidays", "extra_working_days", "week_start", "locale", "channels",
+        .. ScheduleSection.TeamKeys,
+    ];
     private static readonly string[] HolidayKeys = ["country", "extra"];
     private static readonly string[] ChannelKeys = ["platform", "channel"];
 
@@ -47,8 +50,9 @@ internal static class TeamSection
         var weekStart = map.Choice("week_start", Choices.WeekDayNames) ?? DayOfWeek.Monday;
         var locale = map.Word("locale", Choices.Locales);
         var channels = map.List("channels").Select(item => Channel(item, map, context)).OfType<ChannelLink>().ToList();
+        var schedule = ScheduleSection.Read(map, context);
         return map.Result(new Team(
-            id ?? string.Empty, name, timeZone, workingDays, country, extraHolidays, extraWorkingDays, channels, weekStart, locale, map.Location));
+            id ?? string.Empty, name, timeZone, workingDays, country, extraHolidays, extraWorkingDays, channels, weekStart, locale, map.Location, schedule));
     }
 
     /// <summary>An IANA zone (Windows names are accepted too, as TimeZoneConverter knows them).</summary>
