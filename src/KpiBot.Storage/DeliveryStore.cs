@@ -142,13 +142,15 @@ public sealed partial class DeliveryStore : IDeliveryStore
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var batch in personIds.Distinct(StringComparer.Ordinal).Chunk(ClaimBatchSize))
         {
-            var unreachable = await _db.Deliveries.AsNoTracking()
-                .Where(d => batch.Contains(d.RecipientId) && d.Kind != OccurrenceKind.Digest
-                    && (d.State == DeliveryState.Sent || d.State == DeliveryState.Unreachable))
-                .GroupBy(d => d.RecipientId)
-                .Select(g => g.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).First())
-                .Where(d => d.State == DeliveryState.Unreachable)
+            var finished = _db.Deliveries.AsNoTracking().Where(d =>
+                d.Kind != OccurrenceKind.Digest && (d.State == DeliveryState.Sent || d.State == DeliveryState.Unreachable));
+            // NOT EXISTS a later finished row for the recipient: a seek on (recipient_id, created_at) per row.
+            var unreachable = await finished
+                .Where(d => batch.Contains(d.RecipientId) && d.State == DeliveryState.Unreachable
+                    && !finished.Any(later => later.RecipientId == d.RecipientId
+                        && (later.CreatedAt > d.CreatedAt || (later.CreatedAt == d.CreatedAt && later.Id > d.Id))))
                 .Select(d => d.RecipientId)
+                .Distinct()
                 .ToListAsync(cancellationToken);
             result.UnionWith(unreachable);
         }
