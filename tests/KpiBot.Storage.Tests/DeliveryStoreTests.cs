@@ -148,6 +148,16 @@ public abstract class DeliveryStoreTests : StorageTestBase
 public sealed class SqliteDeliveryStoreTests : DeliveryStoreTests
 {
     protected override StorageProvider Provider => StorageProvider.Sqlite;
+
+    [Fact]
+    public async Task BundledSqlite_SupportsReturning_WhichClaimNeeds()
+    {
+        await using var db = Database.NewContext();
+
+        var version = Version.Parse(await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS \"Value\"").SingleAsync(Ct));
+
+        Assert.True(version >= new Version(3, 35), $"SQLite {version} has no RETURNING");
+    }
 }
 
 public sealed class PostgresDeliveryStoreTests : DeliveryStoreTests
