@@ -12,7 +12,7 @@ namespace KpiBot.Storage;
 /// Safe under concurrent writers: a lost insert race (unique key) or a lost update race (revision token)
 /// is retried, so one writer creates and the others update or find nothing to change.
 /// </summary>
-public sealed class CheckInStore
+public sealed class CheckInStore : ICheckInRepository
 {
     private const int MaxAttempts = 5;
     private static readonly string[] ReportableKinds = [nameof(GoalKind.Kdi), nameof(GoalKind.Kpi)];
@@ -72,10 +72,32 @@ public sealed class CheckInStore
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
         var row = await _db.CheckInEntries.AsNoTracking()
             .FirstOrDefaultAsync(e => e.PersonId == personId && e.NodeId == nodeId && e.Day == day, cancellationToken);
-        return row is null
-            ? null
-            : new CheckInEntry(row.PersonId, row.NodeId, row.Day, ScaledValue.Unscale(row.ValueScaled), row.Note, row.Blocker,
-                row.Source, row.Revision);
+        return row is null ? null : ToEntry(row);
+    }
+
+    private static CheckInEntry ToEntry(CheckInEntryRow row) =>
+        new(row.PersonId, row.NodeId, row.Day, ScaledValue.Unscale(row.ValueScaled), row.Note, row.Blocker, row.Source, row.Revision);
+
+    /// <summary>Everything the person recorded for <paramref name="day"/>, any node (index on person and day).</summary>
+    public async Task<IReadOnlyList<CheckInEntry>> GetDayAsync(string personId, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        var rows = await _db.CheckInEntries.AsNoTracking()
+            .Where(e => e.PersonId == personId && e.Day == day)
+            .OrderBy(e => e.NodeId)
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToEntry).ToList();
+    }
+
+    /// <summary>The latest day before <paramref name="day"/> with any recorded value (one index seek).</summary>
+    public async Task<DateOnly?> LastAnsweredDayBeforeAsync(string personId, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        return await _db.CheckInEntries.AsNoTracking()
+            .Where(e => e.PersonId == personId && e.Day < day)
+            .OrderByDescending(e => e.Day)
+            .Select(e => (DateOnly?)e.Day)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Every change of one entry, oldest first.</summary>

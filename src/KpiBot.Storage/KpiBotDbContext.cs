@@ -24,6 +24,10 @@ public abstract class KpiBotDbContext : DbContext
     public DbSet<CheckInEntryRow> CheckInEntries => Set<CheckInEntryRow>();
     public DbSet<CheckInAuditRow> CheckInAudit => Set<CheckInAuditRow>();
     public DbSet<TimeOffRow> TimeOff => Set<TimeOffRow>();
+    public DbSet<DaySkipRow> DaySkips => Set<DaySkipRow>();
+    public DbSet<BlockerRow> Blockers => Set<BlockerRow>();
+    public DbSet<ChannelLinkRow> ChannelLinks => Set<ChannelLinkRow>();
+    public DbSet<DeliveryRow> Deliveries => Set<DeliveryRow>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -65,6 +69,7 @@ public abstract class KpiBotDbContext : DbContext
             e.Property(c => c.UserId).HasMaxLength(200);
             e.HasIndex(c => new { c.Platform, c.Tenant, c.UserId }).IsUnique();
             e.HasIndex(c => new { c.Platform, c.Tenant, c.PersonId }).IsUnique();
+            e.HasIndex(c => c.PersonId); // a person's identities on every platform
             e.HasOne<PersonRow>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -103,6 +108,7 @@ public abstract class KpiBotDbContext : DbContext
             e.Property(c => c.Revision).IsConcurrencyToken();
             e.HasIndex(c => new { c.PersonId, c.NodeId, c.Day }).IsUnique();
             e.HasIndex(c => new { c.NodeId, c.Day });
+            e.HasIndex(c => new { c.PersonId, c.Day }); // day states, history, last answered day
             e.HasOne<PersonRow>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<GoalNodeRow>().WithMany().HasForeignKey(c => c.NodeId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -123,6 +129,65 @@ public abstract class KpiBotDbContext : DbContext
             e.HasKey(t => t.Id);
             e.HasIndex(t => new { t.PersonId, t.FirstDay });
             e.HasOne<PersonRow>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        ConfigureEngineTables(modelBuilder);
+    }
+
+    private static void ConfigureEngineTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DaySkipRow>(e =>
+        {
+            e.ToTable("day_skips");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Reason).HasMaxLength(500);
+            e.HasIndex(s => new { s.PersonId, s.Day }).IsUnique();
+            e.HasOne<PersonRow>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<BlockerRow>(e =>
+        {
+            e.ToTable("blockers");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.ResolvedBy).HasMaxLength(200);
+            // At most one open blocker per person; also serves "open blockers of these people".
+            e.HasIndex(b => b.PersonId).IsUnique().HasFilter("resolved_at IS NULL").HasDatabaseName("ix_blockers_open_person_id");
+            e.HasIndex(b => new { b.PersonId, b.Day });
+            e.HasOne<PersonRow>().WithMany().HasForeignKey(b => b.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ChannelLinkRow>(e =>
+        {
+            e.ToTable("channel_links");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Platform).HasMaxLength(20);
+            e.Property(c => c.Tenant).HasMaxLength(200);
+            e.Property(c => c.ConversationId).HasMaxLength(400);
+            e.Property(c => c.ServiceUrl).HasMaxLength(500);
+            e.Property(c => c.TeamId).HasMaxLength(200);
+            e.Property(c => c.LinkedBy).HasMaxLength(200);
+            e.HasIndex(c => new { c.Platform, c.Tenant, c.ConversationId }).IsUnique();
+            e.HasIndex(c => c.TeamId);
+        });
+
+        modelBuilder.Entity<DeliveryRow>(e =>
+        {
+            e.ToTable("deliveries");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Key).HasMaxLength(300);
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.RecipientId).HasMaxLength(200);
+            e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.MessagePlatform).HasMaxLength(20);
+            e.Property(d => d.MessageTenant).HasMaxLength(200);
+            e.Property(d => d.MessageConversationId).HasMaxLength(400);
+            e.Property(d => d.MessageId).HasMaxLength(200);
+            e.Property(d => d.MessageServiceUrl).HasMaxLength(500);
+            e.Property(d => d.Detail).HasMaxLength(2000);
+            e.HasIndex(d => d.Key).IsUnique();
+            // Stranded sweep: state = Pending AND enqueued_at IS NULL AND created_at < X.
+            e.HasIndex(d => new { d.State, d.EnqueuedAt, d.CreatedAt });
+            e.HasIndex(d => new { d.RecipientId, d.CreatedAt });
         });
     }
 }

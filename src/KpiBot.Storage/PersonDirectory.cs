@@ -1,3 +1,4 @@
+using KpiBot.Core.Chat;
 using KpiBot.Core.Goals;
 using KpiBot.Storage.Entities;
 using KpiBot.Storage.Json;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KpiBot.Storage;
 
 /// <summary>Finds people by email or chat identity, and links chat users to people.</summary>
-public sealed class PersonDirectory
+public sealed class PersonDirectory : IIdentityStore
 {
     private readonly KpiBotDbContext _db;
 
@@ -88,5 +89,65 @@ public sealed class PersonDirectory
         await transaction.CommitAsync(cancellationToken);
         _db.ChangeTracker.Clear();
         return existing.Count == 0 ? ChatIdentityLinkResult.Linked : ChatIdentityLinkResult.Relinked;
+    }
+
+    public async Task<string?> FindPersonIdAsync(ChatUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return await (
+                from c in _db.ChatIdentities
+                join p in _db.People on c.PersonId equals p.Id
+                where c.Platform == user.Platform && c.Tenant == user.TenantId && c.UserId == user.UserId && p.ArchivedAt == null
+                select p.Id)
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<string?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var normalized = GoalsStore.NormalizeEmail(email);
+        return await _db.People.AsNoTracking()
+            .Where(p => p.EmailNormalized == normalized && p.ArchivedAt == null)
+            .Select(p => p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Links through <see cref="LinkChatIdentityAsync"/>, retrying when another host linked one side at the
+    /// same moment (a unique key). An unknown or archived person is a caller bug.
+    /// </summary>
+    public async Task LinkAsync(ChatUser user, string personId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ChatIdentityLinkResult result;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                result = await LinkChatIdentityAsync(user.Platform, user.TenantId, user.UserId, personId, now, cancellationToken);
+                break;
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsUniqueViolation(ex))
+            {
+                _db.ChangeTracker.Clear();
+            }
+        }
+
+        if (result == ChatIdentityLinkResult.UnknownPerson)
+        {
+            throw new ArgumentException($"No active person has the id '{personId}'.", nameof(personId));
+        }
+    }
+
+    public async Task<IReadOnlyList<ChatUser>> IdentitiesOfAsync(string personId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        var rows = await _db.ChatIdentities.AsNoTracking()
+            .Where(c => c.PersonId == personId)
+            .OrderBy(c => c.Platform).ThenBy(c => c.Tenant)
+            .Select(c => new { c.Platform, c.Tenant, c.UserId })
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => new ChatUser(c.Platform, c.Tenant, c.UserId)).ToList();
     }
 }

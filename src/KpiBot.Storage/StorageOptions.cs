@@ -8,4 +8,7 @@ public sealed class StorageOptions
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     public string ConnectionString { get; set; } = DefaultSqliteConnectionString;
+
+    /// <summary>How often <see cref="CachedGoalsProvider"/> asks the database whether a newer import landed.</summary>
+    public TimeSpan GoalsCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,11 +1,19 @@
+using KpiBot.Core.Channels;
+using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Delivery;
+using KpiBot.Core.Goals;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KpiBot.Storage;
 
-/// <summary>Wires the store: one scoped <see cref="KpiBotDbContext"/> of the chosen provider and the stores over it.</summary>
+/// <summary>
+/// Wires the store: one scoped <see cref="KpiBotDbContext"/> of the chosen provider, the scoped stores over it
+/// (each also as the Core port it implements), and the singleton <see cref="CachedGoalsProvider"/>.
+/// </summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddKpiBotStorage(this IServiceCollection services, Action<StorageOptions> configure)
@@ -42,6 +50,21 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ICheckInTotals>(sp => sp.GetRequiredService<CheckInTotals>());
         services.AddScoped<TimeOffStore>();
         services.AddScoped<PersonDirectory>();
+
+        // The engine's ports.
+        services.AddScoped<ICheckInRepository>(sp => sp.GetRequiredService<CheckInStore>());
+        services.AddScoped<DayStore>();
+        services.AddScoped<IDayStore>(sp => sp.GetRequiredService<DayStore>());
+        services.AddScoped<BlockerStore>();
+        services.AddScoped<IBlockerStore>(sp => sp.GetRequiredService<BlockerStore>());
+        services.AddScoped<IIdentityStore>(sp => sp.GetRequiredService<PersonDirectory>());
+        services.AddScoped<ChannelLinkStore>();
+        services.AddScoped<IChannelLinkStore>(sp => sp.GetRequiredService<ChannelLinkStore>());
+        services.AddScoped<DeliveryStore>();
+        services.AddScoped<IDeliveryStore>(sp => sp.GetRequiredService<DeliveryStore>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CachedGoalsProvider>();
+        services.AddSingleton<IGoalsProvider>(sp => sp.GetRequiredService<CachedGoalsProvider>());
         return services;
     }
 

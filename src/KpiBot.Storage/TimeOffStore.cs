@@ -13,6 +13,10 @@ public sealed class TimeOffStore
         _db = db ?? throw new ArgumentNullException(nameof(db));
     }
 
+    /// <summary>
+    /// Adds time off, both ends included. Ranges of the person that overlap or touch it merge into one row
+    /// (the new reason wins; without one, an old reason is kept), so the table never holds overlaps.
+    /// </summary>
     public async Task<TimeOffResult> AddAsync(
         string personId,
         DateOnly firstDay,
@@ -32,11 +36,31 @@ public sealed class TimeOffStore
             return TimeOffResult.UnknownPerson;
         }
 
+        // One transaction per person's change: ranges that overlap or touch the new one are folded into it.
+        // On PostgreSQL the person's row is locked first, so two hosts adding time off for one person queue.
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        if (_db.Database.IsNpgsql())
+        {
+            await _db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT 1 FROM people WHERE id = {personId} FOR UPDATE", cancellationToken);
+        }
+
+        var dayAfter = lastDay == DateOnly.MaxValue ? lastDay : lastDay.AddDays(1);
+        var dayBefore = firstDay == DateOnly.MinValue ? firstDay : firstDay.AddDays(-1);
+        var touching = await _db.TimeOff
+            .Where(t => t.PersonId == personId && t.FirstDay <= dayAfter && t.LastDay >= dayBefore)
+            .ToListAsync(cancellationToken);
+        var first = touching.Select(t => t.FirstDay).Append(firstDay).Min();
+        var last = touching.Select(t => t.LastDay).Append(lastDay).Max();
+        reason ??= touching.Select(t => t.Reason).FirstOrDefault(r => r is not null);
+
+        _db.TimeOff.RemoveRange(touching);
         _db.TimeOff.Add(new TimeOffRow
         {
-            PersonId = personId, FirstDay = firstDay, LastDay = lastDay, Reason = reason, CreatedAt = now.ToUniversalTime(),
+            PersonId = personId, FirstDay = first, LastDay = last, Reason = reason, CreatedAt = now.ToUniversalTime(),
         });
         await _db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         _db.ChangeTracker.Clear();
         return TimeOffResult.Added;
     }

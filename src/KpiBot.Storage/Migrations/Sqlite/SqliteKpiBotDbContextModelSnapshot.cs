@@ -17,6 +17,112 @@ namespace KpiBot.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.BlockerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blockers");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_blockers_open_person_id")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("PersonId", "Day")
+                        .HasDatabaseName("ix_blockers_person_id_day");
+
+                    b.ToTable("blockers", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.ChannelLinkRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_url");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant");
+
+                    b.HasKey("Id")
+                        .HasName("pk_channel_links");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_channel_links_team_id");
+
+                    b.HasIndex("Platform", "Tenant", "ConversationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_channel_links_platform_tenant_conversation_id");
+
+                    b.ToTable("channel_links", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.ChatIdentityRow", b =>
                 {
                     b.Property<long>("Id")
@@ -206,11 +312,155 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     b.HasIndex("NodeId", "Day")
                         .HasDatabaseName("ix_checkin_entries_node_id_day");
 
+                    b.HasIndex("PersonId", "Day")
+                        .HasDatabaseName("ix_checkin_entries_person_id_day");
+
                     b.HasIndex("PersonId", "NodeId", "Day")
                         .IsUnique()
                         .HasDatabaseName("ix_checkin_entries_person_id_node_id_day");
 
                     b.ToTable("checkin_entries", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.DaySkipRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_day_skips");
+
+                    b.HasIndex("PersonId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_day_skips_person_id_day");
+
+                    b.ToTable("day_skips", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.DeliveryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("EnqueuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MessageConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_conversation_id");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessagePlatform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_platform");
+
+                    b.Property<string>("MessageServiceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_service_url");
+
+                    b.Property<string>("MessageTenant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_tenant");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("WorkDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_key");
+
+                    b.HasIndex("RecipientId", "CreatedAt")
+                        .HasDatabaseName("ix_deliveries_recipient_id_created_at");
+
+                    b.HasIndex("State", "EnqueuedAt", "CreatedAt")
+                        .HasDatabaseName("ix_deliveries_state_enqueued_at_created_at");
+
+                    b.ToTable("deliveries", (string)null);
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.GoalImportRow", b =>
@@ -495,6 +745,16 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     b.ToTable("time_off", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.BlockerRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_blockers_people_person_id");
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.ChatIdentityRow", b =>
                 {
                     b.HasOne("KpiBot.Storage.Entities.PersonRow", null)
@@ -530,6 +790,16 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_checkin_entries_people_person_id");
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.DaySkipRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_day_skips_people_person_id");
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.GoalTargetRow", b =>

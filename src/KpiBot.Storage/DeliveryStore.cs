@@ -1,0 +1,176 @@
+using KpiBot.Core.Chat;
+using KpiBot.Core.Delivery;
+using KpiBot.Core.Scheduling;
+using KpiBot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KpiBot.Storage;
+
+/// <summary>
+/// Idempotent deliveries in the <c>deliveries</c> table. Every state change is one conditional UPDATE, so
+/// the database decides races between hosts: a key is claimed once, and of two hosts beginning the same
+/// send only one moves it from Pending to Sending. States and kinds are stored as their names.
+/// </summary>
+public sealed partial class DeliveryStore : IDeliveryStore
+{
+    private const int MaxDetailLength = 2000;
+    private readonly KpiBotDbContext _db;
+
+    public DeliveryStore(KpiBotDbContext db)
+    {
+        _db = db ?? throw new ArgumentNullException(nameof(db));
+    }
+
+    public async Task MarkEnqueuedAsync(IReadOnlyCollection<long> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var at = Utc(now);
+        foreach (var batch in ids.Distinct().Chunk(ClaimBatchSize))
+        {
+            await _db.Deliveries.Where(d => batch.Contains(d.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.EnqueuedAt, at).SetProperty(d => d.UpdatedAt, at), cancellationToken);
+        }
+    }
+
+    /// <summary>Pending rows never enqueued and claimed before <paramref name="claimedBefore"/>, oldest first (index on state, enqueued_at, created_at).</summary>
+    public async Task<IReadOnlyList<long>> StrandedAsync(DateTimeOffset claimedBefore, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var before = Utc(claimedBefore);
+        return await _db.Deliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Pending && d.EnqueuedAt == null && d.CreatedAt < before)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Take(max)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Pending → Sending with attempts + 1 (one atomic conditional UPDATE: of concurrent callers exactly one
+    /// wins); a row already in Sending — its sender died or is still sending — becomes Unknown and is not sent
+    /// again. Any other state is returned unchanged.
+    /// </summary>
+    public async Task<DeliveryRecord?> BeginSendAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var at = Utc(now);
+        var started = await _db.Deliveries
+            .Where(d => d.Id == id && d.State == DeliveryState.Pending)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.State, DeliveryState.Sending)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.UpdatedAt, at),
+                cancellationToken);
+        if (started == 0)
+        {
+            await _db.Deliveries
+                .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+                .ExecuteUpdateAsync(
+                    u => u.SetProperty(d => d.State, DeliveryState.Unknown)
+                        .SetProperty(d => d.Detail, "in flight when its sender stopped")
+                        .SetProperty(d => d.UpdatedAt, at),
+                    cancellationToken);
+        }
+
+        var row = await _db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return row is null ? null : ToRecord(row) with { State = started == 1 ? DeliveryState.Sending : row.State };
+    }
+
+    /// <summary>
+    /// Finishes a Sending row (or an Unknown one, whose late outcome is better than none) in
+    /// <paramref name="state"/>; rows in other states are left as they are.
+    /// </summary>
+    public async Task CompleteAsync(
+        long id,
+        DeliveryState state,
+        MessageRef? message,
+        string? detail,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (state is DeliveryState.Pending or DeliveryState.Sending)
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "A delivery completes in a final state.");
+        }
+
+        var at = Utc(now);
+        var trimmed = Trim(detail);
+        var conversation = message?.Conversation;
+        await _db.Deliveries
+            .Where(d => d.Id == id && (d.State == DeliveryState.Sending || d.State == DeliveryState.Unknown))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.State, state)
+                    .SetProperty(d => d.MessagePlatform, conversation == null ? null : conversation.Platform)
+                    .SetProperty(d => d.MessageTenant, conversation == null ? null : conversation.TenantId)
+                    .SetProperty(d => d.MessageConversationId, conversation == null ? null : conversation.ConversationId)
+                    .SetProperty(d => d.MessageServiceUrl, conversation == null ? null : conversation.ServiceUrl)
+                    .SetProperty(d => d.MessageId, message == null ? null : message.MessageId)
+                    .SetProperty(d => d.Detail, trimmed)
+                    .SetProperty(d => d.UpdatedAt, at),
+                cancellationToken);
+    }
+
+    /// <summary>Sending → Pending, to be tried again at <paramref name="retryAt"/>.</summary>
+    public async Task ReleaseAsync(long id, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var at = Utc(now);
+        var next = Utc(retryAt);
+        var trimmed = Trim(detail);
+        await _db.Deliveries
+            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.State, DeliveryState.Pending)
+                    .SetProperty(d => d.NextAttemptAt, next)
+                    .SetProperty(d => d.Detail, trimmed)
+                    .SetProperty(d => d.UpdatedAt, at),
+                cancellationToken);
+    }
+
+    public async Task<DeliveryRecord?> FindAsync(string occurrenceKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(occurrenceKey);
+        var row = await _db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Key == occurrenceKey, cancellationToken);
+        return row is null ? null : ToRecord(row);
+    }
+
+    /// <summary>
+    /// Of these people, those whose latest finished send to them (Sent or Unreachable; digests, which go to
+    /// teams, left out) ended Unreachable. Pending, skipped or failed rows say nothing about reachability.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> UnreachableAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in personIds.Distinct(StringComparer.Ordinal).Chunk(ClaimBatchSize))
+        {
+            var finished = _db.Deliveries.AsNoTracking().Where(d =>
+                d.Kind != OccurrenceKind.Digest && (d.State == DeliveryState.Sent || d.State == DeliveryState.Unreachable));
+            // NOT EXISTS a later finished row for the recipient: a seek on (recipient_id, created_at) per row.
+            var unreachable = await finished
+                .Where(d => batch.Contains(d.RecipientId) && d.State == DeliveryState.Unreachable
+                    && !finished.Any(later => later.RecipientId == d.RecipientId
+                        && (later.CreatedAt > d.CreatedAt || (later.CreatedAt == d.CreatedAt && later.Id > d.Id))))
+                .Select(d => d.RecipientId)
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            result.UnionWith(unreachable);
+        }
+
+        return result;
+    }
+
+    internal static DeliveryRecord ToRecord(DeliveryRow row)
+    {
+        var message = row.MessageId is null || row.MessagePlatform is null || row.MessageTenant is null || row.MessageConversationId is null
+            ? null
+            : new MessageRef(
+                new ConversationAddress(row.MessagePlatform, row.MessageTenant, row.MessageConversationId, row.MessageServiceUrl),
+                row.MessageId);
+        var occurrence = new Occurrence(row.Kind, row.RecipientId, row.WorkDay, new DateTimeOffset(DateTime.SpecifyKind(row.DueAt, DateTimeKind.Utc)));
+        return new DeliveryRecord(row.Id, occurrence, row.State, row.Attempts, message, row.Detail);
+    }
+
+    private static DateTime Utc(DateTimeOffset value) => value.UtcDateTime;
+
+    private static string? Trim(string? detail) =>
+        detail is { Length: > MaxDetailLength } ? detail[..MaxDetailLength] : detail;
+}

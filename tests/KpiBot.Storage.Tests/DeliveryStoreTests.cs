@@ -1,0 +1,223 @@
+using KpiBot.Core.Chat;
+using KpiBot.Core.Delivery;
+using KpiBot.Core.Scheduling;
+using KpiBot.Storage.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KpiBot.Storage.Tests;
+
+public abstract class DeliveryStoreTests : StorageTestBase
+{
+    protected static readonly DateOnly Apr6 = new(2026, 4, 6);
+    protected static readonly DateTimeOffset Due = new(2026, 4, 6, 0, 30, 0, TimeSpan.Zero);
+    private static readonly MessageRef SlackMessage = new(new ConversationAddress(Platforms.Slack, "T1", "D-ALICE"), "1712345678.000100");
+
+    protected static Occurrence Prompt(string recipient, DateOnly? day = null) =>
+        new(OccurrenceKind.DailyPrompt, recipient, day ?? Apr6, Due);
+
+    [Fact]
+    public async Task Claim_ReturnsOnlyTheRowsThisCallInserted()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+
+        var first = await store.ClaimAsync([Prompt("alice"), Prompt("bob"), Prompt("alice")], April1, Ct);
+        var second = await store.ClaimAsync([Prompt("bob"), Prompt("carol")], April1, Ct);
+
+        Assert.Equal(2, first.Count);
+        var carol = Assert.Single(second);
+        Assert.DoesNotContain(carol, first);
+        var record = await store.FindAsync(Prompt("carol").Key, Ct);
+        Assert.Equal(new DeliveryRecord(carol, Prompt("carol"), DeliveryState.Pending, 0, null, null), record);
+        Assert.Equal(["DailyPrompt"], await db.Database.SqlQueryRaw<string>("SELECT DISTINCT kind AS \"Value\" FROM deliveries").ToListAsync(Ct));
+        Assert.Empty(await store.ClaimAsync([], April1, Ct));
+    }
+
+    [Fact]
+    public async Task Claim_InBatchesLargerThanOneStatement_ClaimsEachKeyOnce()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var occurrences = Enumerable.Range(0, 2_500).Select(i => Prompt($"p{i:D5}")).ToList();
+
+        var first = await store.ClaimAsync(occurrences.Take(1_200).ToList(), April1, Ct);
+        var second = await store.ClaimAsync(occurrences, April1, Ct);
+
+        Assert.Equal(1_200, first.Count);
+        Assert.Equal(1_300, second.Count);
+        Assert.Equal(2_500, first.Concat(second).Distinct().Count());
+        Assert.Equal(2_500, await db.Deliveries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task BeginSend_MovesPendingToSending_AndASecondBeginFindsItInFlightAndMarksItUnknown()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
+
+        var begun = await store.BeginSendAsync(id, April1, Ct);
+        var again = await store.BeginSendAsync(id, April1.AddMinutes(5), Ct);
+
+        Assert.Equal((DeliveryState.Sending, 1), (begun!.State, begun.Attempts));
+        Assert.Equal((DeliveryState.Unknown, 1), (again!.State, again.Attempts));
+        Assert.Equal(DeliveryState.Unknown, (await store.BeginSendAsync(id, April1, Ct))!.State); // stays Unknown
+        Assert.Null(await store.BeginSendAsync(id + 1_000, April1, Ct));
+    }
+
+    [Fact]
+    public async Task Complete_StoresTheStateAndMessageRef_AndLaterBeginsReturnItUnchanged()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
+        await store.BeginSendAsync(id, April1, Ct);
+
+        await store.CompleteAsync(id, DeliveryState.Sent, SlackMessage, null, April1, Ct);
+
+        var expected = new DeliveryRecord(id, Prompt("alice"), DeliveryState.Sent, 1, SlackMessage, null);
+        Assert.Equal(expected, await store.FindAsync(Prompt("alice").Key, Ct));
+        Assert.Equal(expected, await store.BeginSendAsync(id, April1, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.CompleteAsync(id, DeliveryState.Pending, null, null, April1, Ct));
+    }
+
+    [Fact]
+    public async Task Release_PutsItBackToPending_ForASecondAttempt()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
+        await store.BeginSendAsync(id, April1, Ct);
+
+        await store.ReleaseAsync(id, April1.AddSeconds(30), "rate limited", April1, Ct);
+
+        Assert.Equal((DeliveryState.Pending, 1, "rate limited"), Summary(await store.FindAsync(Prompt("alice").Key, Ct)));
+        var row = await db.Deliveries.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal(April1.AddSeconds(30).UtcDateTime, DateTime.SpecifyKind(row.NextAttemptAt!.Value, DateTimeKind.Utc));
+        Assert.Equal((DeliveryState.Sending, 2), (await store.BeginSendAsync(id, April1, Ct)) is { } r ? (r.State, r.Attempts) : default);
+    }
+
+    [Fact]
+    public async Task Stranded_AreThePendingRowsNeverEnqueuedAndOlderThanTheCutOff()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var old = await store.ClaimAsync([Prompt("a"), Prompt("b"), Prompt("c")], April1, Ct);
+        var recent = await store.ClaimAsync([Prompt("d")], April1.AddMinutes(10), Ct);
+        await store.MarkEnqueuedAsync([old[0]], April1, Ct);
+        await store.BeginSendAsync(old[1], April1, Ct);
+
+        var stranded = await store.StrandedAsync(April1.AddMinutes(5), 100, Ct);
+
+        Assert.Equal([old[2]], stranded);
+        Assert.Equal([old[2], recent[0]], await store.StrandedAsync(April1.AddMinutes(11), 100, Ct));
+        Assert.Equal([old[2]], await store.StrandedAsync(April1.AddMinutes(11), 1, Ct));
+    }
+
+    [Fact]
+    public async Task Unreachable_IsDecidedByTheLatestFinishedSendToEachPerson()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var now = April1;
+        async Task SendAsync(string person, DateOnly day, DeliveryState outcome)
+        {
+            now = now.AddMinutes(1);
+            var id = Assert.Single(await store.ClaimAsync([Prompt(person, day)], now, Ct));
+            await store.BeginSendAsync(id, now, Ct);
+            await store.CompleteAsync(id, outcome, null, null, now, Ct);
+        }
+
+        await SendAsync("alice", Apr6, DeliveryState.Sent);
+        await SendAsync("alice", Apr6.AddDays(1), DeliveryState.Unreachable);
+        await SendAsync("bob", Apr6, DeliveryState.Unreachable);
+        await SendAsync("bob", Apr6.AddDays(1), DeliveryState.Sent);
+        await SendAsync("carol", Apr6, DeliveryState.Unreachable);
+        await SendAsync("carol", Apr6.AddDays(1), DeliveryState.Failed); // says nothing about reachability
+        await store.ClaimAsync([Prompt("carol", Apr6.AddDays(2))], now.AddMinutes(1), Ct); // pending: neither
+
+        var unreachable = await store.UnreachableAsync(["alice", "bob", "carol", "dave"], Ct);
+
+        Assert.Equal(["alice", "carol"], unreachable.Order());
+    }
+
+    private static (DeliveryState, int, string?) Summary(DeliveryRecord? record) =>
+        record is null ? default : (record.State, record.Attempts, record.Detail);
+}
+
+public sealed class SqliteDeliveryStoreTests : DeliveryStoreTests
+{
+    protected override StorageProvider Provider => StorageProvider.Sqlite;
+
+    [Fact]
+    public async Task BundledSqlite_SupportsReturning_WhichClaimNeeds()
+    {
+        await using var db = Database.NewContext();
+
+        var version = Version.Parse(await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS \"Value\"").SingleAsync(Ct));
+
+        Assert.True(version >= new Version(3, 35), $"SQLite {version} has no RETURNING");
+    }
+}
+
+public sealed class PostgresDeliveryStoreTests : DeliveryStoreTests
+{
+    protected override StorageProvider Provider => StorageProvider.Postgres;
+
+    [Fact]
+    public async Task Claim_FromFourHostsAtOnce_ClaimsEveryKeyExactlyOnceOverall()
+    {
+        // Each host claims an overlapping slice of 6,000 occurrences: 1,000-row statements race on shared keys.
+        var all = Enumerable.Range(0, 6_000).Select(i => Prompt($"p{i:D5}")).ToList();
+        var slices = new[] { all, all.Skip(1_500).ToList(), all.Take(4_500).ToList(), all.AsEnumerable().Reverse().ToList() };
+
+        var claimed = await Task.WhenAll(slices.Select(async slice =>
+        {
+            await using var db = Database.NewContext();
+            return await new DeliveryStore(db).ClaimAsync(slice, April1, Ct);
+        }));
+
+        var ids = claimed.SelectMany(c => c).ToList();
+        Assert.Equal(6_000, ids.Count);
+        Assert.Equal(6_000, ids.Distinct().Count());
+        await using var check = Database.NewContext();
+        Assert.Equal(6_000, await check.Deliveries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Claim_FiftyThousandOccurrences_ReturnsEachRowOnce()
+    {
+        var occurrences = Enumerable.Range(0, 50_000).Select(i => Prompt($"person-{i:D5}")).ToList();
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+
+        var ids = await store.ClaimAsync(occurrences, April1, Ct);
+        var again = await store.ClaimAsync(occurrences, April1, Ct);
+
+        Assert.Equal(50_000, ids.Distinct().Count());
+        Assert.Equal(50_000, ids.Count);
+        Assert.Empty(again);
+        Assert.Equal(ids.Order(), (await db.Deliveries.Select(d => d.Id).ToListAsync(Ct)).Order());
+        Assert.Equal(50_000, (await store.StrandedAsync(April1.AddMinutes(1), 60_000, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task BeginSend_FromTwoHostsAtOnce_LetsExactlyOneSend()
+    {
+        await using var setup = Database.NewContext();
+        var ids = await new DeliveryStore(setup).ClaimAsync(Enumerable.Range(0, 20).Select(i => Prompt($"p{i}")).ToList(), April1, Ct);
+
+        foreach (var id in ids)
+        {
+            var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+            {
+                await using var db = Database.NewContext();
+                return await new DeliveryStore(db).BeginSendAsync(id, April1, Ct);
+            }));
+
+            Assert.Single(results, r => r!.State == DeliveryState.Sending);
+            Assert.Single(results, r => r!.State == DeliveryState.Unknown);
+            Assert.All(results, r => Assert.Equal(1, r!.Attempts));
+        }
+    }
+}
