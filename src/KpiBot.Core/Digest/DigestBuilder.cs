@@ -14,7 +14,7 @@ namespace KpiBot.Core.Digest;
 /// The weekly team digest for <c>weekStart</c>..<c>weekStart + 6</c>, as of the week's last day (or the team's
 /// today, for a preview during the week): KGIs with pace and forecast, KPIs with status, the week's KDI
 /// completion (Σ actual ÷ Σ target so far), participation, the longest current streaks, who has an open blocker
-/// (names only, the default team setting), the KPIs that moved most since last week, and what is at risk.
+/// (names only, the default team setting), the KPIs that moved most this week, and what is at risk.
 /// </summary>
 public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlockerStore blockers, TimeProvider time)
 {
@@ -41,8 +41,6 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
         var ids = reps.Select(p => p.Id).ToList();
         var timeOff = await RepDays.TimeOffAsync(model, ids, asOf, _days, ct).ConfigureAwait(false);
         var report = await _rollup.ComputeAsync(model, new RollupRequest(asOf, team.Id, TimeOff: timeOff), ct).ConfigureAwait(false);
-        var previous = await _rollup.ComputeAsync(model, new RollupRequest(weekStart.AddDays(-1), team.Id, TimeOff: timeOff), ct)
-            .ConfigureAwait(false);
         var week = await _rollup.ComputeAsync(model, new RollupRequest(asOf, team.Id, PeriodKind.Week, timeOff), ct).ConfigureAwait(false);
         var history = await _days.HistoryAsync(ids, asOf.AddDays(1 - StreakLookbackDays), asOf, ct).ConfigureAwait(false);
         var open = await _blockers.OpenAsync(ids, ct).ConfigureAwait(false);
@@ -76,7 +74,7 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
                     participation.Answered, participation.Asked, LeadTexts.Percent(participation.Percent, culture))], culture),
             Section(nameof(LeadText.Section_Streaks), streaks, culture),
             Section(nameof(LeadText.Section_Blockers), blockerNames, culture),
-            Section(nameof(LeadText.Section_Movers), Movers(kpis, previous, culture), culture),
+            Section(nameof(LeadText.Section_Movers), Movers(kpis, week, culture), culture),
             Section(nameof(LeadText.Section_AtRisk), atRisk, culture),
         ];
         List<ProgressLine> lines = [.. kgis.Select(k => ProgressLines.Line(k, 0, culture)), .. kpis.Select(k => ProgressLines.Line(k, 1, culture))];
@@ -109,24 +107,20 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
     }
 
     /// <summary>
-    /// KPI progress now minus at the end of last week, in percentage points. A KPI whose period started since then
-    /// (a new month) had nothing in its current period then, so its change is its progress now.
+    /// How far each summed KPI moved this week, in percentage points of its current target: the week's actual
+    /// ÷ the period's target × 100 (45 calls of a 400 target = +11 pts). Levels (ratios, averages) do not add up, so they are left out.
     /// </summary>
-    private static List<string> Movers(IReadOnlyList<RollupNode> kpis, RollupReport previous, CultureInfo culture) =>
+    private static List<string> Movers(IReadOnlyList<RollupNode> kpis, RollupReport week, CultureInfo culture) =>
     [
         .. kpis
-            .Where(k => k.Figures!.ProgressPercent is not null)
-            .Select(k =>
-            {
-                var before = previous.Find(k.Node.Id) is { } p && p.Window == k.Window ? p.Figures?.ProgressPercent ?? 0m : 0m;
-                return (Node: k, Before: before, Change: k.Figures!.ProgressPercent!.Value - before);
-            })
+            .Where(k => KpiMeasures.IsSummed((Kpi)k.Node) && k.Figures!.Target != 0m)
+            .Select(k => (Node: k, Change: (week.Find(k.Node.Id)?.Figures?.Actual ?? 0m) * 100m / k.Figures!.Target))
             .Where(m => m.Change != 0m)
             .OrderByDescending(m => Math.Abs(m.Change))
             .Take(TopCount)
-            .Select(m => T(nameof(LeadText.Mover_Item), culture, m.Node.Node.Title, LeadTexts.Percent(m.Before, culture),
-                LeadTexts.Percent(m.Node.Figures!.ProgressPercent, culture),
-                QuantityFormatter.Number(Math.Round(m.Change, 0, MidpointRounding.AwayFromZero), culture, "+#,0;-#,0;0"))),
+            .Select(m => T(nameof(LeadText.Mover_Item), culture, m.Node.Node.Title,
+                QuantityFormatter.Number(Math.Round(m.Change, 0, MidpointRounding.AwayFromZero), culture, "+#,0;-#,0;0"),
+                LeadTexts.Percent(m.Node.Figures!.ProgressPercent, culture))),
     ];
 
     private static string KgiText(RollupNode kgi, CultureInfo culture)

@@ -40,12 +40,13 @@ public sealed class RemindCommand(IDayStore days, IDeliveryStore deliveries, IDe
         var reps = TodayClaims.HasDailyKdis(context.Model, team.Id) ? RepDays.RepsOf(context.Model, team.Id).ToList() : [];
         var today = await RepDays.TodayAsync(context.Model, reps, context.Now, _days, cancellationToken).ConfigureAwait(false);
         var unanswered = today.Where(d => d.IsWorkingDay && d.State == DayState.None).ToList();
-        var result = await TodayClaims.ClaimAsync(
-            OccurrenceKind.DailyReminder, unanswered, context.Now, _deliveries, _queue, cancellationToken).ConfigureAwait(false);
         if (unanswered.Count == 0)
         {
             return ChatReply.Say(new MessageView(LeadTexts.Get(nameof(LeadText.Remind_Nobody), culture)));
         }
+
+        var result = await TodayClaims.ClaimAsync(
+            OccurrenceKind.DailyReminder, unanswered, context.Now, _deliveries, _queue, cancellationToken).ConfigureAwait(false);
 
         var text = LeadTexts.Format(nameof(LeadText.Remind_Done), culture, result.Claimed);
         if (result.AlreadyClaimed > 0)
