@@ -1,0 +1,71 @@
+using System.Globalization;
+using KpiBot.Core.Formatting;
+using KpiBot.Core.Resources;
+using KpiBot.Core.Rollup;
+using KpiBot.Core.Views;
+
+namespace KpiBot.Core.Conversations.Lead;
+
+/// <summary>Rolled-up nodes as <see cref="ProgressLine"/>s and as one-line texts.</summary>
+internal static class ProgressLines
+{
+    /// <summary>The node and its subtree, depth first; depth counts from <paramref name="depth"/>.</summary>
+    public static IReadOnlyList<ProgressLine> Tree(IEnumerable<RollupNode> roots, CultureInfo culture, int depth = 0)
+    {
+        var lines = new List<ProgressLine>();
+        foreach (var root in roots)
+        {
+            Add(root, depth, culture, lines);
+        }
+
+        return lines;
+    }
+
+    public static ProgressLine Line(RollupNode node, int depth, CultureInfo culture) =>
+        Line(node, node.Figures, depth, culture);
+
+    /// <summary>A line for the node with the given figures (the node's own, or one person's part of it).</summary>
+    public static ProgressLine Line(RollupNode node, ProgressFigures? figures, int depth, CultureInfo culture) => new(
+        depth,
+        node.Node.Kind,
+        node.Node.Id,
+        node.Node.Title,
+        figures is null ? null : Figures(node, figures, culture),
+        figures?.Fraction,
+        figures?.Status,
+        figures is null ? null : StatusText.For(figures.Status, culture),
+        figures is null ? null : LeadTexts.Percent(figures.ProgressPercent, culture));
+
+    /// <summary>"¥38,200,000 / ¥100,000,000".</summary>
+    public static string Figures(RollupNode node, ProgressFigures figures, CultureInfo culture)
+    {
+        var unit = LeadTexts.Unit(node.Node);
+        return Localized.Format(
+            RollupText.ResourceManager, nameof(RollupText.Tree_ActualOfTarget), culture,
+            QuantityFormatter.Format(figures.Actual, unit, culture), QuantityFormatter.Format(figures.Target, unit, culture));
+    }
+
+    /// <summary>"Calls: 320 / 400 calls (at-risk) — needs 26.67 calls per working day".</summary>
+    public static string Behind(RollupNode node, CultureInfo culture)
+    {
+        var figures = node.Figures!;
+        var status = StatusText.For(figures.Status, culture);
+        return figures.NeededPerWorkingDay is { } needed
+            ? LeadTexts.Format(
+                nameof(LeadText.Item_Behind), culture, node.Node.Title, Figures(node, figures, culture), status,
+                QuantityFormatter.Format(needed, LeadTexts.Unit(node.Node), culture))
+            : LeadTexts.Format(nameof(LeadText.Item_BehindNoDays), culture, node.Node.Title, Figures(node, figures, culture), status);
+    }
+
+    public static bool IsBehind(ProgressFigures? figures) =>
+        figures?.Status is Goals.ProgressStatus.AtRisk or Goals.ProgressStatus.OffTrack;
+
+    private static void Add(RollupNode node, int depth, CultureInfo culture, List<ProgressLine> lines)
+    {
+        lines.Add(Line(node, depth, culture));
+        foreach (var child in node.Children)
+        {
+            Add(child, depth + 1, culture, lines);
+        }
+    }
+}
