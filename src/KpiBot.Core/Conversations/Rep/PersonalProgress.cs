@@ -57,7 +57,7 @@ internal sealed class PersonalProgress(ICheckInRepository checkIns, ICheckInTota
                 var weekText = Figures(figures.Actual, figures.Target, kdi.Unit, culture);
                 if (figures.ProgressPercent is { } percent)
                 {
-                    weekText += " " + Texts.Format(nameof(ConversationText.Me_Percent), culture, QuantityFormatter.Number(Math.Round(percent, 0, MidpointRounding.AwayFromZero), culture, "#,0"));
+                    weekText += Texts.Format(nameof(ConversationText.Me_Percent), culture, QuantityFormatter.Number(Math.Round(percent, 0, MidpointRounding.AwayFromZero), culture, "#,0"));
                 }
 
                 weekItems.Add(Item(kdi.Title, weekText, culture));
