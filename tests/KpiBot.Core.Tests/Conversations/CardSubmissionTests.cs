@@ -266,4 +266,45 @@ public class CardSubmissionTests
         Assert.Equal(25m, harness.ValueOf("tanaka", "daily-calls", Friday));
         Assert.Equal(3m, harness.ValueOf("tanaka", "intro-emails", Friday));
     }
+
+    [Fact]
+    public async Task Submit_BySomeoneNotInTheGoals_IsRefusedAsAnUnknownPerson()
+    {
+        var harness = new ConversationHarness();
+        var card = await harness.CardAsync("tanaka", Friday);
+        var stranger = new KpiBot.Core.Chat.ChatUser("test", "tenant", "U-stranger");
+
+        var reply = await harness.Service.HandleAsync(
+            new CardSubmission(stranger, DmOf("x"), CardAction.Submit, card.OccurrenceKey, Friday, 0, Values(("daily-calls", "1")), null, false, "s", Locale: "en"),
+            CancellationToken.None);
+
+        Assert.StartsWith("Sorry, I can't find you in the goals file", Assert.Single(reply.Replies).View.Text, StringComparison.Ordinal);
+        Assert.Empty(harness.Store.Entries);
+    }
+
+    [Fact]
+    public async Task Skip_OnAWeeklyCard_IsAcknowledged_WithoutSkippingTheWeeksFirstDay()
+    {
+        var harness = new ConversationHarness();
+        var card = await harness.CardAsync("emily", Friday, KdiCadence.Weekly);
+
+        var reply = await harness.SubmitAsync("emily", card, Values(), action: CardAction.Skip);
+
+        Assert.Equal("Skipped Mon, Nov 23.", reply.CardUpdate!.Text);
+        Assert.Empty(await harness.Store.HistoryAsync(["emily"], new DateOnly(2026, 11, 23), Friday, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("1,200", 1200)]
+    [InlineData(" １２．５ ", 12.5)]
+    [InlineData("０", 0)]
+    public async Task Submit_NumbersAsPeopleTypeThem_AreRead(string typed, decimal expected)
+    {
+        var harness = new ConversationHarness();
+        var card = await harness.CardAsync("tanaka", Friday);
+
+        await harness.SubmitAsync("tanaka", card, Values(("daily-calls", typed)), confirmed: true);
+
+        Assert.Equal(expected, harness.ValueOf("tanaka", "daily-calls", Friday));
+    }
 }

@@ -165,21 +165,7 @@ public sealed class CheckInRecorder(ICheckInRepository checkIns, IDayStore days,
             return [];
         }
 
-        var model = context.Model;
-        var leads = model.MembersOf(person.TeamId).Where(p => p.Role == Role.Lead).ToList();
-        if (leads.Count == 0)
-        {
-            leads = [.. model.People.Where(p => p.Role == Role.Admin)];
-        }
-
-        return [.. leads.Select(lead =>
-        {
-            var culture = Languages.For(lead, model);
-            var text = note is null
-                ? Texts.Format(nameof(ConversationText.Blocker_Raised), culture, person.DisplayName, day)
-                : Texts.Format(nameof(ConversationText.Blocker_RaisedWithNote), culture, person.DisplayName, day, note);
-            return new OutboundMessage(new MessageView(text), PersonId: lead.Id);
-        })];
+        return BlockerNotices.ForLeads(context.Model, person, day, note);
     }
 
     private static string Problem(GoalsModel model, string nodeId, string message, System.Globalization.CultureInfo culture) =>
