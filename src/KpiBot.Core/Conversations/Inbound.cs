@@ -21,6 +21,8 @@ public sealed record IncomingMessage(
 /// A card submission: Submit (values per KDI id as typed, note, blocker), Skip (reason in the note) or
 /// Same. <see cref="SubmissionId"/> identifies the platform delivery so a retried submission is recognised.
 /// <see cref="Card"/> is the message that carried the card, to be replaced by the receipt.
+/// <see cref="PersonId"/> is the card's <c>CheckInPromptView.PersonId</c> as the card carried it; only that
+/// person may submit it.
 /// </summary>
 public sealed record CardSubmission(
     ChatUser User,
@@ -36,6 +38,7 @@ public sealed record CardSubmission(
     MessageRef? Card = null,
     bool Confirmed = false,
     string? Locale = null,
-    string? Email = null);
+    string? Email = null,
+    string? PersonId = null);
 
 public enum CardAction { Submit, Skip, Same }

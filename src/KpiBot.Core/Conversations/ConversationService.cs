@@ -1,0 +1,107 @@
+using System.Globalization;
+using KpiBot.Core.Calendar;
+using KpiBot.Core.Chat;
+using KpiBot.Core.Conversations.Cards;
+using KpiBot.Core.Goals;
+using KpiBot.Core.Resources;
+using KpiBot.Core.Views;
+
+namespace KpiBot.Core.Conversations;
+
+/// <summary>
+/// The entry point the chat adapters call with a parsed message or card submission. Resolves the person
+/// (by chat identity, else by email — and then links the identity), the current goals, the person's
+/// language and local today, and hands over to the command router or to the card flow.
+/// </summary>
+public sealed class ConversationService
+{
+    private readonly IGoalsProvider _goals;
+    private readonly IIdentityStore _identities;
+    private readonly CommandRouter _router;
+    private readonly CardSubmissions _cards;
+    private readonly TimeProvider _time;
+
+    public ConversationService(
+        IGoalsProvider goals, IIdentityStore identities, IEnumerable<ICommandHandler> handlers, CardSubmissions cards, TimeProvider time)
+    {
+        _goals = goals ?? throw new ArgumentNullException(nameof(goals));
+        _identities = identities ?? throw new ArgumentNullException(nameof(identities));
+        _router = new CommandRouter(handlers ?? throw new ArgumentNullException(nameof(handlers)));
+        _cards = cards ?? throw new ArgumentNullException(nameof(cards));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    public CommandRouter Router => _router;
+
+    public async Task<ChatReply> HandleAsync(IncomingMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var (context, refusal) = await ContextAsync(message.User, message.Conversation, message.Kind, message.Locale, message.Email, ct).ConfigureAwait(false);
+        return context is null ? refusal! : await _router.RouteAsync(context, message.Text, ct).ConfigureAwait(false);
+    }
+
+    public async Task<ChatReply> HandleAsync(CardSubmission submission, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var (context, refusal) = await ContextAsync(
+            submission.User, submission.Conversation, ConversationKind.Personal, submission.Locale, submission.Email, ct).ConfigureAwait(false);
+        return context is null ? refusal! : await _cards.HandleAsync(context, submission, ct).ConfigureAwait(false);
+    }
+
+    private async Task<(CommandContext? Context, ChatReply? Refusal)> ContextAsync(
+        ChatUser user, ConversationAddress conversation, ConversationKind kind, string? locale, string? email, CancellationToken ct)
+    {
+        var model = await _goals.CurrentAsync(ct).ConfigureAwait(false);
+        if (model is null)
+        {
+            return (null, Refusal(nameof(ConversationText.Person_NoGoals), Localized.CultureFor(locale)));
+        }
+
+        var person = await ResolveAsync(model, user, email, ct).ConfigureAwait(false);
+        if (person is null)
+        {
+            var culture = UnknownPersonCulture(model, locale);
+            var admins = model.People.Where(p => p.Role == Role.Admin).Select(p => p.DisplayName).ToList();
+            return (null, admins.Count == 0
+                ? Refusal(nameof(ConversationText.Person_UnknownNoAdmins), culture)
+                : Refusal(nameof(ConversationText.Person_Unknown), culture, Texts.List(admins, culture)));
+        }
+
+        var now = _time.GetUtcNow();
+        var today = Zones.Today(Zones.ZoneOf(person, model), _time);
+        return (new CommandContext(person, model, Languages.For(person, model, locale), today, now, user, conversation, kind), null);
+    }
+
+    private async Task<Person?> ResolveAsync(GoalsModel model, ChatUser user, string? email, CancellationToken ct)
+    {
+        var personId = await _identities.FindPersonIdAsync(user, ct).ConfigureAwait(false);
+        if (personId is not null)
+        {
+            return model.PeopleById.GetValueOrDefault(personId);
+        }
+
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        personId = await _identities.FindPersonIdByEmailAsync(email.Trim(), ct).ConfigureAwait(false);
+        if (personId is null || !model.PeopleById.TryGetValue(personId, out var person))
+        {
+            return null;
+        }
+
+        await _identities.LinkAsync(user, person.Id, _time.GetUtcNow(), ct).ConfigureAwait(false);
+        return person;
+    }
+
+    /// <summary>Someone we do not know yet: their chat locale when it is Japanese or English, else the organisation's.</summary>
+    private static CultureInfo UnknownPersonCulture(GoalsModel model, string? locale) =>
+        Localized.CultureFor(
+            locale is not null && (locale.StartsWith("ja", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+                ? locale
+                : model.Organization.Locale);
+
+    private static ChatReply Refusal(string key, CultureInfo culture, params object?[] args) =>
+        ChatReply.Say(new MessageView(Texts.Format(key, culture, args)), ReplyVisibility.Private);
+}
