@@ -32,13 +32,17 @@ public sealed partial class DeliveryStore : IDeliveryStore
         }
     }
 
-    /// <summary>Pending rows never enqueued and claimed before <paramref name="claimedBefore"/>, oldest first (index on state, enqueued_at, created_at).</summary>
+    /// <summary>
+    /// Pending rows with no send job — never enqueued, or released for a retry whose job was never scheduled —
+    /// claimed (and due for retry) before <paramref name="claimedBefore"/>, oldest first (index on state, enqueued_at, created_at).
+    /// </summary>
     public async Task<IReadOnlyList<long>> StrandedAsync(DateTimeOffset claimedBefore, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var before = Utc(claimedBefore);
         return await _db.Deliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Pending && d.EnqueuedAt == null && d.CreatedAt < before)
+            .Where(d => d.State == DeliveryState.Pending && d.EnqueuedAt == null && d.CreatedAt < before
+                && (d.NextAttemptAt == null || d.NextAttemptAt < before))
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
             .Take(max)
             .Select(d => d.Id)
@@ -120,6 +124,9 @@ public sealed partial class DeliveryStore : IDeliveryStore
             .ExecuteUpdateAsync(
                 u => u.SetProperty(d => d.State, DeliveryState.Pending)
                     .SetProperty(d => d.NextAttemptAt, next)
+                    // Until the retry job is scheduled (and marks it enqueued again), the row counts as
+                    // stranded once its retry time has passed, so a host dying in between loses nothing.
+                    .SetProperty(d => d.EnqueuedAt, (DateTime?)null)
                     .SetProperty(d => d.Detail, trimmed)
                     .SetProperty(d => d.UpdatedAt, at),
                 cancellationToken);

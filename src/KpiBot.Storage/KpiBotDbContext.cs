@@ -29,6 +29,8 @@ public abstract class KpiBotDbContext : DbContext
     public DbSet<ChannelLinkRow> ChannelLinks => Set<ChannelLinkRow>();
     public DbSet<DeliveryRow> Deliveries => Set<DeliveryRow>();
 
+    public DbSet<DispatchCursorRow> DispatchCursor => Set<DispatchCursorRow>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
@@ -168,6 +170,13 @@ public abstract class KpiBotDbContext : DbContext
             e.Property(c => c.LinkedBy).HasMaxLength(200);
             e.HasIndex(c => new { c.Platform, c.Tenant, c.ConversationId }).IsUnique();
             e.HasIndex(c => c.TeamId);
+        });
+
+        modelBuilder.Entity<DispatchCursorRow>(e =>
+        {
+            e.ToTable("dispatch_cursor");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<DeliveryRow>(e =>

@@ -62,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IChannelLinkStore>(sp => sp.GetRequiredService<ChannelLinkStore>());
         services.AddScoped<DeliveryStore>();
         services.AddScoped<IDeliveryStore>(sp => sp.GetRequiredService<DeliveryStore>());
+        services.AddScoped<IDispatchCursor, DispatchCursor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedGoalsProvider>();
         services.AddSingleton<IGoalsProvider>(sp => sp.GetRequiredService<CachedGoalsProvider>());

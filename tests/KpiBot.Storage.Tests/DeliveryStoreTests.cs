@@ -143,6 +143,37 @@ public abstract class DeliveryStoreTests : StorageTestBase
 
     private static (DeliveryState, int, string?) Summary(DeliveryRecord? record) =>
         record is null ? default : (record.State, record.Attempts, record.Detail);
+    [Fact]
+    public async Task Release_LeavesTheRowToTheStrandedSweep_OnceItsRetryTimeHasPassed()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
+        await store.MarkEnqueuedAsync([id], April1, Ct);
+        await store.BeginSendAsync(id, April1, Ct);
+
+        // Rate limited: retry in 10 minutes. The host dies before it schedules the retry job.
+        await store.ReleaseAsync(id, April1.AddMinutes(10), "rate limited", April1, Ct);
+
+        Assert.Empty(await store.StrandedAsync(April1.AddMinutes(5), 100, Ct));
+        Assert.Equal([id], await store.StrandedAsync(April1.AddMinutes(11), 100, Ct));
+        await store.MarkEnqueuedAsync([id], April1.AddMinutes(11), Ct);
+        Assert.Empty(await store.StrandedAsync(April1.AddMinutes(20), 100, Ct));
+    }
+
+    [Fact]
+    public async Task DispatchCursor_StartsEmpty_AndOnlyMovesForward()
+    {
+        await using var db = Database.NewContext();
+        var cursor = new DispatchCursor(db);
+
+        Assert.Null(await cursor.GetAsync(Ct));
+        await cursor.AdvanceAsync(Due, Ct);
+        await cursor.AdvanceAsync(Due.AddMinutes(-3), Ct);
+        Assert.Equal(Due, await cursor.GetAsync(Ct));
+        await cursor.AdvanceAsync(Due.AddMinutes(1), Ct);
+        Assert.Equal(Due.AddMinutes(1), await cursor.GetAsync(Ct));
+    }
 }
 
 public sealed class SqliteDeliveryStoreTests : DeliveryStoreTests

@@ -1,12 +1,14 @@
+using KpiBot.Core.Chat;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
+using KpiBot.Host.Jobs;
 using KpiBot.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KpiBot.Host.Hosting;
 
-/// <summary>Builds the ASP.NET Core host: storage, health, and (in later slices) the chat endpoints.</summary>
+/// <summary>Builds the ASP.NET Core host: storage, the engine, background jobs, health, and (later) the chat endpoints.</summary>
 public static class KpiBotWebApplication
 {
     public static WebApplication Build(string[] args)
@@ -15,11 +17,14 @@ public static class KpiBotWebApplication
         KpiBotConfiguration.AddDefaults(builder.Configuration);
         builder.AddKpiBotServices();
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Hosted services start in this order: migrations and the sample import before the job server.
         builder.Services.AddHostedService<StartupTasks>();
+        builder.AddKpiBotJobs(StorageSettings.From(builder.Configuration).ToStorageOptions());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapKpiBotDashboard();
         app.MapGet("/", () => Results.Text("KpiBot is running. Health: /healthz\n"));
         return app;
     }
@@ -36,6 +41,8 @@ public static class KpiBotWebApplication
         builder.Services.AddKpiBotStorage(storage);
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
+        builder.Services.AddKpiBotEngine(builder.Configuration);
+        builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
         return builder;
     }
 }

@@ -482,6 +482,22 @@ namespace KpiBot.Storage.Migrations.Postgres
                     b.ToTable("deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.DispatchCursorRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PositionUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_unix_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dispatch_cursor");
+
+                    b.ToTable("dispatch_cursor", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.GoalImportRow", b =>
                 {
                     b.Property<int>("Version")

@@ -463,6 +463,22 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     b.ToTable("deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.DispatchCursorRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PositionUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position_unix_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dispatch_cursor");
+
+                    b.ToTable("dispatch_cursor", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.GoalImportRow", b =>
                 {
                     b.Property<int>("Version")

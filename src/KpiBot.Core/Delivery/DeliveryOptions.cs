@@ -1,0 +1,19 @@
+namespace KpiBot.Core.Delivery;
+
+/// <summary>Bounds of the delivery retries (section <c>Delivery</c>).</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>Sends of one delivery, retries included, before it is given up as failed (rate limits included).</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>First back-off after a passing failure; doubles each attempt, with jitter.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A claimed delivery with no send job after this long is handed to the sender again.</summary>
+    public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Claims per database round trip.</summary>
+    public int ClaimBatchSize { get; set; } = 1000;
+}

@@ -1,0 +1,158 @@
+using KpiBot.Core.Channels;
+using KpiBot.Core.Chat;
+using KpiBot.Core.CheckIns;
+using KpiBot.Core.Conversations.Cards;
+using KpiBot.Core.Digest;
+using KpiBot.Core.Goals;
+using KpiBot.Core.Resources;
+using KpiBot.Core.Scheduling;
+using KpiBot.Core.Views;
+
+namespace KpiBot.Core.Delivery;
+
+/// <summary>
+/// Sends one claimed delivery, at most once: the row moves to Sending before the platform is called and to
+/// a final state after. A reminder for someone who answered, skipped or is off, and a prompt for a day off,
+/// end Skipped. A rate limit or a passing failure puts the row back for a later attempt (bounded); an
+/// unreachable person ends Unreachable, which leads see in status.
+/// </summary>
+public sealed class DeliveryService(
+    IDeliveryStore store,
+    IChatPort chat,
+    IGoalsProvider goals,
+    IDayStore days,
+    ICheckInRepository checkIns,
+    IChannelLinkStore channels,
+    CheckInPrompts prompts,
+    DigestBuilder digests,
+    TimeProvider time,
+    DeliveryOptions options)
+{
+    public async Task<DeliveryStep> SendAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        var record = await store.BeginSendAsync(deliveryId, time.GetUtcNow(), cancellationToken);
+        if (record is not { State: DeliveryState.Sending })
+        {
+            return DeliveryStep.Done;
+        }
+
+        var model = await goals.CurrentAsync(cancellationToken);
+        var (outcome, skipReason) = model is null
+            ? (null, "no goals imported")
+            : await SendOccurrenceAsync(model, record.Occurrence, cancellationToken);
+        var now = time.GetUtcNow();
+        switch (outcome)
+        {
+            case null:
+                await store.CompleteAsync(deliveryId, DeliveryState.Skipped, null, skipReason, now, cancellationToken);
+                return DeliveryStep.Done;
+            case SendOutcome.Delivered delivered:
+                await store.CompleteAsync(deliveryId, DeliveryState.Sent, delivered.Message, null, now, cancellationToken);
+                return DeliveryStep.Done;
+            case SendOutcome.Unreachable unreachable:
+                await store.CompleteAsync(deliveryId, DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
+                return DeliveryStep.Done;
+            case SendOutcome.RateLimited limited when record.Attempts < options.MaxAttempts:
+                return await RetryAsync(deliveryId, now + limited.RetryAfter, $"rate limited for {limited.RetryAfter}", now, cancellationToken);
+            case SendOutcome.Transient transient when record.Attempts < options.MaxAttempts:
+                return await RetryAsync(deliveryId, now + Backoff(record.Attempts), transient.Reason, now, cancellationToken);
+            default:
+                await store.CompleteAsync(deliveryId, DeliveryState.Failed, null, $"gave up after {record.Attempts} attempts: {outcome}", now, cancellationToken);
+                return DeliveryStep.Done;
+        }
+    }
+
+    private async Task<DeliveryStep> RetryAsync(long id, DateTimeOffset at, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await store.ReleaseAsync(id, at, detail, now, cancellationToken);
+        return DeliveryStep.Retry(at);
+    }
+
+    /// <summary>Exponential back-off with up to 20 % jitter, so many retries do not arrive together.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var baseDelay = options.FirstBackoff * Math.Pow(2, Math.Max(0, attempts - 1));
+        return baseDelay + baseDelay * (Random.Shared.NextDouble() * 0.2);
+    }
+
+    private async Task<(SendOutcome? Outcome, string? SkipReason)> SendOccurrenceAsync(
+        GoalsModel model, Occurrence occurrence, CancellationToken cancellationToken)
+    {
+        if (occurrence.Kind == OccurrenceKind.Digest)
+        {
+            return await SendDigestAsync(model, occurrence, cancellationToken);
+        }
+
+        if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
+        {
+            return (null, "no longer in the goals file");
+        }
+
+        var cadence = occurrence.Kind is OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder ? KdiCadence.Weekly : KdiCadence.Daily;
+        var states = await days.StatesAsync([person.Id], occurrence.WorkDay, cancellationToken);
+        var state = states.GetValueOrDefault(person.Id, DayState.None);
+        var isReminder = occurrence.Kind is OccurrenceKind.DailyReminder or OccurrenceKind.WeeklyReminder;
+        if (cadence == KdiCadence.Daily && state == DayState.Off)
+        {
+            return (null, "day off");
+        }
+
+        // A reminder only for a card still unanswered: a weekly card is answered by values of weekly KDIs
+        // (kept on the week's first day, where daily values of that Monday live too), a daily one by values of
+        // daily KDIs or a skip.
+        if (isReminder && (state == DayState.Skipped && cadence == KdiCadence.Daily
+                || await AnsweredAsync(model, person, occurrence.WorkDay, cadence, cancellationToken)))
+        {
+            return (null, "already answered or skipped");
+        }
+
+        var promptKind = cadence == KdiCadence.Weekly ? OccurrenceKind.WeeklyPrompt : OccurrenceKind.DailyPrompt;
+        var promptKey = new Occurrence(promptKind, person.Id, occurrence.WorkDay, occurrence.DueAtUtc).Key;
+        var culture = Languages.For(person, model);
+        var prompt = await prompts.BuildAsync(model, person, occurrence.WorkDay, cadence, promptKey, culture, cancellationToken);
+        if (prompt is null)
+        {
+            return (null, "no KDI to ask for");
+        }
+
+        ChatView view = isReminder
+            ? new ReminderView(
+                Localized.Format(DeliveryText.ResourceManager,
+                    cadence == KdiCadence.Weekly ? nameof(DeliveryText.Reminder_Weekly) : nameof(DeliveryText.Reminder_Daily),
+                    culture, occurrence.WorkDay),
+                prompt)
+            : prompt;
+        return (await chat.SendToPersonAsync(person.Id, view, cancellationToken), null);
+    }
+
+    private async Task<bool> AnsweredAsync(GoalsModel model, Person person, DateOnly day, KdiCadence cadence, CancellationToken cancellationToken)
+    {
+        var entries = await checkIns.GetDayAsync(person.Id, day, cancellationToken);
+        return entries.Any(e => model.NodesById.TryGetValue(e.NodeId, out var node) && node is Kdi kdi && kdi.Cadence == cadence);
+    }
+
+    private async Task<(SendOutcome? Outcome, string? SkipReason)> SendDigestAsync(
+        GoalsModel model, Occurrence occurrence, CancellationToken cancellationToken)
+    {
+        if (!model.TeamsById.TryGetValue(occurrence.RecipientId, out var team))
+        {
+            return (null, "team no longer in the goals file");
+        }
+
+        var links = await channels.LinksOfTeamAsync(team.Id, cancellationToken);
+        if (links.Count == 0)
+        {
+            return (null, "no channel linked to the team");
+        }
+
+        var view = await digests.BuildAsync(model, team, occurrence.WorkDay, Languages.ForTeam(team, model), cancellationToken);
+        SendOutcome? first = null;
+        foreach (var channel in links)
+        {
+            var outcome = await chat.PostToChannelAsync(channel, view, cancellationToken);
+            first ??= outcome;
+        }
+
+        return (first, null);
+    }
+}

@@ -1,0 +1,24 @@
+using Hangfire;
+using KpiBot.Core.Delivery;
+
+namespace KpiBot.Host.Jobs;
+
+/// <summary>
+/// Sends one delivery (its id is the only argument: method name and arguments are persisted contracts).
+/// A retry the delivery asks for is scheduled as a new job at the time it names.
+/// </summary>
+public sealed class SendDeliveryJob(DeliveryService deliveries, IBackgroundJobClient jobs, IDeliveryStore store, TimeProvider time)
+{
+    // A crash inside a send leaves the row in Sending; Hangfire's retry then finds it there and marks it
+    // Unknown (at most once), so a few automatic retries are safe and help when the database blinked.
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    public async Task RunAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        var step = await deliveries.SendAsync(deliveryId, cancellationToken);
+        if (step.RetryAt is { } at)
+        {
+            jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), at);
+            await store.MarkEnqueuedAsync([deliveryId], time.GetUtcNow(), cancellationToken);
+        }
+    }
+}

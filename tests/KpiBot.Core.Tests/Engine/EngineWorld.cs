@@ -1,0 +1,130 @@
+using KpiBot.Core.Chat;
+using KpiBot.Core.Conversations;
+using KpiBot.Core.Conversations.Cards;
+using KpiBot.Core.Conversations.Lead;
+using KpiBot.Core.Conversations.Rep;
+using KpiBot.Core.Delivery;
+using KpiBot.Core.Digest;
+using KpiBot.Core.Goals;
+using KpiBot.Core.GoalsFile;
+using KpiBot.Core.Rollup;
+using KpiBot.Core.Tests.GoalsFile;
+using KpiBot.Core.Views;
+using KpiBot.Testing.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KpiBot.Core.Tests.Engine;
+
+/// <summary>
+/// The whole engine over the in-memory fakes: the dispatcher, the sender, and the conversation service
+/// with every rep and lead command, on a fake clock that a test moves forward in steps. Each step runs the
+/// dispatcher once and then sends everything it queued, as the background workers would.
+/// </summary>
+internal sealed class EngineWorld
+{
+    public EngineWorld(DateTimeOffset start, GoalsModel? model = null)
+    {
+        Model = model ?? GoalsFileLoader.Load(GoalsYaml.SampleText(), "goals.yaml").Model!;
+        Time = new FakeTimeProvider(start);
+        Goals = new InMemoryGoalsProvider(Model);
+        Directory = new InMemoryDirectory(() => Goals.Model);
+        var options = new DeliveryOptions();
+        var rollup = new RollupService(Store);
+        var prompts = new CheckInPrompts(Store);
+        var recorder = new CheckInRecorder(Store, Store, Store);
+        var digests = new DigestBuilder(rollup, Store, Store, Time);
+        ICommandHandler[] lead =
+        [
+            new StatusCommand(rollup, Store, Store, Deliveries, Directory),
+            new TreeCommand(rollup, Store),
+            new DigestCommand(digests),
+            new RemindCommand(Store, Deliveries, Deliveries),
+            new StartCommand(Store, Deliveries, Deliveries),
+            new LinkCommand(Directory),
+            new UnlinkCommand(Directory),
+        ];
+        Conversations = new ConversationService(
+            Goals, Directory, RepCommands.Create(prompts, recorder, Store, Store, Store).Concat(lead), new CardSubmissions(recorder), Time);
+        Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
+        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Directory, prompts, digests, Time, options);
+        foreach (var person in Model.People)
+        {
+            Directory.LinkAsync(UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    public GoalsModel Model { get; }
+    public FakeTimeProvider Time { get; }
+    public InMemoryGoalsProvider Goals { get; }
+    public InMemoryDirectory Directory { get; }
+    public InMemoryCheckIns Store { get; } = new();
+    public InMemoryDeliveries Deliveries { get; } = new();
+    public InMemoryChatPort Chat { get; } = new();
+    public ConversationService Conversations { get; }
+    public Dispatcher Dispatcher { get; }
+    public DeliveryService Sender { get; }
+
+    /// <summary>When each message was sent, by the fake clock.</summary>
+    public List<(DateTimeOffset At, SentMessage Message)> Log { get; } = [];
+
+    public static ChatUser UserOf(string personId) => new(Platforms.Test, "tenant", "U-" + personId);
+
+    public static ConversationAddress DmOf(string personId) => new(Platforms.Test, "tenant", "dm:" + personId);
+
+    public static readonly ConversationAddress SalesChannel = new(Platforms.Test, "tenant", "C-sales");
+
+    /// <summary>Moves the clock to <paramref name="until"/> in steps, dispatching and sending at each step.</summary>
+    public async Task RunUntilAsync(DateTimeOffset until, TimeSpan? step = null)
+    {
+        var stride = step ?? TimeSpan.FromMinutes(5);
+        while (Time.GetUtcNow() < until)
+        {
+            var next = Time.GetUtcNow() + stride;
+            Time.Advance((next > until ? until : next) - Time.GetUtcNow());
+            await TickAsync();
+        }
+    }
+
+    public async Task TickAsync()
+    {
+        await Dispatcher.RunAsync(CancellationToken.None);
+        await SendQueuedAsync();
+    }
+
+    public async Task SendQueuedAsync()
+    {
+        var before = Chat.Sent.Count;
+        foreach (var id in Deliveries.Drain())
+        {
+            await Sender.SendAsync(id, CancellationToken.None);
+        }
+
+        foreach (var message in Chat.Sent.Skip(before))
+        {
+            Log.Add((Time.GetUtcNow(), message));
+        }
+    }
+
+    public Task<ChatReply> SayAsync(string personId, string text, ConversationAddress? where = null) =>
+        Conversations.HandleAsync(
+            new IncomingMessage(UserOf(personId), where ?? DmOf(personId), where is null ? ConversationKind.Personal : ConversationKind.Channel, text),
+            CancellationToken.None);
+
+    /// <summary>The last daily (or weekly) card sent to the person for that work day, as prompt or reminder.</summary>
+    public CheckInPromptView CardSentTo(string personId, DateOnly workDay, KdiCadence cadence = KdiCadence.Daily) =>
+        Chat.To(personId)
+            .Select(m => m.View switch { CheckInPromptView p => p, ReminderView r => r.Prompt, _ => null })
+            .Last(p => p is not null && p.WorkDay == workDay && p.Cadence == cadence)!;
+
+    public async Task<ChatReply> AnswerAsync(
+        string personId, CheckInPromptView card, IReadOnlyDictionary<string, string?> values, CardAction action = CardAction.Submit, string? note = null)
+    {
+        var reply = await Conversations.HandleAsync(
+            new CardSubmission(
+                UserOf(personId), DmOf(personId), action, card.OccurrenceKey, card.WorkDay, card.CardVersion, values, note, false,
+                $"{personId}:{card.OccurrenceKey}:{card.CardVersion}:{string.Join(',', values.Values)}", null, PersonId: card.PersonId),
+            CancellationToken.None);
+        await SendQueuedAsync();
+        return reply;
+    }
+}
