@@ -36,7 +36,7 @@ public static class KpiBotWebApplication
             .BindConfiguration(KpiBotOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
         builder.Services.AddKpiBotStorage(storage);
         builder.Services.AddScoped<GoalsFileService>();

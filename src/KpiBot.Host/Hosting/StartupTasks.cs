@@ -31,8 +31,23 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOpt
             return;
         }
 
-        var outcome = await services.GetRequiredService<GoalsFileService>()
-            .ImportAsync(sample, importedBy: "startup", cancellationToken);
+        GoalsFileOutcome outcome;
+        try
+        {
+            outcome = await services.GetRequiredService<GoalsFileService>()
+                .ImportAsync(sample, importedBy: "startup", cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Several hosts started on an empty store together and another one imported first: nothing to do.
+            if (await AnotherHostImportedAsync(cancellationToken))
+            {
+                return;
+            }
+
+            throw;
+        }
+
         if (!outcome.Imported)
         {
             Log.SampleNotImported(logger, sample, outcome.Describe(System.Globalization.CultureInfo.InvariantCulture));
@@ -40,4 +55,10 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOpt
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<bool> AnotherHostImportedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GoalsStore>().LoadCurrentAsync(cancellationToken) is not null;
+    }
 }
