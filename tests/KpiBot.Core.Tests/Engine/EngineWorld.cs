@@ -10,6 +10,7 @@ using KpiBot.Core.GoalsFile;
 using KpiBot.Core.Rollup;
 using KpiBot.Core.Tests.GoalsFile;
 using KpiBot.Core.Views;
+using KpiBot.Testing.Engine;
 using KpiBot.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,7 +21,7 @@ namespace KpiBot.Core.Tests.Engine;
 /// with every rep and lead command, on a fake clock that a test moves forward in steps. Each step runs the
 /// dispatcher once and then sends everything it queued, as the background workers would.
 /// </summary>
-internal sealed class EngineWorld
+internal sealed class EngineWorld : IEngineDriver
 {
     public EngineWorld(DateTimeOffset start, GoalsModel? model = null)
     {
@@ -49,7 +50,7 @@ internal sealed class EngineWorld
         Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Directory, prompts, digests, Time, options);
         foreach (var person in Model.People)
         {
-            Directory.LinkAsync(UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
+            Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 
@@ -67,14 +68,12 @@ internal sealed class EngineWorld
     /// <summary>When each message was sent, by the fake clock.</summary>
     public List<(DateTimeOffset At, SentMessage Message)> Log { get; } = [];
 
-    public static ChatUser UserOf(string personId) => new(Platforms.Test, "tenant", "U-" + personId);
-
-    public static ConversationAddress DmOf(string personId) => new(Platforms.Test, "tenant", "dm:" + personId);
-
-    public static readonly ConversationAddress SalesChannel = new(Platforms.Test, "tenant", "C-sales");
+    IReadOnlyList<(DateTimeOffset At, SentMessage Message)> IEngineDriver.Log => Log;
 
     /// <summary>Moves the clock to <paramref name="until"/> in steps, dispatching and sending at each step.</summary>
-    public async Task RunUntilAsync(DateTimeOffset until, TimeSpan? step = null)
+    public Task RunUntilAsync(DateTimeOffset until) => RunUntilAsync(until, null);
+
+    public async Task RunUntilAsync(DateTimeOffset until, TimeSpan? step)
     {
         var stride = step ?? TimeSpan.FromMinutes(5);
         while (Time.GetUtcNow() < until)
@@ -105,26 +104,21 @@ internal sealed class EngineWorld
         }
     }
 
-    public Task<ChatReply> SayAsync(string personId, string text, ConversationAddress? where = null) =>
+    public Task<ChatReply> SayAsync(string personId, string text, ConversationAddress? channel = null) =>
         Conversations.HandleAsync(
-            new IncomingMessage(UserOf(personId), where ?? DmOf(personId), where is null ? ConversationKind.Personal : ConversationKind.Channel, text),
+            new IncomingMessage(
+                EngineAddresses.UserOf(personId), channel ?? EngineAddresses.DmOf(personId),
+                channel is null ? ConversationKind.Personal : ConversationKind.Channel, text),
             CancellationToken.None);
-
-    /// <summary>The last daily (or weekly) card sent to the person for that work day, as prompt or reminder.</summary>
-    public CheckInPromptView CardSentTo(string personId, DateOnly workDay, KdiCadence cadence = KdiCadence.Daily) =>
-        Chat.To(personId)
-            .Select(m => m.View switch { CheckInPromptView p => p, ReminderView r => r.Prompt, _ => null })
-            .Last(p => p is not null && p.WorkDay == workDay && p.Cadence == cadence)!;
 
     public async Task<ChatReply> AnswerAsync(
         string personId, CheckInPromptView card, IReadOnlyDictionary<string, string?> values, CardAction action = CardAction.Submit, string? note = null)
     {
-        var reply = await Conversations.HandleAsync(
-            new CardSubmission(
-                UserOf(personId), DmOf(personId), action, card.OccurrenceKey, card.WorkDay, card.CardVersion, values, note, false,
-                $"{personId}:{card.OccurrenceKey}:{card.CardVersion}:{string.Join(',', values.Values)}", null, PersonId: card.PersonId),
-            CancellationToken.None);
+        var reply = await Conversations.HandleAsync(EngineAddresses.Submission(personId, card, values, action, note), CancellationToken.None);
         await SendQueuedAsync();
         return reply;
     }
+
+    public Task<IReadOnlyList<Core.CheckIns.CheckInEntry>> EntriesAsync(string personId, DateOnly day) =>
+        Store.GetDayAsync(personId, day, CancellationToken.None);
 }

@@ -6,6 +6,7 @@ using KpiBot.Core.Scheduling;
 using KpiBot.Core.Views;
 using KpiBot.Storage;
 using KpiBot.Testing;
+using KpiBot.Testing.Engine;
 using KpiBot.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,5 +137,13 @@ public sealed class TwoHostsTests : IAsyncLifetime
         Assert.Single(_chat.Sent, m => m.View is DigestView && m.Conversation == channel);
         var stored = await a.InScopeAsync(s => s.GetRequiredService<KpiBot.Core.CheckIns.ICheckInRepository>().GetDayAsync("tanaka", Mon, CancellationToken.None));
         Assert.Equal(24m, stored.Single(e => e.NodeId == "daily-calls").Value);
+    }
+
+    [Fact]
+    public async Task AWeekOfCheckIns_OnTwoHostsWithHangfireOnPostgres_IsTheSameAsInMemory()
+    {
+        await using var driver = await TwoHostDriver.StartAsync(_db, WeekScenario.Start);
+
+        await WeekScenario.RunAsync(driver);
     }
 }
