@@ -50,17 +50,22 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
         var kpis = report.Nodes.Where(n => n.Node.Kind == GoalKind.Kpi && n.Figures is not null).ToList();
         var participation = Participation.Of(ids, history, calendar, weekStart, asOf);
         var byPerson = history.ToLookup(h => h.PersonId, StringComparer.Ordinal);
-        var streaks = reps
+        // The team decides whom the channel may see named (decisions.md): by default only people with open blockers.
+        var names = team.ScheduleOrDefault.DigestNames;
+        var streakDays = reps
             .Select(p => (Person: p, Days: Participation.Streak(byPerson[p.Id], calendar, asOf.AddDays(1 - StreakLookbackDays), asOf, asOf == today)))
             .Where(s => s.Days > 0)
             .OrderByDescending(s => s.Days)
-            .Take(TopCount)
-            .Select(s => T(nameof(LeadText.Streak_Item), culture, s.Person.DisplayName, s.Days))
             .ToList();
-        var blockerNames = open
-            .Select(b => T(nameof(LeadText.Item_BlockerNoNote), culture,
-                model.PeopleById.GetValueOrDefault(b.PersonId)?.DisplayName ?? b.PersonId, LeadTexts.MonthDay(b.Day, culture)))
-            .ToList();
+        var streaks = names == DigestNames.All
+            ? streakDays.Take(TopCount).Select(s => T(nameof(LeadText.Streak_Item), culture, s.Person.DisplayName, s.Days)).ToList()
+            : streakDays.GroupBy(s => s.Days).Take(TopCount).Select(g => T(nameof(LeadText.Streak_Count), culture, g.Key, g.Count())).ToList();
+        var blockerNames = names == DigestNames.None
+            ? open.Count == 0 ? [] : [T(nameof(LeadText.Blocker_Count), culture, open.Count)]
+            : open
+                .Select(b => T(nameof(LeadText.Item_BlockerNoNote), culture,
+                    model.PeopleById.GetValueOrDefault(b.PersonId)?.DisplayName ?? b.PersonId, LeadTexts.MonthDay(b.Day, culture)))
+                .ToList();
         var atRisk = report.Nodes
             .Where(n => n.Node.Kind is GoalKind.Kpi or GoalKind.Kdi && ProgressLines.IsBehind(n.Figures))
             .Select(n => ProgressLines.Behind(n, culture))

@@ -24,9 +24,13 @@ public class DigestBuilderTests
     private static readonly DateOnly Week = new(2026, 11, 2);
     private static readonly DateTimeOffset Thursday = new(2026, 11, 12, 0, 0, 0, TimeSpan.Zero);
 
-    private static async Task<DigestView> BuildAsync(System.Globalization.CultureInfo culture)
+    private static async Task<DigestView> BuildAsync(System.Globalization.CultureInfo culture, DigestNames names = DigestNames.Blockers)
     {
         var model = Model([Kpi("dials", 400m)], [Kdi("calls", "dials", 10m)]);
+        model = new GoalsModel(
+            model.Organization,
+            model.Teams.Select(t => t with { Schedule = CheckInSchedule.Default with { DigestNames = names } }),
+            model.People, model.Kgis, model.Ksfs, model.Kpis, model.Kdis);
         var store = new InMemoryCheckIns();
         async Task Record(string person, int month, int day, decimal value) =>
             await store.RecordAsync(new CheckInEntry(person, "calls", new DateOnly(2026, month, day), value), person, Thursday, Ct);
@@ -58,7 +62,8 @@ public class DigestBuilderTests
         // Asked: aoki 4, baba 3 (the skip counts, the day off does not); answered 4 + 1 = 5 of 7.
         Assert.Equal(["5 of 7 working days answered (71 %)"], ItemsOf(view, "Participation"));
         // aoki: 6, 5, 4, (3 holiday), 2, (weekend), 30 October = 5; baba missed the 6th = 0, left out.
-        Assert.Equal(["aoki: 5-day streak"], ItemsOf(view, "Longest current streaks"));
+        // By default the channel sees names only for open blockers.
+        Assert.Equal(["streak of 5 working days: 1"], ItemsOf(view, "Longest current streaks"));
         Assert.Equal(["baba (since November 6)"], ItemsOf(view, "Open blockers"));
         // dials: 45 of its 400 this week = 11.25 points; it stands at 11.25 % of November's target.
         Assert.Equal(["dials: +11 pts this week (now 11 %)"], ItemsOf(view, "Moved most this week"));
@@ -75,13 +80,27 @@ public class DigestBuilderTests
     }
 
     [Fact]
+    public async Task Build_NamesPeopleAsTheTeamSetting_Says()
+    {
+        var all = await BuildAsync(Localized.English, DigestNames.All);
+        var none = await BuildAsync(Localized.English, DigestNames.None);
+
+        Assert.Equal(["aoki: 5-day streak"], ItemsOf(all, "Longest current streaks"));
+        Assert.Equal(["baba (since November 6)"], ItemsOf(all, "Open blockers"));
+        Assert.Equal(["streak of 5 working days: 1"], ItemsOf(none, "Longest current streaks"));
+        Assert.Equal(["1 open (names are not shown in this channel)"], ItemsOf(none, "Open blockers"));
+        Assert.DoesNotContain("baba", none.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("aoki", none.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Build_InJapanese_WritesJapanese()
     {
         var view = await BuildAsync(Localized.Japanese);
 
         Assert.Equal("週次ダイジェスト — tokyo（11月2日〜11月8日）", view.Title);
         Assert.Equal(["稼働日 7日中 5日回答（71 %）"], ItemsOf(view, "回答率"));
-        Assert.Equal(["aoki: 5日"], ItemsOf(view, "連続回答日数"));
+        Assert.Equal(["5日連続: 1人"], ItemsOf(view, "連続回答日数"));
         Assert.Equal(["calls: 45 calls / 70 calls（64 %）", "KDI全体: 64 %"], ItemsOf(view, "今週のKDI達成率"));
         Assert.Equal(["dials: 今週 +11ポイント（現在 11 %）"], ItemsOf(view, "今週大きく動いたKPI"));
     }
