@@ -26,6 +26,7 @@ public static class EngineRegistration
         services.AddScoped<CheckInPrompts>();
         services.AddScoped<CheckInRecorder>();
         services.AddScoped<CardSubmissions>();
+        services.AddScoped<OutboxSender>();
         services.AddScoped<DigestBuilder>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<Dispatcher>();
