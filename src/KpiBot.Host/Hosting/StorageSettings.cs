@@ -14,6 +14,9 @@ public sealed class StorageSettings : IValidatableObject
 
     public string? ConnectionString { get; set; }
 
+    /// <summary>How often a host checks whether another host imported new goals (a tiny query).</summary>
+    public TimeSpan GoalsCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public static StorageSettings From(IConfiguration configuration)
     {
         var settings = new StorageSettings();
@@ -34,6 +37,7 @@ public sealed class StorageSettings : IValidatableObject
         {
             Provider = Enum.Parse<StorageProvider>(Provider, ignoreCase: true),
             ConnectionString = ConnectionString!,
+            GoalsCheckInterval = GoalsCheckInterval,
         };
     }
 
