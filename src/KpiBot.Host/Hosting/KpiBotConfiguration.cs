@@ -21,6 +21,7 @@ public static class KpiBotConfiguration
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Warning",
+        ["Logging:LogLevel:Hangfire"] = "Warning",
     };
 
     public static void AddDefaults(IConfigurationBuilder configuration)
