@@ -5,8 +5,11 @@ public sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
 
-    /// <summary>Sends of one delivery, retries included, before it is given up as failed (rate limits included).</summary>
+    /// <summary>Sends of one delivery, retries after passing failures included, before it is given up as failed.</summary>
     public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>A delivery the platform keeps rate-limiting is retried when it says, until it is this old; then it fails.</summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>First back-off after a passing failure; doubles each attempt, with jitter.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(5);

@@ -52,7 +52,9 @@ public sealed class DeliveryService(
             case SendOutcome.Unreachable unreachable:
                 await store.CompleteAsync(deliveryId, DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
                 return DeliveryStep.Done;
-            case SendOutcome.RateLimited limited when record.Attempts < options.MaxAttempts:
+            // A rate limit is the platform pacing us, not a failure: wait as it says, however often, until the
+            // occurrence is too old to be worth sending.
+            case SendOutcome.RateLimited limited when now - record.Occurrence.DueAtUtc < options.GiveUpAfter:
                 return await RetryAsync(deliveryId, now + limited.RetryAfter, $"rate limited for {limited.RetryAfter}", now, cancellationToken);
             case SendOutcome.Transient transient when record.Attempts < options.MaxAttempts:
                 return await RetryAsync(deliveryId, now + Backoff(record.Attempts), transient.Reason, now, cancellationToken);

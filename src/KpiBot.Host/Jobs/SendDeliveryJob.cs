@@ -17,7 +17,9 @@ public sealed class SendDeliveryJob(DeliveryService deliveries, IBackgroundJobCl
         var step = await deliveries.SendAsync(deliveryId, cancellationToken);
         if (step.RetryAt is { } at)
         {
-            jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), at);
+            // Hangfire schedules by its own clock: hand it the delay, not the instant.
+            var delay = at - time.GetUtcNow();
+            jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
             await store.MarkEnqueuedAsync([deliveryId], time.GetUtcNow(), cancellationToken);
         }
     }

@@ -116,6 +116,9 @@ public static class WeekScenario
         // The lead's status on Friday 20:00 JST: Suzuki has not answered today; Emily's day in New York has
         // just begun and she has not answered yet either.
         var statusView = Assert.IsType<StatusView>(Assert.Single(status!.Replies).View);
+        // Calls in December so far: Tanaka 22 + 25 + 22 + 22, Suzuki 18 × 3, Emily 20 (Wednesday) = 165; the month
+        // asks 20 a day × (3 reps × 20 working days — 23 weekdays less the 29th–31st closing — less Emily's day off) = 1,180.
+        Assert.Equal("165 calls / 1,180 calls", statusView.Lines.Single(l => l.NodeId == "daily-calls").FiguresText);
         Assert.Contains("鈴木 美咲", statusView.Text, StringComparison.Ordinal);
         Assert.Contains("Emily Carter", statusView.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("田中 健太", string.Join("\n", statusView.Sections.SelectMany(s => s.Items)), StringComparison.Ordinal);

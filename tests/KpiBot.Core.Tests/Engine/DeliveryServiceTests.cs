@@ -1,0 +1,141 @@
+using KpiBot.Core.Chat;
+using KpiBot.Core.Delivery;
+using KpiBot.Core.Goals;
+using KpiBot.Core.Scheduling;
+using KpiBot.Core.Views;
+
+namespace KpiBot.Core.Tests.Engine;
+
+public class DeliveryServiceTests
+{
+    private static readonly DateOnly Mon = new(2026, 11, 30);
+    private static readonly DateTimeOffset PromptDue = new(2026, 11, 30, 8, 30, 0, TimeSpan.Zero);   // 17:30 JST
+
+    private static async Task<(EngineWorld World, long Id)> ClaimedAsync(OccurrenceKind kind = OccurrenceKind.DailyPrompt, string person = "tanaka")
+    {
+        var world = new EngineWorld(PromptDue);
+        var due = kind == OccurrenceKind.DailyReminder ? PromptDue.AddHours(2) : PromptDue;
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([new Occurrence(kind, person, Mon, due)], PromptDue, CancellationToken.None));
+        return (world, id);
+    }
+
+    private static DeliveryState StateOf(EngineWorld world, long id) => world.Deliveries.All.Single(d => d.Id == id).State;
+
+    [Fact]
+    public async Task Send_APrompt_DeliversTheCard_AndKeepsItsMessageReference()
+    {
+        var (world, id) = await ClaimedAsync();
+
+        var step = await world.Sender.SendAsync(id, CancellationToken.None);
+
+        Assert.Equal(DeliveryStep.Done, step);
+        var card = Assert.IsType<CheckInPromptView>(Assert.Single(world.Chat.To("tanaka")).View);
+        Assert.Equal("DailyPrompt:tanaka:2026-11-30", card.OccurrenceKey);
+        var row = world.Deliveries.All.Single();
+        Assert.Equal(DeliveryState.Sent, row.State);
+        Assert.NotNull(row.Message);
+    }
+
+    [Fact]
+    public async Task Send_Twice_SendsOnce_AndASendFoundInFlightIsNotRepeated()
+    {
+        var (world, id) = await ClaimedAsync();
+        await world.Sender.SendAsync(id, CancellationToken.None);
+        await world.Sender.SendAsync(id, CancellationToken.None);
+        Assert.Single(world.Chat.To("tanaka"));
+
+        // A host died after moving the next one to Sending: the retry marks it Unknown and sends nothing.
+        var (other, second) = await ClaimedAsync(person: "suzuki");
+        await other.Deliveries.BeginSendAsync(second, PromptDue, CancellationToken.None);
+        await other.Sender.SendAsync(second, CancellationToken.None);
+        Assert.Empty(other.Chat.To("suzuki"));
+        Assert.Equal(DeliveryState.Unknown, StateOf(other, second));
+    }
+
+    [Fact]
+    public async Task Send_RateLimited_RetriesWhenThePlatformSays_HoweverOften_UntilTooOld()
+    {
+        var (world, id) = await ClaimedAsync();
+        world.Chat.Script("tanaka", Enumerable.Repeat<SendOutcome>(new SendOutcome.RateLimited(TimeSpan.FromSeconds(30)), 10).ToArray());
+
+        for (var i = 0; i < 10; i++)
+        {
+            var step = await world.Sender.SendAsync(id, CancellationToken.None);
+            Assert.Equal(world.Time.GetUtcNow() + TimeSpan.FromSeconds(30), step.RetryAt);
+            Assert.Equal(DeliveryState.Pending, StateOf(world, id));
+            world.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+        Assert.Equal(DeliveryState.Sent, StateOf(world, id));
+
+        var (late, lateId) = await ClaimedAsync(person: "suzuki");
+        late.Chat.Script("suzuki", new SendOutcome.RateLimited(TimeSpan.FromSeconds(30)));
+        late.Time.Advance(new DeliveryOptions().GiveUpAfter);
+        Assert.Equal(DeliveryStep.Done, await late.Sender.SendAsync(lateId, CancellationToken.None));
+        Assert.Equal(DeliveryState.Failed, StateOf(late, lateId));
+    }
+
+    [Fact]
+    public async Task Send_PassingFailures_BackOffWithinBounds_ThenFail()
+    {
+        var (world, id) = await ClaimedAsync();
+        var options = new DeliveryOptions();
+        world.Chat.Script("tanaka", Enumerable.Repeat<SendOutcome>(new SendOutcome.Transient("502"), options.MaxAttempts).ToArray());
+
+        var waits = new List<TimeSpan>();
+        for (var attempt = 1; attempt < options.MaxAttempts; attempt++)
+        {
+            var step = await world.Sender.SendAsync(id, CancellationToken.None);
+            waits.Add(step.RetryAt!.Value - world.Time.GetUtcNow());
+        }
+
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+        Assert.Equal(DeliveryState.Failed, StateOf(world, id));
+        Assert.Empty(world.Chat.To("tanaka"));
+        // 5 s doubling, each with up to 20 % jitter on top.
+        Assert.All(waits.Select((w, i) => (w, i)), x => Assert.InRange(x.w.TotalSeconds, 5 * Math.Pow(2, x.i), 5 * Math.Pow(2, x.i) * 1.2));
+    }
+
+    [Fact]
+    public async Task Send_ToSomeoneUnreachable_EndsUnreachable_AndTheLeadCanSeeIt()
+    {
+        var (world, id) = await ClaimedAsync();
+        world.Chat.Script("tanaka", new SendOutcome.Unreachable("blocked the bot"));
+
+        await world.Sender.SendAsync(id, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Unreachable, StateOf(world, id));
+        Assert.Equal(["tanaka"], await world.Deliveries.UnreachableAsync(["tanaka", "suzuki"], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Send_AReminder_OnlyWhileTheCardIsUnanswered()
+    {
+        var (world, id) = await ClaimedAsync(OccurrenceKind.DailyReminder);
+        await world.Store.RecordAsync(new KpiBot.Core.CheckIns.CheckInEntry("tanaka", "daily-calls", Mon, 20m), "tanaka", PromptDue, CancellationToken.None);
+
+        await world.Sender.SendAsync(id, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
+        Assert.Empty(world.Chat.Sent);
+
+        var (silent, silentId) = await ClaimedAsync(OccurrenceKind.DailyReminder, "suzuki");
+        await silent.Sender.SendAsync(silentId, CancellationToken.None);
+        var reminder = Assert.IsType<ReminderView>(Assert.Single(silent.Chat.To("suzuki")).View);
+        Assert.Equal("DailyPrompt:suzuki:2026-11-30", reminder.Prompt.OccurrenceKey);
+        Assert.StartsWith("リマインド", reminder.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_APromptForADayOff_IsSkipped()
+    {
+        var (world, id) = await ClaimedAsync();
+        await world.Store.AddTimeOffAsync("tanaka", Mon, Mon.AddDays(2), "leave", PromptDue, CancellationToken.None);
+
+        await world.Sender.SendAsync(id, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
+        Assert.Empty(world.Chat.Sent);
+    }
+}
