@@ -17,11 +17,15 @@ using Microsoft.Extensions.Time.Testing;
 
 // Fan-out: N reps due in the same minute, claimed by the dispatcher and sent by Hangfire's workers on
 // PostgreSQL, against a chat stand-in with or without a rate limit. Usage:
-//   fanout [people=50000] [hosts=2] [workers=8] [rate per second, 0 = unlimited]
+//   fanout [people=50000] [hosts=2] [workers=8] [rate per second, 0 = unlimited] [hangfire|direct]
+// "direct" measures the engine alone: an in-process queue instead of Hangfire, same stores and sender.
 var people = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
 var hostCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
 var workers = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8;
 var rate = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0;
+var direct = args.Length > 4 && args[4] == "direct";
+var channelQueue = new ChannelDeliveryQueue();
+using var stop = new CancellationTokenSource();
 
 await using var db = await TestDatabase.CreateAsync(StorageProvider.Postgres);
 var due = new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero);   // Monday 17:30 in Tokyo
@@ -38,6 +42,7 @@ for (var i = 0; i < hostCount; i++)
     {
         ["KpiBot:ImportSampleWhenEmpty"] = "false",
         ["Jobs:WorkerCount"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Jobs:RunServer"] = direct ? "false" : "true",
         ["Jobs:PollInterval"] = "00:00:00.200",
         ["Delivery:MaxAttempts"] = "1000",
         ["Logging:LogLevel:Default"] = "Warning",
@@ -48,6 +53,12 @@ for (var i = 0; i < hostCount; i++)
     builder.Services.AddSingleton<IChatPort>(chat);
     builder.Services.RemoveAll<TimeProvider>();
     builder.Services.AddSingleton<TimeProvider>(time);
+    if (direct)
+    {
+        builder.Services.RemoveAll<IDeliveryQueue>();
+        builder.Services.AddSingleton<IDeliveryQueue>(channelQueue);
+    }
+
     var host = builder.Build();
     if (i == 0)
     {
@@ -60,6 +71,10 @@ for (var i = 0; i < hostCount; i++)
 
     await host.StartAsync();
     hosts.Add(host);
+    if (direct)
+    {
+        channelQueue.StartWorkers(host.Services, workers, stop.Token);
+    }
 }
 
 var clock = Stopwatch.StartNew();
@@ -97,6 +112,7 @@ var missing = people - chat.PerPerson.Count;
 Console.WriteLine($"sent {chat.Delivered:N0} prompts to {chat.PerPerson.Count:N0} of {people:N0} people in {total:F1} s: {chat.Delivered / total:F0}/s overall, {chat.Delivered / (total - claimSeconds):F0}/s after the claim");
 Console.WriteLine($"lost {missing}, duplicated {duplicates}, rate-limited answers {chat.Limited:N0}" + (rate > 0 ? $", allowed {rate}/s → achieved {chat.Delivered / total / rate:P0} of the allowed rate" : ""));
 Console.WriteLine($"peak working set of this process (all {hostCount} hosts): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB");
+await stop.CancelAsync();
 foreach (var host in hosts)
 {
     await host.StopAsync();
