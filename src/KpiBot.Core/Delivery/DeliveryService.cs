@@ -91,21 +91,24 @@ public sealed class DeliveryService(
         }
 
         var cadence = occurrence.Kind is OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder ? KdiCadence.Weekly : KdiCadence.Daily;
-        var states = await days.StatesAsync([person.Id], occurrence.WorkDay, cancellationToken);
-        var state = states.GetValueOrDefault(person.Id, DayState.None);
         var isReminder = occurrence.Kind is OccurrenceKind.DailyReminder or OccurrenceKind.WeeklyReminder;
-        if (cadence == KdiCadence.Daily && state == DayState.Off)
+        if (isReminder)
         {
-            return (null, "day off");
+            // A reminder only for a card still unanswered: a weekly card is answered by values of weekly KDIs
+            // (kept on the week's first day, where daily values of that Monday live too), a daily one by values
+            // of daily KDIs or a skip; nobody is reminded on a day off.
+            var state = (await days.StatesAsync([person.Id], occurrence.WorkDay, cancellationToken)).GetValueOrDefault(person.Id, DayState.None);
+            if ((cadence == KdiCadence.Daily && state is DayState.Off or DayState.Skipped)
+                || await AnsweredAsync(model, person, occurrence.WorkDay, cadence, cancellationToken))
+            {
+                return (null, "already answered, skipped or off");
+            }
         }
-
-        // A reminder only for a card still unanswered: a weekly card is answered by values of weekly KDIs
-        // (kept on the week's first day, where daily values of that Monday live too), a daily one by values of
-        // daily KDIs or a skip.
-        if (isReminder && (state == DayState.Skipped && cadence == KdiCadence.Daily
-                || await AnsweredAsync(model, person, occurrence.WorkDay, cadence, cancellationToken)))
+        else if (cadence == KdiCadence.Daily
+            && (await days.TimeOffAsync([person.Id], occurrence.WorkDay, occurrence.WorkDay, cancellationToken)).ContainsKey(person.Id))
         {
-            return (null, "already answered or skipped");
+            // A prompt needs only the time off of its day (one query); the planner already kept to working days.
+            return (null, "day off");
         }
 
         var promptKind = cadence == KdiCadence.Weekly ? OccurrenceKind.WeeklyPrompt : OccurrenceKind.DailyPrompt;
