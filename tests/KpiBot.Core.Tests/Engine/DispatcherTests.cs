@@ -1,0 +1,44 @@
+using KpiBot.Core.Views;
+
+namespace KpiBot.Core.Tests.Engine;
+
+public class DispatcherTests
+{
+    private static readonly DateTimeOffset Monday0800 = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);   // 17:00 JST
+
+    [Fact]
+    public async Task AfterDowntime_SendsWhatIsStillInsideTheCatchUpWindow_AndNothingStale()
+    {
+        var world = new EngineWorld(Monday0800);
+        await world.TickAsync();   // the last run before the outage
+
+        // Down for six hours: the 17:30 JST prompts (08:30Z) are 5½ h old, beyond the 4 h catch-up;
+        // the 19:30 JST reminders (10:30Z) are 3½ h old and still useful — they carry the card.
+        world.Time.Advance(TimeSpan.FromHours(6));
+        var run = await world.Dispatcher.RunAsync(CancellationToken.None);
+        await world.SendQueuedAsync();
+
+        // Also the telemarketing reps' 19:30 JST reminders (prompts at 18:00 JST, now stale too); they end skipped
+        // because their goal only starts in January, so there is no card to send.
+        Assert.Equal(5, run.Claimed);
+        Assert.Equal(["suzuki", "tanaka"], world.Chat.Sent.Select(m => m.PersonId).Order());
+        Assert.Equal(3, world.Deliveries.All.Count(d => d.State == Delivery.DeliveryState.Skipped));
+        Assert.All(world.Chat.Sent, m => Assert.IsType<ReminderView>(m.View));
+        Assert.DoesNotContain(world.Deliveries.All, d => d.Occurrence.Kind == KpiBot.Core.Scheduling.OccurrenceKind.DailyPrompt);
+    }
+
+    [Fact]
+    public async Task RunningAgainAndAgain_ClaimsEachOccurrenceOnce()
+    {
+        var world = new EngineWorld(Monday0800.AddMinutes(31));
+
+        var first = await world.Dispatcher.RunAsync(CancellationToken.None);
+        var second = await world.Dispatcher.RunAsync(CancellationToken.None);
+        world.Time.Advance(TimeSpan.FromMinutes(1));
+        var third = await world.Dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, first.Claimed);   // tanaka and suzuki at 17:30 JST
+        Assert.Equal(0, second.Claimed + third.Claimed);
+        Assert.Equal(2, world.Deliveries.Drain().Count);
+    }
+}
