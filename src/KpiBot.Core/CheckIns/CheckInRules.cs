@@ -40,9 +40,7 @@ public static class CheckInRules
             return new(nameof(CheckInText.FutureDay), day, today);
         }
 
-        var kpi = node as Kpi ?? (Kpi)model.NodesById[((Kdi)node).KpiId];
-        var kgi = model.KgiOf(kpi);
-        var (start, end) = (kpi.Start ?? kgi.Start, kpi.End ?? kgi.Deadline);
+        var (start, end) = model.ActiveWindowOf(node as Kpi ?? (Kpi)model.NodesById[((Kdi)node).KpiId]);
         if (day < start)
         {
             return new(nameof(CheckInText.BeforeGoal), day, start);

@@ -71,6 +71,24 @@ public sealed class GoalsModel
             Kdis.Select(k => k with { Target = TargetOf(k, k.Target) }));
     }
 
+    /// <summary>
+    /// The days on which a KDI is asked for and counted: its KPI's start/end, else its KGI's start..deadline
+    /// (the telemarketing calls run 2027-01-05..2027-03-04, the annual sales KDIs the whole fiscal year).
+    /// </summary>
+    public Calendar.PeriodWindow ActiveWindowOf(Kdi kdi)
+    {
+        ArgumentNullException.ThrowIfNull(kdi);
+        return ActiveWindowOf((Kpi)NodesById[kdi.KpiId]);
+    }
+
+    /// <summary>The days a KPI runs: its own start/end, else its KGI's start..deadline.</summary>
+    public Calendar.PeriodWindow ActiveWindowOf(Kpi kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        var kgi = KgiOf(kpi);
+        return new Calendar.PeriodWindow(kpi.Start ?? kgi.Start, kpi.End ?? kgi.Deadline);
+    }
+
     /// <summary>The KGI a KPI belongs to (through its KSF).</summary>
     public Kgi KgiOf(Kpi kpi) => (Kgi)NodesById[((Ksf)NodesById[kpi.KsfId]).KgiId];
 }

@@ -19,13 +19,7 @@ public static class CardKdis
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(kdi);
-        if (model.NodesById.GetValueOrDefault(kdi.KpiId) is not Kpi kpi)
-        {
-            return false;
-        }
-
-        var kgi = model.KgiOf(kpi);
-        return new PeriodWindow(kpi.Start ?? kgi.Start, kpi.End ?? kgi.Deadline).Contains(day);
+        return model.NodesById.ContainsKey(kdi.KpiId) && model.ActiveWindowOf(kdi).Contains(day);
     }
 
     /// <summary>The day a card is keyed by: the work day itself, or for weekly KDIs the first day of its week (the team's week start).</summary>
