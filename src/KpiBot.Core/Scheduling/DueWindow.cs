@@ -44,7 +44,7 @@ internal sealed class DueWindow(
         for (var day = first; day <= last; day = day.AddDays(1))
         {
             var at = LocalTimes.ToUtc(day, team.Schedule.DailyAt, group.Zone);
-            if (!Touches(at, reminder) || !team.Calendar.IsWorkingDay(day))
+            if (!Touches(at, reminder) || !team.Calendar.IsWorkingDay(day) || !team.AsksDailyOn(day))
             {
                 continue;
             }
@@ -66,7 +66,7 @@ internal sealed class DueWindow(
             // Time off can move a person's prompt anywhere in the week; skip weeks that cannot touch the window.
             var weekFirst = LocalTimes.ToUtc(week, team.Schedule.WeeklyAt, group.Zone);
             var weekLast = LocalTimes.ToUtc(week.AddDays(6), team.Schedule.WeeklyAt, group.Zone);
-            if (weekLast + (reminder ?? TimeSpan.Zero) <= fromUtc || weekFirst > toUtc)
+            if (weekLast + (reminder ?? TimeSpan.Zero) <= fromUtc || weekFirst > toUtc || !team.AsksWeeklyIn(week))
             {
                 continue;
             }

@@ -49,7 +49,7 @@ public static class OccurrencePlanner
     /// The daily or weekly prompt of <paramref name="person"/> for the work day (any day of the week for
     /// weekly, whose occurrence is keyed by the week's first day), as <see cref="Due"/> makes it: null when
     /// the day is not a working day of the person's team (weekly: the week has none), or when the person gets
-    /// no prompt of that cadence (not a rep, or the team has no KDI of that cadence). Time off is not known
+    /// no prompt of that cadence (not a rep, or the team has no KDI of that cadence running that day or week). Time off is not known
     /// here; a weekly prompt moved earlier by time off keeps the same key.
     /// </summary>
     public static Occurrence? PromptFor(GoalsModel model, Person person, DateOnly workDay, KdiCadence cadence)
@@ -65,13 +65,13 @@ public static class OccurrencePlanner
         var zone = Zones.Find(Zones.ZoneOf(person, model));
         if (cadence == KdiCadence.Daily)
         {
-            return team.Calendar.IsWorkingDay(workDay)
+            return team.Calendar.IsWorkingDay(workDay) && team.AsksDailyOn(workDay)
                 ? new Occurrence(OccurrenceKind.DailyPrompt, person.Id, workDay, LocalTimes.ToUtc(workDay, team.Schedule.DailyAt, zone))
                 : null;
         }
 
         var weekStart = team.WeekStartOf(workDay);
-        return team.WeeklyPromptDay(weekStart) is { } day
+        return team.AsksWeeklyIn(weekStart) && team.WeeklyPromptDay(weekStart) is { } day
             ? new Occurrence(OccurrenceKind.WeeklyPrompt, person.Id, weekStart, LocalTimes.ToUtc(day, team.Schedule.WeeklyAt, zone))
             : null;
     }

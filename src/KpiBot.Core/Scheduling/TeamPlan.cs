@@ -15,15 +15,20 @@ internal sealed class TeamPlan
         Schedule = team.ScheduleOrDefault;
         Calendar = WorkCalendar.For(team);
         Zone = Zones.Find(team.TimeZone);
-        var cadences = model.Kdis.Where(k => k.TeamId == team.Id).Select(k => k.Cadence).ToHashSet();
-        HasDaily = cadences.Contains(KdiCadence.Daily);
-        HasWeekly = cadences.Contains(KdiCadence.Weekly);
+        var kdis = model.Kdis.Where(k => k.TeamId == team.Id).ToList();
+        _dailyWindows = [.. kdis.Where(k => k.Cadence == KdiCadence.Daily).Select(model.ActiveWindowOf).Distinct()];
+        _weeklyWindows = [.. kdis.Where(k => k.Cadence == KdiCadence.Weekly).Select(model.ActiveWindowOf).Distinct()];
+        HasDaily = _dailyWindows.Count > 0;
+        HasWeekly = _weeklyWindows.Count > 0;
         Groups = model.MembersOf(team.Id)
             .Where(IsPrompted)
             .GroupBy(p => Zones.ZoneOf(p, model), StringComparer.Ordinal)
             .Select(g => new ZoneGroup(g.Key, Zones.Find(g.Key), g.ToList()))
             .ToList();
     }
+
+    private readonly List<PeriodWindow> _dailyWindows;
+    private readonly List<PeriodWindow> _weeklyWindows;
 
     public Team Team { get; }
     public CheckInSchedule Schedule { get; }
@@ -38,6 +43,12 @@ internal sealed class TeamPlan
 
     public bool Prompts(Person person, KdiCadence cadence) =>
         IsPrompted(person) && (cadence == KdiCadence.Daily ? HasDaily : HasWeekly);
+
+    /// <summary>Whether a daily KDI of the team runs on <paramref name="day"/>: before a goal starts or after it ends there is no card to send.</summary>
+    public bool AsksDailyOn(DateOnly day) => _dailyWindows.Exists(w => w.Contains(day));
+
+    /// <summary>Whether a weekly KDI of the team runs in the week starting <paramref name="weekStart"/>.</summary>
+    public bool AsksWeeklyIn(DateOnly weekStart) => _weeklyWindows.Exists(w => w.Start <= weekStart.AddDays(6) && weekStart <= w.End);
 
     /// <summary>The first day of the team's week that holds <paramref name="day"/>: the weekly period key.</summary>
     public DateOnly WeekStartOf(DateOnly day) =>

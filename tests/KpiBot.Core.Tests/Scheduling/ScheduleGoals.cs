@@ -44,7 +44,7 @@ internal static class ScheduleGoals
             new OrganizationSettings("Acme"),
             teamList,
             people ?? TokyoPeople(),
-            [new Kgi("kgi", "Sales", 100m, "JPY", new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31), teamList[0].Id, KgiRollup.Sum, [])],
+            [new Kgi("kgi", "Sales", 100m, "JPY", new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31), teamList[0].Id, KgiRollup.Sum, [])],
             [new Ksf("ksf", "New business", "kgi")],
             [new Kpi("meetings", "Meetings", "ksf", 10m, "meetings", PeriodKind.Month, teamList[0].Id, Aggregation.Sum, KpiSource.Kdis)],
             kdis);
