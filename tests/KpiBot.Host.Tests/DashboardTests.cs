@@ -53,6 +53,16 @@ public class DashboardTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("KpiBot jobs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The browser keeps a cookie holding a hash of the token, never the token itself.
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.DoesNotContain("s3cret-token", cookie, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/hangfire", UriKind.Relative))).StatusCode);
+
+        using var stranger = factory.CreateClient();
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        forged.Headers.Add("Cookie", "kpibot-dashboard=s3cret-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.SendAsync(forged)).StatusCode);
     }
 
     [Fact]

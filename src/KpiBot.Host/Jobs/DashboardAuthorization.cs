@@ -28,16 +28,25 @@ public sealed class DashboardAuthorization(string? token) : IDashboardAuthorizat
             return false;
         }
 
-        var offered = http.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
-            ? header["Bearer ".Length..]
-            : http.Request.Query["token"].ToString() is { Length: > 0 } query ? query
-            : http.Request.Cookies[CookieName] ?? "";
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(token)))
+        // The token comes as a bearer header or ?token= once; the cookie then holds only a hash of it.
+        var header = http.Request.Headers.Authorization.ToString();
+        var offered = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : http.Request.Query["token"].ToString();
+        var expectedCookie = CookieValue(token);
+        if (offered.Length > 0)
         {
-            return false;
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(token)))
+            {
+                return false;
+            }
+
+            http.Response.Cookies.Append(CookieName, expectedCookie, new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict });
+            return true;
         }
 
-        http.Response.Cookies.Append(CookieName, offered, new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict });
-        return true;
+        var cookie = http.Request.Cookies[CookieName] ?? "";
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(cookie), Encoding.UTF8.GetBytes(expectedCookie));
     }
+
+    private static string CookieValue(string token) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "kpibot-dashboard"u8));
 }
