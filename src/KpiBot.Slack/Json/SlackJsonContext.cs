@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using KpiBot.Slack.Inbound;
+
+namespace KpiBot.Slack.Json;
+
+/// <summary>Source-generated JSON for everything the adapter reads (snake_case, as Slack spells it).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SlackEventEnvelope))]
+[JsonSerializable(typeof(SlackInteraction))]
+[JsonSerializable(typeof(CardRef))]
+internal sealed partial class SlackJsonContext : JsonSerializerContext;
