@@ -6,6 +6,8 @@ public static class SlackIds
     public const string OpenCheckIn = "kpi_checkin_open";
     public const string Skip = "kpi_checkin_skip";
     public const string Same = "kpi_checkin_same";
+    public const string Confirm = "kpi_confirm";
+    public const string CancelConfirm = "kpi_confirm_cancel";
 
     /// <summary>The check-in modal's <c>callback_id</c>.</summary>
     public const string CheckInModal = "kpi_checkin";

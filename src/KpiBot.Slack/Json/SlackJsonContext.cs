@@ -1,13 +1,16 @@
 using System.Text.Json.Serialization;
+using KpiBot.Slack.BlockKit;
 using KpiBot.Slack.Inbound;
 
 namespace KpiBot.Slack.Json;
 
-/// <summary>Source-generated JSON for everything the adapter reads (snake_case, as Slack spells it).</summary>
+/// <summary>Source-generated JSON for everything the adapter reads and writes (snake_case, as Slack spells it).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SlackEventEnvelope))]
 [JsonSerializable(typeof(SlackInteraction))]
 [JsonSerializable(typeof(CardRef))]
+[JsonSerializable(typeof(SlackMessage))]
+[JsonSerializable(typeof(ModalView))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;
