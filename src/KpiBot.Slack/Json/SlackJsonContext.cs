@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KpiBot.Slack.Api;
 using KpiBot.Slack.BlockKit;
 using KpiBot.Slack.Inbound;
 
@@ -13,4 +14,12 @@ namespace KpiBot.Slack.Json;
 [JsonSerializable(typeof(CardRef))]
 [JsonSerializable(typeof(SlackMessage))]
 [JsonSerializable(typeof(ModalView))]
+[JsonSerializable(typeof(PostMessageRequest))]
+[JsonSerializable(typeof(UpdateMessageRequest))]
+[JsonSerializable(typeof(ConversationsOpenRequest))]
+[JsonSerializable(typeof(ViewsOpenRequest))]
+[JsonSerializable(typeof(ApiResponse))]
+[JsonSerializable(typeof(MessageResponse))]
+[JsonSerializable(typeof(ConversationsOpenResponse))]
+[JsonSerializable(typeof(UserResponse))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;
