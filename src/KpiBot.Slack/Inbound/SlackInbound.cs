@@ -1,5 +1,6 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Conversations;
+using KpiBot.Slack.Verification;
 
 namespace KpiBot.Slack.Inbound;
 
@@ -24,6 +25,15 @@ public abstract record SlackInbound
 
     /// <summary>Nothing to do (the bot's own message, an edit, an unknown event or action); acknowledge it.</summary>
     public sealed record Ignored(string Reason, string? EventId = null) : SlackInbound;
+
+    /// <summary>Not from Slack as far as we can tell (<see cref="Reason"/>): answer 401, do nothing else.</summary>
+    public sealed record Refused(SignatureCheck Reason) : SlackInbound;
+
+    /// <summary>Larger than any Slack request: answer 413, do nothing else.</summary>
+    public sealed record TooLarge : SlackInbound;
+
+    /// <summary>Slack's unsigned <c>ssl_check=1</c> probe: answer 200 and ignore it.</summary>
+    public sealed record SslCheck : SlackInbound;
 
     /// <summary>Signed by Slack but not understood (bad JSON, missing fields): answer 400, store nothing.</summary>
     public sealed record Malformed(string Reason) : SlackInbound;
