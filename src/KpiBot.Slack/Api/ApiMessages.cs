@@ -8,6 +8,8 @@ internal sealed record PostMessageRequest(string Channel, string Text, IReadOnly
 
 internal sealed record UpdateMessageRequest(string Channel, string Ts, string Text, IReadOnlyList<Block> Blocks);
 
+internal sealed record PostEphemeralRequest(string Channel, string User, string Text, IReadOnlyList<Block> Blocks);
+
 internal sealed record ConversationsOpenRequest(string Users);
 
 internal sealed record ViewsOpenRequest(string TriggerId, ModalView View);
@@ -33,7 +35,16 @@ internal sealed class ConversationsOpenResponse : ApiResponse
 
 internal sealed class UserResponse : ApiResponse
 {
-    public IdHolder? User { get; init; }
+    public SlackUserInfo? User { get; init; }
+}
+
+internal sealed class AuthTestResponse : ApiResponse
+{
+    public string? UserId { get; init; }
+
+    public string? BotId { get; init; }
+
+    public string? TeamId { get; init; }
 }
 
 internal sealed class IdHolder

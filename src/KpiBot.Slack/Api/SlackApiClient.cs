@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
 using KpiBot.Slack.BlockKit;
+using KpiBot.Slack.Inbound;
 using KpiBot.Slack.Json;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,30 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         ArgumentNullException.ThrowIfNull(message);
         var body = new UpdateMessageRequest(channel, ts, message.Text, message.Blocks);
         await CallAsync("chat.update", JsonContent.Create(body, SlackJsonContext.Default.UpdateMessageRequest), SlackJsonContext.Default.MessageResponse, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A message only <paramref name="user"/> sees in <paramref name="channel"/> (not kept in history, cannot be updated).</summary>
+    public async Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var body = new PostEphemeralRequest(channel, user, message.Text, message.Blocks);
+        await CallAsync("chat.postEphemeral", JsonContent.Create(body, SlackJsonContext.Default.PostEphemeralRequest), SlackJsonContext.Default.ApiResponse, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The bot's own ids in the workspace, to ignore its messages and strip its mention.</summary>
+    public async Task<SlackBotIdentity> AuthTestAsync(CancellationToken ct)
+    {
+        using var empty = new FormUrlEncodedContent([]);
+        var answer = await CallAsync("auth.test", empty, SlackJsonContext.Default.AuthTestResponse, ct).ConfigureAwait(false);
+        return new SlackBotIdentity(answer.UserId ?? throw new SlackApiException("missing_user_id", "auth.test"), answer.BotId);
+    }
+
+    /// <summary>A user's profile: time zone (IANA) and locale, used when the goals file gives none (needs <c>users:read</c>).</summary>
+    public async Task<SlackUserInfo> UserInfoAsync(string userId, CancellationToken ct)
+    {
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("user", userId), new KeyValuePair<string, string>("include_locale", "true")]);
+        var answer = await CallAsync("users.info", form, SlackJsonContext.Default.UserResponse, ct).ConfigureAwait(false);
+        return answer.User ?? throw new SlackApiException("missing_user", "users.info");
     }
 
     /// <summary>Opens (or finds) the bot's DM with a user; returns its channel id.</summary>

@@ -22,4 +22,6 @@ namespace KpiBot.Slack.Json;
 [JsonSerializable(typeof(MessageResponse))]
 [JsonSerializable(typeof(ConversationsOpenResponse))]
 [JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(PostEphemeralRequest))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -69,8 +69,14 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             case "conversations.open":
                 answer["channel"] = new JsonObject { ["id"] = "D" + JsonNode.Parse(body)?["users"]?.GetValue<string>() };
                 break;
-            case "users.lookupByEmail":
-                answer["user"] = new JsonObject { ["id"] = "U0ALICE", ["tz"] = "Asia/Tokyo" };
+            case "users.lookupByEmail" or "users.info":
+                answer["user"] = new JsonObject { ["id"] = "U0ALICE", ["tz"] = "Asia/Tokyo", ["tz_offset"] = 32400, ["locale"] = "ja-JP", ["is_bot"] = false };
+                break;
+            case "auth.test":
+                answer["user_id"] = "U0LAN0Z89";
+                answer["bot_id"] = "B0LAN0Z89";
+                answer["team_id"] = "T061EG9R6";
+                answer["url"] = "https://example.slack.com/";
                 break;
         }
 

@@ -79,6 +79,28 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PostEphemeral_SendsChannelUserAndContent()
+    {
+        await _client.PostEphemeralAsync("C1", "U1", Hello, CancellationToken.None);
+
+        var call = _slack.Single("chat.postEphemeral");
+        Assert.Equal(("C1", "U1", "Hello"), (call.Json["channel"]!.GetValue<string>(), call.Json["user"]!.GetValue<string>(), call.Json["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AuthTest_ReturnsTheBotsIds() =>
+        Assert.Equal(new SlackBotIdentity("U0LAN0Z89", "B0LAN0Z89"), await _client.AuthTestAsync(CancellationToken.None));
+
+    [Fact]
+    public async Task UserInfo_ReturnsTimeZoneAndLocale()
+    {
+        var user = await _client.UserInfoAsync("U0ALICE", CancellationToken.None);
+
+        Assert.Equal(("U0ALICE", "Asia/Tokyo", "ja-JP", false), (user.Id, user.Tz, user.Locale, user.IsBot));
+        Assert.Equal("user=U0ALICE&include_locale=true", _slack.Single("users.info").Body);
+    }
+
+    [Fact]
     public async Task LookupUserByEmail_WhenNoSuchUser_IsNull()
     {
         _slack.Answer("users.lookupByEmail", 200, """{"ok":false,"error":"users_not_found"}""");
