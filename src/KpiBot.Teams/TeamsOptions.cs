@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KpiBot.Teams;
+
+/// <summary>
+/// The <c>Teams</c> configuration section. Every address defaults to the public cloud's value and can be
+/// changed for government clouds and tests. Secrets (<see cref="AppPassword"/>) come from the environment
+/// (<c>Teams__AppPassword</c>) or user secrets, never from committed files.
+/// </summary>
+public sealed class TeamsOptions
+{
+    public const string SectionName = "Teams";
+
+    /// <summary>The bot's Microsoft app id; the audience of every inbound token. Empty: no authenticated traffic is accepted.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The app's client secret, for the outbound token.</summary>
+    public string? AppPassword { get; set; }
+
+    /// <summary>The bot's tenant for single-tenant bots; empty for multi-tenant (authority <c>botframework.com</c>).</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>The Bot Framework's OpenID metadata, whose JWKS signs inbound tokens.</summary>
+    [Required]
+    public Uri OpenIdMetadataUrl { get; set; } = new("https://login.botframework.com/v1/.well-known/openidconfiguration");
+
+    /// <summary>The issuer of inbound channel tokens.</summary>
+    [Required]
+    public string TokenIssuer { get; set; } = "https://api.botframework.com";
+
+    /// <summary>The Entra ID instance the outbound token is requested from; the tenant (or <c>botframework.com</c>) is appended.</summary>
+    [Required]
+    public Uri Authority { get; set; } = new("https://login.microsoftonline.com/");
+
+    /// <summary>The scope of the outbound token.</summary>
+    [Required]
+    public string TokenScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>How often the OpenID metadata and keys are fetched again at the latest (at most a day).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Whether the metadata may be fetched over plain HTTP. Always false in production; only for a test
+    /// or development fake that cannot serve HTTPS.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The token authority for this bot: the own tenant when single-tenant, else <c>botframework.com</c>.</summary>
+    public Uri TokenAuthority => new(Authority, string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId);
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KpiBot.Teams.Tests.Auth;
+
+/// <summary>
+/// The Bot Framework's OpenID metadata and JWKS, served over HTTPS on 127.0.0.1 with a certificate made
+/// here and trusted only by <see cref="Client"/>. Keys are throwaway RSA keys with endorsements.
+/// </summary>
+public sealed class FakeBotFrameworkServer : IAsyncDisposable
+{
+    public const string AppId = "11111111-2222-3333-4444-555555555555";
+    public const string Issuer = "https://api.botframework.com";
+
+    private readonly WebApplication _app;
+    private readonly X509Certificate2 _certificate;
+    private readonly List<(RsaSecurityKey Key, string[] Endorsements)> _keys = [];
+
+    private FakeBotFrameworkServer(WebApplication app, X509Certificate2 certificate, Uri baseAddress)
+    {
+        _app = app;
+        _certificate = certificate;
+        BaseAddress = baseAddress;
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && cert.Thumbprint == certificate.Thumbprint,
+        };
+        Client = new HttpClient(handler);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri MetadataUrl => new(BaseAddress, "v1/.well-known/openidconfiguration");
+
+    public HttpClient Client { get; }
+
+    public int MetadataRequests { get; private set; }
+
+    public static async Task<FakeBotFrameworkServer> StartAsync()
+    {
+        var certificate = MakeCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        var app = builder.Build();
+        FakeBotFrameworkServer? server = null;
+        app.MapGet("/v1/.well-known/openidconfiguration", () =>
+        {
+            server!.MetadataRequests++;
+            return Results.Text(server.Metadata().ToJsonString(), "application/json");
+        });
+        app.MapGet("/v1/.well-known/keys", () => Results.Text(server!.Jwks().ToJsonString(), "application/json"));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server = new FakeBotFrameworkServer(app, certificate, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        return server;
+    }
+
+    /// <summary>Adds a signing key to the JWKS, endorsed for the given channels.</summary>
+    public RsaSecurityKey AddKey(string keyId, params string[] endorsements)
+    {
+        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = keyId };
+        _keys.Add((key, endorsements));
+        return key;
+    }
+
+    public TeamsOptions Options() => new() { AppId = AppId, OpenIdMetadataUrl = MetadataUrl, TokenIssuer = Issuer };
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        _certificate.Dispose();
+    }
+
+    private JsonObject Metadata() => new()
+    {
+        ["issuer"] = Issuer,
+        ["authorization_endpoint"] = "https://invalid.example/authorize",
+        ["jwks_uri"] = new Uri(BaseAddress, "v1/.well-known/keys").AbsoluteUri,
+        ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+    };
+
+    private JsonObject Jwks()
+    {
+        var keys = new JsonArray();
+        foreach (var (key, endorsements) in _keys)
+        {
+            var parameters = key.Rsa.ExportParameters(false);
+            keys.Add(new JsonObject
+            {
+                ["kty"] = "RSA",
+                ["use"] = "sig",
+                ["kid"] = key.KeyId,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                ["endorsements"] = new JsonArray([.. endorsements.Select(e => (JsonNode)JsonValue.Create(e))]),
+            });
+        }
+
+        return new JsonObject { ["keys"] = keys };
+    }
+
+    private static X509Certificate2 MakeCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+}
