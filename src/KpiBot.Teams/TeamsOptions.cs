@@ -46,6 +46,20 @@ public sealed class TeamsOptions
     /// </summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>The connector used when no service URL was learnt yet (new 1:1 conversations).</summary>
+    [Required]
+    public Uri DefaultServiceUrl { get; set; } = new("https://smba.trafficmanager.net/teams/");
+
+    /// <summary>Attempts per connector call for 429 / 412 / 502 / 503 / 504 and network failures (1 = no retry).</summary>
+    [Range(1, 10)]
+    public int ConnectorMaxAttempts { get; set; } = 4;
+
+    /// <summary>The first back-off delay; it doubles per attempt, with full jitter.</summary>
+    public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A Retry-After longer than this is not waited for here: the call returns RateLimited for the job to reschedule.</summary>
+    public TimeSpan ConnectorMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The token authority for this bot: the own tenant when single-tenant, else <c>botframework.com</c>.</summary>
     public Uri TokenAuthority => new(Authority, string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId);
 }

@@ -12,6 +12,12 @@ public sealed record ChannelAccount
 
     public string? AadObjectId { get; init; }
 
+    /// <summary>Given by the connector's member lists, not by activities.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>Given by the connector's member lists, not by activities.</summary>
+    public string? UserPrincipalName { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }

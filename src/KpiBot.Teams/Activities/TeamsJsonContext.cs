@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KpiBot.Teams.Cards;
+using KpiBot.Teams.Connector;
 
 namespace KpiBot.Teams.Activities;
 
@@ -10,4 +11,10 @@ namespace KpiBot.Teams.Activities;
 [JsonSerializable(typeof(AdaptiveCard))]
 [JsonSerializable(typeof(CardElement))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(OutgoingActivity))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(List<ChannelAccount>))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

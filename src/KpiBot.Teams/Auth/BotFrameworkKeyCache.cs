@@ -25,8 +25,7 @@ internal sealed class BotFrameworkKeyCache : IDisposable
     private readonly TimeSpan _refreshInterval;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private BotFrameworkKeys? _keys;
-    private DateTimeOffset _fetchedAt;
+    private volatile Snapshot? _snapshot;
     private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
 
     public BotFrameworkKeyCache(TeamsOptions options, HttpClient httpClient, TimeProvider time)
@@ -42,18 +41,19 @@ internal sealed class BotFrameworkKeyCache : IDisposable
     public async Task<BotFrameworkKeys?> GetAsync(string? unknownKeyId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var current = _keys;
-        if (current is not null && now - _fetchedAt < _refreshInterval && (unknownKeyId is null || current.Contains(unknownKeyId)))
+        var current = _snapshot;
+        if (current is not null && now - current.FetchedAt < _refreshInterval && (unknownKeyId is null || current.Keys.Contains(unknownKeyId)))
         {
-            return current;
+            return current.Keys;
         }
 
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             now = _time.GetUtcNow();
-            var stale = _keys is null || now - _fetchedAt >= _refreshInterval;
-            var forced = !stale && unknownKeyId is not null && !_keys!.Contains(unknownKeyId) && now - _lastForcedRefresh >= ForcedRefreshSpacing;
+            current = _snapshot;
+            var stale = current is null || now - current.FetchedAt >= _refreshInterval;
+            var forced = !stale && unknownKeyId is not null && !current!.Keys.Contains(unknownKeyId) && now - _lastForcedRefresh >= ForcedRefreshSpacing;
             if (stale || forced)
             {
                 if (forced)
@@ -64,8 +64,7 @@ internal sealed class BotFrameworkKeyCache : IDisposable
                 try
                 {
                     var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataAddress, _retriever, cancellationToken).ConfigureAwait(false);
-                    _keys = BotFrameworkKeys.From(configuration);
-                    _fetchedAt = now;
+                    _snapshot = new Snapshot(BotFrameworkKeys.From(configuration), now);
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException or InvalidOperationException or ArgumentException or SecurityTokenException or TaskCanceledException)
                 {
@@ -77,7 +76,7 @@ internal sealed class BotFrameworkKeyCache : IDisposable
                 }
             }
 
-            return _keys;
+            return _snapshot?.Keys;
         }
         finally
         {
@@ -86,4 +85,6 @@ internal sealed class BotFrameworkKeyCache : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    private sealed record Snapshot(BotFrameworkKeys Keys, DateTimeOffset FetchedAt);
 }

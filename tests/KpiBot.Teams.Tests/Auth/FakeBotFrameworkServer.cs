@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -46,6 +47,15 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
 
     public int MetadataRequests { get; private set; }
 
+    /// <summary>Every Bot Connector call received, in order.</summary>
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>Answers for the next connector calls; when empty, 200 with a new activity id.</summary>
+    public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
+
+    /// <summary>The body of GET …/members.</summary>
+    public JsonArray Members { get; set; } = [];
+
     public static async Task<FakeBotFrameworkServer> StartAsync()
     {
         var certificate = MakeCertificate();
@@ -60,6 +70,7 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
             return Results.Text(server.Metadata().ToJsonString(), "application/json");
         });
         app.MapGet("/v1/.well-known/keys", () => Results.Text(server!.Jwks().ToJsonString(), "application/json"));
+        app.Map("/v3/{**rest}", async (HttpContext context) => await server!.ConnectorAsync(context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server = new FakeBotFrameworkServer(app, certificate, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
@@ -81,6 +92,36 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         Client.Dispose();
         await _app.DisposeAsync();
         _certificate.Dispose();
+    }
+
+    private async Task ConnectorAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body));
+        if (Script.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.Status;
+            if (scripted.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (scripted.Body is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(scripted.Body.ToJsonString());
+            }
+
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        JsonNode answer = context.Request.Method == "GET" ? Members.DeepClone()
+            : context.Request.Path == "/v3/conversations" ? new JsonObject { ["id"] = "a:new-personal", ["activityId"] = null }
+            : new JsonObject { ["id"] = $"act-{Requests.Count}" };
+        await context.Response.WriteAsync(answer.ToJsonString());
     }
 
     private JsonObject Metadata() => new()
@@ -123,3 +164,9 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 }
+
+/// <summary>A connector call as the fake received it; <see cref="Path"/> is the raw (still escaped) request target.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body);
+
+/// <summary>A scripted connector answer.</summary>
+public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null);
