@@ -32,6 +32,9 @@ public sealed class TeamsOptions
     [Required]
     public Uri Authority { get; set; } = new("https://login.microsoftonline.com/");
 
+    /// <summary>Whether MSAL checks <see cref="Authority"/> against Entra ID's known instances. Off only for a private fake.</summary>
+    public bool AuthorityInstanceDiscovery { get; set; } = true;
+
     /// <summary>The scope of the outbound token.</summary>
     [Required]
     public string TokenScope { get; set; } = "https://api.botframework.com/.default";

@@ -53,6 +53,12 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
     /// <summary>Answers for the next connector calls; when empty, 200 with a new activity id.</summary>
     public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
 
+    /// <summary>Client-credential token requests: the tenant in the path and the form.</summary>
+    public ConcurrentQueue<(string Tenant, Dictionary<string, string> Form)> TokenRequests { get; } = new();
+
+    /// <summary>Requests to no known route.</summary>
+    public ConcurrentQueue<string> OtherRequests { get; } = new();
+
     /// <summary>The body of GET …/members.</summary>
     public JsonArray Members { get; set; } = [];
 
@@ -71,6 +77,18 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         });
         app.MapGet("/v1/.well-known/keys", () => Results.Text(server!.Jwks().ToJsonString(), "application/json"));
         app.Map("/v3/{**rest}", async (HttpContext context) => await server!.ConnectorAsync(context));
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context, string tenant) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            server!.TokenRequests.Enqueue((tenant, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            var token = new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["ext_expires_in"] = 3600, ["access_token"] = $"connector-token-{server.TokenRequests.Count}" };
+            return Results.Text(token.ToJsonString(), "application/json");
+        });
+        app.MapFallback((HttpContext context) =>
+        {
+            server!.OtherRequests.Enqueue(context.Request.Method + " " + context.Request.Path);
+            return Results.NotFound();
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server = new FakeBotFrameworkServer(app, certificate, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
