@@ -17,4 +17,6 @@ namespace KpiBot.Teams.Activities;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(List<ChannelAccount>))]
+[JsonSerializable(typeof(InvokeResponse))]
+[JsonSerializable(typeof(InvokeError))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -4,14 +4,19 @@ using KpiBot.Teams.Cards;
 
 namespace KpiBot.Teams.Connector;
 
-/// <summary>A message the bot sends: plain text (also the notification) and Adaptive Card attachments.</summary>
+/// <summary>
+/// A message the bot sends: plain text, or Adaptive Card attachments with a <see cref="Summary"/> (shown
+/// where cards cannot be; Teams would show a <c>text</c> above the card, repeating it).
+/// </summary>
 public sealed record OutgoingActivity(string? Text, IReadOnlyList<CardAttachment>? Attachments = null)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "message";
 
-    public static OutgoingActivity Cards(string text, IEnumerable<AdaptiveCard> cards) =>
-        new(text, [.. cards.Select(c => new CardAttachment(c))]);
+    public string? Summary { get; init; }
+
+    public static OutgoingActivity Cards(string summary, IEnumerable<AdaptiveCard> cards) =>
+        new(null, [.. cards.Select(c => new CardAttachment(c))]) { Summary = summary };
 }
 
 /// <summary>An Adaptive Card attachment.</summary>

@@ -38,7 +38,8 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
         Assert.Equal(("POST", "/v3/conversations/a%3A1personal%3Bmessageid%3D9/activities", "Bearer test-token"), (request.Method, request.Path, request.Authorization));
         var body = JsonNode.Parse(request.Body)!;
         Assert.Equal("message", (string?)body["type"]);
-        Assert.Equal("Saved.", (string?)body["text"]);
+        Assert.Equal("Saved.", (string?)body["summary"]);
+        Assert.Null(body["text"]);
         Assert.Equal(AdaptiveCard.ContentType, (string?)body["attachments"]![0]!["contentType"]);
         Assert.Equal("AdaptiveCard", (string?)body["attachments"]![0]!["content"]!["type"]);
     }
