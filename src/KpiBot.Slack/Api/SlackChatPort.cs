@@ -1,0 +1,93 @@
+using System.Globalization;
+using KpiBot.Core.Chat;
+using KpiBot.Core.Views;
+using KpiBot.Slack.BlockKit;
+
+namespace KpiBot.Slack.Api;
+
+/// <summary>
+/// The engine's chat port on Slack: renders a view as Block Kit and posts it (a DM is opened with
+/// conversations.open), or replaces an earlier message with chat.update. Never throws for Slack's refusals:
+/// 429 and <c>ratelimited</c> become <see cref="SendOutcome.RateLimited"/>, Slack's passing failures and network
+/// errors <see cref="SendOutcome.Transient"/>, every other refusal <see cref="SendOutcome.Unreachable"/>.
+/// </summary>
+public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identities, CultureInfo culture) : IChatPort
+{
+    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
+    {
+        var user = (await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(u => u.Platform == Platforms.Slack);
+        if (user is null)
+        {
+            return new SendOutcome.Unreachable("no_slack_identity");
+        }
+
+        return await GuardAsync(
+            async () =>
+            {
+                var channel = await client.OpenConversationAsync(user.UserId, cancellationToken).ConfigureAwait(false);
+                return await PostAsync(new ConversationAddress(Platforms.Slack, user.TenantId, channel), view, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return GuardAsync(() => PostAsync(channel, view, cancellationToken), cancellationToken);
+    }
+
+    public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return GuardAsync(
+            async () =>
+            {
+                var first = BlockKitRenderer.Render(view, culture)[0];
+                await client.UpdateMessageAsync(message.Conversation.ConversationId, message.MessageId, first, cancellationToken).ConfigureAwait(false);
+                return new SendOutcome.Delivered(message);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Posts every part of the view (a long digest is several messages); the first one is the reference.</summary>
+    private async Task<SendOutcome> PostAsync(ConversationAddress conversation, ChatView view, CancellationToken ct)
+    {
+        MessageRef? first = null;
+        foreach (var message in BlockKitRenderer.Render(view, culture))
+        {
+            var (channel, ts) = await client.PostMessageAsync(conversation.ConversationId, message, null, ct).ConfigureAwait(false);
+            first ??= new MessageRef(conversation with { ConversationId = channel }, ts);
+        }
+
+        return new SendOutcome.Delivered(first!);
+    }
+
+    private static async Task<SendOutcome> GuardAsync(Func<Task<SendOutcome>> send, CancellationToken ct)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (SlackRateLimitedException e)
+        {
+            return new SendOutcome.RateLimited(e.RetryAfter);
+        }
+        catch (SlackApiException e) when (e.Error == "ratelimited")
+        {
+            return new SendOutcome.RateLimited(TimeSpan.FromSeconds(1));
+        }
+        catch (SlackApiException e)
+        {
+            return e.IsTransient ? new SendOutcome.Transient(e.Error) : new SendOutcome.Unreachable(e.Error);
+        }
+        catch (HttpRequestException e)
+        {
+            return new SendOutcome.Transient(e.HttpRequestError.ToString());
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new SendOutcome.Transient("timeout");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using KpiBot.Core.Goals;
+using KpiBot.Core.Views;
+using KpiBot.Slack.Inbound;
+using KpiBot.Slack.Resources;
+
+namespace KpiBot.Slack.BlockKit;
+
+/// <summary>
+/// The check-in prompt as a message (the KDIs with today's targets and buttons: open the modal, skip, same
+/// as last time), the modal itself (one number field per KDI, target in the hint, min 0; a note; a blocker
+/// checkbox) and the receipt that replaces the prompt.
+/// </summary>
+public static class CheckInRenderer
+{
+    private const int ModalTextLimit = 24;
+    private const int LabelLimit = 2000;
+
+    public static SlackMessage RenderPrompt(CheckInPromptView view, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new SlackMessage(view.Text, PromptBlocks(view, culture));
+    }
+
+    internal static List<Block> PromptBlocks(CheckInPromptView view, CultureInfo culture)
+    {
+        var card = InteractionParser.WriteCard(new CardRef(view.OccurrenceKey, view.WorkDay, view.CardVersion, view.PersonId));
+        var blocks = new List<Block> { new HeaderBlock(new PlainText(Mrkdwn.Truncate(view.Title, Mrkdwn.HeaderLimit))) };
+        blocks.AddRange(Mrkdwn.Chunks(view.Lines.Select(l => "• " + Mrkdwn.Escape(l.Label))).Select(t => new SectionBlock(new Markdown(t))));
+        blocks.Add(new ActionsBlock(
+        [
+            new ButtonElement(new PlainText(Text(nameof(SlackText.OpenCheckIn), culture)), SlackIds.OpenCheckIn, card, "primary"),
+            new ButtonElement(new PlainText(view.Labels.Skip), SlackIds.Skip, card),
+            new ButtonElement(new PlainText(view.Labels.Same), SlackIds.Same, card),
+        ]));
+        return blocks;
+    }
+
+    /// <summary>The modal for <paramref name="view"/>; <paramref name="card"/> names the prompt message the receipt will replace.</summary>
+    public static ModalView RenderModal(CheckInPromptView view, CardRef card, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(card);
+        var blocks = new List<Block>();
+        foreach (var line in view.Lines)
+        {
+            var initial = line.CurrentValue?.ToString("0.####", CultureInfo.InvariantCulture);
+            blocks.Add(new InputBlock(
+                SlackIds.KdiBlock(line.KdiId),
+                new PlainText(Mrkdwn.Truncate(line.Title, LabelLimit)),
+                new NumberInput(SlackIds.ValueAction, IsDecimalAllowed: true, MinValue: "0", InitialValue: initial),
+                new PlainText(Mrkdwn.Truncate(line.TargetText, LabelLimit)),
+                Optional: true));
+        }
+
+        blocks.Add(new InputBlock(
+            SlackIds.NoteBlock,
+            new PlainText(Text(nameof(SlackText.NoteLabel), culture)),
+            new PlainTextInput(SlackIds.ValueAction, Multiline: true, new PlainText(view.Labels.NotePlaceholder), MaxLength: 3000),
+            Optional: true));
+        blocks.Add(new InputBlock(
+            SlackIds.BlockerBlock,
+            new PlainText(Text(nameof(SlackText.BlockerMark), culture)),
+            new Checkboxes(SlackIds.ValueAction, [new CheckboxOption(new PlainText(view.Labels.BlockerLabel), SlackIds.BlockerOption)]),
+            Optional: true));
+        var metadata = card with { OccurrenceKey = view.OccurrenceKey, WorkDay = view.WorkDay, CardVersion = view.CardVersion, PersonId = view.PersonId };
+        return new ModalView(
+            new PlainText(Mrkdwn.Truncate(view.Title, ModalTextLimit)),
+            new PlainText(Mrkdwn.Truncate(view.Labels.Submit, ModalTextLimit)),
+            new PlainText(Mrkdwn.Truncate(Text(nameof(SlackText.Cancel), culture), ModalTextLimit)),
+            blocks,
+            SlackIds.CheckInModal,
+            InteractionParser.WriteCard(metadata));
+    }
+
+    /// <summary>The receipt: the engine's own words ("Saved: …", the note, the blocker), then a bar per KDI.</summary>
+    public static SlackMessage RenderReceipt(CheckInReceiptView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var lines = view.Lines.Select(l => new ProgressLine(0, GoalKind.Kdi, l.KdiId, l.Title, $"{l.ValueText} / {l.TargetText}", l.Fraction, null, null));
+        List<Block> blocks =
+        [
+            .. Mrkdwn.Chunks(view.Text.Split('\n').Select(Mrkdwn.Escape)).Select(t => new SectionBlock(new Markdown(t))),
+            .. Mrkdwn.Chunks(lines.Select(Mrkdwn.Progress)).Select(t => new SectionBlock(new Markdown(t))),
+        ];
+        return new SlackMessage(view.Text, blocks);
+    }
+
+    internal static string Text(string key, CultureInfo culture) => Core.Resources.Localized.Get(SlackText.ResourceManager, key, culture);
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using KpiBot.Core.Chat;
+using KpiBot.Core.Conversations;
+using KpiBot.Slack.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace KpiBot.Slack.Inbound;
+
+/// <summary>
+/// Reads an interactivity post (form field <c>payload</c>, already verified): the prompt's buttons
+/// (<c>block_actions</c>) and the check-in modal's <c>view_submission</c>.
+/// </summary>
+public static class InteractionParser
+{
+    public static SlackInbound Parse(string formBody)
+    {
+        var json = SlashCommandParser.First(QueryHelpers.ParseQuery(formBody), "payload");
+        if (json is null)
+        {
+            return new SlackInbound.Malformed("no payload");
+        }
+
+        SlackInteraction? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(json, SlackJsonContext.Default.SlackInteraction);
+        }
+        catch (JsonException)
+        {
+            return new SlackInbound.Malformed("invalid payload JSON");
+        }
+
+        var userId = payload?.User?.Id;
+        var team = payload?.Team?.Id ?? payload?.User?.TeamId;
+        if (payload is null || userId is null || team is null)
+        {
+            return new SlackInbound.Malformed("payload without user or team");
+        }
+
+        var user = new ChatUser(Platforms.Slack, team, userId);
+        return payload.Type switch
+        {
+            "block_actions" => FromAction(payload, user),
+            "view_submission" when payload.View?.CallbackId == SlackIds.CheckInModal => FromModal(payload, user),
+            _ => new SlackInbound.Ignored($"interaction {payload.Type}"),
+        };
+    }
+
+    private static SlackInbound FromAction(SlackInteraction payload, ChatUser user)
+    {
+        var action = payload.Actions is [var first, ..] ? first : null;
+        var cardAction = action?.ActionId switch
+        {
+            SlackIds.Skip => CardAction.Skip,
+            SlackIds.Same => CardAction.Same,
+            _ => (CardAction?)null,
+        };
+        if (action is null || (cardAction is null && action.ActionId != SlackIds.OpenCheckIn))
+        {
+            return new SlackInbound.Ignored($"action {action?.ActionId}");
+        }
+
+        if (ReadCard(action.Value) is not { } card || payload.TriggerId is not { } trigger)
+        {
+            return new SlackInbound.Malformed("button without card or trigger_id");
+        }
+
+        card = card with
+        {
+            Channel = payload.Container?.ChannelId ?? payload.Channel?.Id,
+            MessageTs = payload.Container?.MessageTs ?? payload.Message?.Ts,
+        };
+        if (cardAction is not { } what)
+        {
+            return new SlackInbound.OpenCheckIn(user, card, trigger);
+        }
+
+        return Submit(user, card, what, new Dictionary<string, string?>(), null, false, trigger, payload.ResponseUrl);
+    }
+
+    private static SlackInbound FromModal(SlackInteraction payload, ChatUser user)
+    {
+        var view = payload.View!;
+        if (ReadCard(view.PrivateMetadata) is not { } card)
+        {
+            return new SlackInbound.Malformed("check-in modal without its card");
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? note = null;
+        var blocker = false;
+        foreach (var (blockId, actions) in view.State?.Values ?? [])
+        {
+            if (!actions.TryGetValue(SlackIds.ValueAction, out var input))
+            {
+                continue;
+            }
+
+            if (blockId.StartsWith(SlackIds.KdiBlockPrefix, StringComparison.Ordinal))
+            {
+                values[blockId[SlackIds.KdiBlockPrefix.Length..]] = string.IsNullOrWhiteSpace(input.Value) ? null : input.Value;
+            }
+            else if (blockId == SlackIds.NoteBlock)
+            {
+                note = string.IsNullOrWhiteSpace(input.Value) ? null : input.Value;
+            }
+            else if (blockId == SlackIds.BlockerBlock)
+            {
+                blocker = input.SelectedOptions?.Any(o => o.Value == SlackIds.BlockerOption) == true;
+            }
+        }
+
+        return Submit(user, card, CardAction.Submit, values, note, blocker, payload.TriggerId ?? view.Id ?? string.Empty, null);
+    }
+
+    private static SlackInbound Submit(
+        ChatUser user, CardRef card, CardAction action, Dictionary<string, string?> values, string? note, bool blocker, string submissionId, string? responseUrl)
+    {
+        if (card.Channel is null)
+        {
+            return new SlackInbound.Malformed("card without its conversation");
+        }
+
+        var conversation = new ConversationAddress(Platforms.Slack, user.TenantId, card.Channel);
+        var message = card.MessageTs is { } ts ? new MessageRef(conversation, ts) : null;
+        var submission = new CardSubmission(
+            user, conversation, action, card.OccurrenceKey, card.WorkDay, card.CardVersion, values, note, blocker, submissionId, message, PersonId: card.PersonId);
+        return new SlackInbound.Submission(submission, responseUrl);
+    }
+
+    /// <summary>The card a button value or the modal's private metadata carries; null when absent or not ours.</summary>
+    public static CardRef? ReadCard(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            var card = JsonSerializer.Deserialize(json, SlackJsonContext.Default.CardRef);
+            return card is { OccurrenceKey.Length: > 0, PersonId.Length: > 0 } ? card : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The JSON a button value or the modal's private metadata carries for <paramref name="card"/>.</summary>
+    public static string WriteCard(CardRef card) => JsonSerializer.Serialize(card, SlackJsonContext.Default.CardRef);
+}

@@ -1,0 +1,23 @@
+namespace KpiBot.Slack;
+
+/// <summary>The action, block and callback ids the renderers write and the parser reads back.</summary>
+public static class SlackIds
+{
+    public const string OpenCheckIn = "kpi_checkin_open";
+    public const string Skip = "kpi_checkin_skip";
+    public const string Same = "kpi_checkin_same";
+    public const string Confirm = "kpi_confirm";
+    public const string CancelConfirm = "kpi_confirm_cancel";
+
+    /// <summary>The check-in modal's <c>callback_id</c>.</summary>
+    public const string CheckInModal = "kpi_checkin";
+
+    /// <summary>A KDI's input block is <c>kdi:{id}</c>; its element's action id is <see cref="ValueAction"/>.</summary>
+    public const string KdiBlockPrefix = "kdi:";
+    public const string ValueAction = "value";
+    public const string NoteBlock = "note";
+    public const string BlockerBlock = "blocker";
+    public const string BlockerOption = "blocker";
+
+    public static string KdiBlock(string kdiId) => KdiBlockPrefix + kdiId;
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using KpiBot.Core.Chat;
+using KpiBot.Core.Views;
+using KpiBot.Slack.Api;
+using KpiBot.Slack.Tests.BlockKit;
+using KpiBot.Testing.Fakes;
+using Microsoft.Extensions.Options;
+
+namespace KpiBot.Slack.Tests.Api;
+
+public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
+{
+    private static readonly ConversationAddress Channel = new("slack", "T1", "C0SALES");
+    private readonly HttpClient _http = new();
+    private readonly InMemoryDirectory _directory = new(() => null);
+    private FakeSlackApi _slack = null!;
+    private SlackChatPort _port = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync();
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }));
+        _port = new SlackChatPort(client, _directory, CultureInfo.GetCultureInfo("en"));
+        await _directory.LinkAsync(new ChatUser("slack", "T1", "U0ALICE"), "alice", DateTimeOffset.UnixEpoch, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _slack.DisposeAsync();
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task SendToPerson_OpensTheirDmAndPostsTheRenderedPrompt()
+    {
+        var outcome = await _port.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
+
+        var delivered = Assert.IsType<SendOutcome.Delivered>(outcome);
+        Assert.Equal(new MessageRef(new ConversationAddress("slack", "T1", "DU0ALICE"), "1700000000.000001"), delivered.Message);
+        var post = _slack.Single("chat.postMessage");
+        Assert.Equal("DU0ALICE", post.Json["channel"]!.GetValue<string>());
+        Assert.Equal(SampleViews.Prompt().Text, post.Json["text"]!.GetValue<string>());
+        Assert.Equal("actions", post.Json["blocks"]![2]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SendToPerson_WithoutASlackIdentity_IsUnreachableAndCallsNothing()
+    {
+        var outcome = await _port.SendToPersonAsync("bob", new MessageView("hi"), CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Unreachable>(outcome);
+        Assert.Empty(_slack.Calls);
+    }
+
+    [Fact]
+    public async Task PostToChannel_ALongDigest_PostsEveryPartAndReturnsTheFirst()
+    {
+        var digest = new DigestView("Digest", "Sales", "sales", new DateOnly(2026, 11, 23), [], [.. Enumerable.Range(0, 60).Select(i => new ViewSection($"S{i}", ["x"]))]);
+
+        var delivered = Assert.IsType<SendOutcome.Delivered>(await _port.PostToChannelAsync(Channel, digest, CancellationToken.None));
+
+        Assert.Equal(3, _slack.Calls.Count(c => c.Method == "chat.postMessage"));
+        Assert.Equal(new MessageRef(Channel, "1700000000.000001"), delivered.Message);
+    }
+
+    [Fact]
+    public async Task Update_ReplacesTheMessageWithTheReceipt()
+    {
+        var message = new MessageRef(new ConversationAddress("slack", "T1", "D1"), "1.2");
+
+        var outcome = await _port.UpdateAsync(message, SampleViews.Receipt(), CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.Delivered(message), outcome);
+        var call = _slack.Single("chat.update");
+        Assert.Equal(("D1", "1.2"), (call.Json["channel"]!.GetValue<string>(), call.Json["ts"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Post_WhenRateLimited_IsRateLimitedForRetryAfter()
+    {
+        _slack.Answer("chat.postMessage", 429, "{}", retryAfter: "7");
+
+        Assert.Equal(new SendOutcome.RateLimited(TimeSpan.FromSeconds(7)), await _port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(200, """{"ok":false,"error":"channel_not_found"}""", typeof(SendOutcome.Unreachable))]
+    [InlineData(200, """{"ok":false,"error":"account_inactive"}""", typeof(SendOutcome.Unreachable))]
+    [InlineData(200, """{"ok":false,"error":"ratelimited"}""", typeof(SendOutcome.RateLimited))]
+    [InlineData(200, """{"ok":false,"error":"service_unavailable"}""", typeof(SendOutcome.Transient))]
+    [InlineData(503, "", typeof(SendOutcome.Transient))]
+    public async Task Post_WhenSlackRefuses_ReturnsATypedOutcome(int status, string body, Type expected)
+    {
+        _slack.Answer("chat.postMessage", status, body);
+
+        Assert.IsType(expected, await _port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Post_WhenSlackIsDown_IsTransient()
+    {
+        var deadBase = _slack.BaseUrl;
+        await _slack.DisposeAsync();
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase }));
+        var port = new SlackChatPort(client, _directory, CultureInfo.GetCultureInfo("en"));
+
+        Assert.IsType<SendOutcome.Transient>(await port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+        _slack = await FakeSlackApi.StartAsync();
+    }
+}

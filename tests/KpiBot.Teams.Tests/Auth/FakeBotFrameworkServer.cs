@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KpiBot.Teams.Tests.Auth;
+
+/// <summary>
+/// The Bot Framework's OpenID metadata and JWKS, served over HTTPS on 127.0.0.1 with a certificate made
+/// here and trusted only by <see cref="Client"/>. Keys are throwaway RSA keys with endorsements.
+/// </summary>
+public sealed class FakeBotFrameworkServer : IAsyncDisposable
+{
+    public const string AppId = "11111111-2222-3333-4444-555555555555";
+    public const string Issuer = "https://api.botframework.com";
+
+    private readonly WebApplication _app;
+    private readonly X509Certificate2 _certificate;
+    private readonly List<(RsaSecurityKey Key, string[] Endorsements)> _keys = [];
+
+    private FakeBotFrameworkServer(WebApplication app, X509Certificate2 certificate, Uri baseAddress)
+    {
+        _app = app;
+        _certificate = certificate;
+        BaseAddress = baseAddress;
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && cert.Thumbprint == certificate.Thumbprint,
+        };
+        Client = new HttpClient(handler);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri MetadataUrl => new(BaseAddress, "v1/.well-known/openidconfiguration");
+
+    public HttpClient Client { get; }
+
+    public int MetadataRequests { get; private set; }
+
+    /// <summary>Every Bot Connector call received, in order.</summary>
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>Answers for the next connector calls; when empty, 200 with a new activity id.</summary>
+    public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
+
+    /// <summary>Client-credential token requests: the tenant in the path and the form.</summary>
+    public ConcurrentQueue<(string Tenant, Dictionary<string, string> Form)> TokenRequests { get; } = new();
+
+    /// <summary>Requests to no known route.</summary>
+    public ConcurrentQueue<string> OtherRequests { get; } = new();
+
+    /// <summary>The body of GET …/members.</summary>
+    public JsonArray Members { get; set; } = [];
+
+    public static async Task<FakeBotFrameworkServer> StartAsync()
+    {
+        var certificate = MakeCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        var app = builder.Build();
+        FakeBotFrameworkServer? server = null;
+        app.MapGet("/v1/.well-known/openidconfiguration", () =>
+        {
+            server!.MetadataRequests++;
+            return Results.Text(server.Metadata().ToJsonString(), "application/json");
+        });
+        app.MapGet("/v1/.well-known/keys", () => Results.Text(server!.Jwks().ToJsonString(), "application/json"));
+        app.Map("/v3/{**rest}", async (HttpContext context) => await server!.ConnectorAsync(context));
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context, string tenant) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            server!.TokenRequests.Enqueue((tenant, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            var token = new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["ext_expires_in"] = 3600, ["access_token"] = $"connector-token-{server.TokenRequests.Count}" };
+            return Results.Text(token.ToJsonString(), "application/json");
+        });
+        app.MapFallback((HttpContext context) =>
+        {
+            server!.OtherRequests.Enqueue(context.Request.Method + " " + context.Request.Path);
+            return Results.NotFound();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server = new FakeBotFrameworkServer(app, certificate, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        return server;
+    }
+
+    /// <summary>Adds a signing key to the JWKS, endorsed for the given channels.</summary>
+    public RsaSecurityKey AddKey(string keyId, params string[] endorsements)
+    {
+        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = keyId };
+        _keys.Add((key, endorsements));
+        return key;
+    }
+
+    public TeamsOptions Options() => new() { AppId = AppId, OpenIdMetadataUrl = MetadataUrl, TokenIssuer = Issuer };
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        _certificate.Dispose();
+    }
+
+    private async Task ConnectorAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body));
+        if (Script.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.Status;
+            if (scripted.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (scripted.Body is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(scripted.Body.ToJsonString());
+            }
+
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        JsonNode answer = context.Request.Method == "GET" ? Members.DeepClone()
+            : context.Request.Path == "/v3/conversations" ? new JsonObject { ["id"] = "a:new-personal", ["activityId"] = null }
+            : new JsonObject { ["id"] = $"act-{Requests.Count}" };
+        await context.Response.WriteAsync(answer.ToJsonString());
+    }
+
+    private JsonObject Metadata() => new()
+    {
+        ["issuer"] = Issuer,
+        ["authorization_endpoint"] = "https://invalid.example/authorize",
+        ["jwks_uri"] = new Uri(BaseAddress, "v1/.well-known/keys").AbsoluteUri,
+        ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+    };
+
+    private JsonObject Jwks()
+    {
+        var keys = new JsonArray();
+        foreach (var (key, endorsements) in _keys)
+        {
+            var parameters = key.Rsa.ExportParameters(false);
+            keys.Add(new JsonObject
+            {
+                ["kty"] = "RSA",
+                ["use"] = "sig",
+                ["kid"] = key.KeyId,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                ["endorsements"] = new JsonArray([.. endorsements.Select(e => (JsonNode)JsonValue.Create(e))]),
+            });
+        }
+
+        return new JsonObject { ["keys"] = keys };
+    }
+
+    private static X509Certificate2 MakeCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+}
+
+/// <summary>A connector call as the fake received it; <see cref="Path"/> is the raw (still escaped) request target.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body);
+
+/// <summary>A scripted connector answer.</summary>
+public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null);
