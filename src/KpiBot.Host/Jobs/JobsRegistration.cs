@@ -20,8 +20,9 @@ public static class JobsRegistration
         builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
-        builder.Services.AddHangfire(config =>
+        builder.Services.AddHangfire((services, config) =>
         {
+            config.UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()));
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
