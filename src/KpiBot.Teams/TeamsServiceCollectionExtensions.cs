@@ -1,0 +1,37 @@
+using KpiBot.Teams.Auth;
+using KpiBot.Teams.Connector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KpiBot.Teams;
+
+/// <summary>Registers the Teams adapter's parts; the host calls it when a <c>Teams</c> section is configured.</summary>
+public static class TeamsServiceCollectionExtensions
+{
+    /// <summary>The named HttpClient that fetches the OpenID metadata and keys.</summary>
+    public const string MetadataClient = "KpiBot.Teams.Metadata";
+
+    public static IServiceCollection AddTeamsAdapter(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<TeamsOptions>()
+            .BindConfiguration(TeamsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(MetadataClient);
+        services.AddSingleton(sp => new BotFrameworkTokenValidator(
+            sp.GetRequiredService<IOptions<TeamsOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClient),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IBotTokenProvider>(sp => new MsalBotTokenProvider(sp.GetRequiredService<IOptions<TeamsOptions>>().Value));
+        services.AddHttpClient<BotConnectorClient>()
+            .AddTypedClient((http, sp) => new BotConnectorClient(
+                http,
+                sp.GetRequiredService<IBotTokenProvider>(),
+                sp.GetRequiredService<IOptions<TeamsOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}
