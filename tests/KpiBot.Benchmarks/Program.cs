@@ -47,8 +47,9 @@ for (var i = 0; i < hostCount; i++)
         ["Delivery:MaxAttempts"] = "1000",
         ["Logging:LogLevel:Default"] = "Warning",
     });
-    builder.AddKpiBotServices();
-    builder.AddKpiBotJobs(StorageSettings.From(builder.Configuration).ToStorageOptions());
+    var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
+    builder.AddKpiBotServices(storage);
+    builder.AddKpiBotJobs(storage);
     builder.Services.RemoveAll<IChatPort>();
     builder.Services.AddSingleton<IChatPort>(chat);
     builder.Services.RemoveAll<TimeProvider>();

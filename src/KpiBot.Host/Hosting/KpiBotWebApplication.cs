@@ -15,11 +15,12 @@ public static class KpiBotWebApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         KpiBotConfiguration.AddDefaults(builder.Configuration);
-        builder.AddKpiBotServices();
+        var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
+        builder.AddKpiBotServices(storage);
 
         // Hosted services start in this order: migrations and the sample import before the job server.
         builder.Services.AddHostedService<StartupTasks>();
-        builder.AddKpiBotJobs(StorageSettings.From(builder.Configuration).ToStorageOptions());
+        builder.AddKpiBotJobs(storage);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -29,16 +30,15 @@ public static class KpiBotWebApplication
         return app;
     }
 
-    /// <summary>Services shared by the web host and the command line.</summary>
-    public static IHostApplicationBuilder AddKpiBotServices(this IHostApplicationBuilder builder)
+    /// <summary>Services shared by the web host and the command line; storage as configured unless given.</summary>
+    public static IHostApplicationBuilder AddKpiBotServices(this IHostApplicationBuilder builder, StorageOptions? storage = null)
     {
         builder.Services.AddOptions<KpiBotOptions>()
             .BindConfiguration(KpiBotOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
-        builder.Services.AddKpiBotStorage(storage);
+        builder.Services.AddKpiBotStorage(storage ?? StorageSettings.From(builder.Configuration).ToStorageOptions());
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
