@@ -1,4 +1,5 @@
 using KpiBot.Storage.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KpiBot.Storage;
@@ -8,7 +9,7 @@ namespace KpiBot.Storage;
 /// <see cref="PostgresKpiBotDbContext"/>) so that each keeps its own migration set. Names are snake_case;
 /// amounts are 64-bit integers scaled by 10,000 (see <see cref="ScaledValue"/>).
 /// </summary>
-public abstract class KpiBotDbContext : DbContext
+public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
 {
     protected KpiBotDbContext(DbContextOptions options)
         : base(options)
@@ -30,6 +31,12 @@ public abstract class KpiBotDbContext : DbContext
     public DbSet<DeliveryRow> Deliveries => Set<DeliveryRow>();
 
     public DbSet<DispatchCursorRow> DispatchCursor => Set<DispatchCursorRow>();
+    public DbSet<ChatUserRow> ChatUsers => Set<ChatUserRow>();
+    public DbSet<InboundSeenRow> InboundSeen => Set<InboundSeenRow>();
+    public DbSet<ChatInstallationRow> ChatInstallations => Set<ChatInstallationRow>();
+
+    /// <summary>ASP.NET Data Protection's key ring, shared by every host (it encrypts stored workspace tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -178,6 +185,38 @@ public abstract class KpiBotDbContext : DbContext
             e.HasKey(c => c.Id);
             e.Property(c => c.Id).ValueGeneratedNever();
         });
+
+        modelBuilder.Entity<ChatUserRow>(e =>
+        {
+            e.ToTable("chat_users");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Platform).HasMaxLength(20);
+            e.Property(c => c.Tenant).HasMaxLength(200);
+            e.Property(c => c.UserId).HasMaxLength(200);
+            e.Property(c => c.Email).HasMaxLength(320);
+            e.Property(c => c.TimeZone).HasMaxLength(64);
+            e.Property(c => c.Locale).HasMaxLength(35);
+            e.HasIndex(c => new { c.Platform, c.Tenant, c.UserId }).IsUnique();
+        });
+
+        modelBuilder.Entity<InboundSeenRow>(e =>
+        {
+            e.ToTable("inbound_seen");
+            e.HasKey(s => new { s.Platform, s.Key });
+            e.Property(s => s.Platform).HasMaxLength(20);
+            e.Property(s => s.Key).HasMaxLength(200);
+            e.HasIndex(s => s.SeenAt);
+        });
+
+        modelBuilder.Entity<ChatInstallationRow>(e =>
+        {
+            e.ToTable("chat_installations");
+            e.HasKey(c => new { c.Platform, c.Tenant });
+            e.Property(c => c.Platform).HasMaxLength(20);
+            e.Property(c => c.Tenant).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
 
         modelBuilder.Entity<DeliveryRow>(e =>
         {

@@ -63,6 +63,9 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<DeliveryStore>();
         services.AddScoped<IDeliveryStore>(sp => sp.GetRequiredService<DeliveryStore>());
         services.AddScoped<IDispatchCursor, DispatchCursor>();
+        services.AddScoped<IChatUserStore, ChatUserStore>();
+        services.AddScoped<IInboundDedupe, InboundDedupe>();
+        services.AddScoped<IChatInstallationStore, ChatInstallationStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedGoalsProvider>();
         services.AddSingleton<IGoalsProvider>(sp => sp.GetRequiredService<CachedGoalsProvider>());

@@ -3,6 +3,7 @@ using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
 using KpiBot.Host.Jobs;
 using KpiBot.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -43,6 +44,11 @@ public static class KpiBotWebApplication
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
+
+        // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("KpiBot")
+            .PersistKeysToDbContext<KpiBotDbContext>();
         return builder;
     }
 }

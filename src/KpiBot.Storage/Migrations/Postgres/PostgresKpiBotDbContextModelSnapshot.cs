@@ -185,6 +185,109 @@ namespace KpiBot.Storage.Migrations.Postgres
                     b.ToTable("chat_identities", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.ChatInstallationRow", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("BotUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("bot_user_id");
+
+                    b.Property<DateTime>("InstalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("installed_at");
+
+                    b.Property<string>("InstalledBy")
+                        .HasColumnType("text")
+                        .HasColumnName("installed_by");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_token");
+
+                    b.HasKey("Platform", "Tenant")
+                        .HasName("pk_chat_installations");
+
+                    b.ToTable("chat_installations", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.ChatUserRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("PersonalConversationId")
+                        .HasColumnType("text")
+                        .HasColumnName("personal_conversation_id");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("service_url");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chat_users");
+
+                    b.HasIndex("Platform", "Tenant", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chat_users_platform_tenant_user_id");
+
+                    b.ToTable("chat_users", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.CheckInAuditRow", b =>
                 {
                     b.Property<long>("Id")
@@ -636,6 +739,31 @@ namespace KpiBot.Storage.Migrations.Postgres
                     b.ToTable("goal_targets", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.InboundSeenRow", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("Platform", "Key")
+                        .HasName("pk_inbound_seen");
+
+                    b.HasIndex("SeenAt")
+                        .HasDatabaseName("ix_inbound_seen_seen_at");
+
+                    b.ToTable("inbound_seen", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>
                 {
                     b.Property<string>("Id")
@@ -782,6 +910,29 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_time_off_person_id_first_day");
 
                     b.ToTable("time_off", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.BlockerRow", b =>

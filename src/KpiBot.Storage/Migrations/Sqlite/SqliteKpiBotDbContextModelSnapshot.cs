@@ -174,6 +174,107 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     b.ToTable("chat_identities", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.ChatInstallationRow", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("BotUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bot_user_id");
+
+                    b.Property<DateTime>("InstalledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("installed_at");
+
+                    b.Property<string>("InstalledBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("installed_by");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_token");
+
+                    b.HasKey("Platform", "Tenant")
+                        .HasName("pk_chat_installations");
+
+                    b.ToTable("chat_installations", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.ChatUserRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("PersonalConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("personal_conversation_id");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_url");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chat_users");
+
+                    b.HasIndex("Platform", "Tenant", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chat_users_platform_tenant_user_id");
+
+                    b.ToTable("chat_users", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.CheckInAuditRow", b =>
                 {
                     b.Property<long>("Id")
@@ -615,6 +716,31 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     b.ToTable("goal_targets", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.InboundSeenRow", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("Platform", "Key")
+                        .HasName("pk_inbound_seen");
+
+                    b.HasIndex("SeenAt")
+                        .HasDatabaseName("ix_inbound_seen_seen_at");
+
+                    b.ToTable("inbound_seen", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>
                 {
                     b.Property<string>("Id")
@@ -759,6 +885,27 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_time_off_person_id_first_day");
 
                     b.ToTable("time_off", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.BlockerRow", b =>

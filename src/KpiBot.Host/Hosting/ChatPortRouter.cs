@@ -1,0 +1,48 @@
+using KpiBot.Core.Chat;
+using KpiBot.Core.Views;
+
+namespace KpiBot.Host.Hosting;
+
+/// <summary>
+/// The engine's chat port when one or more platforms are configured: a message to a person goes to the
+/// platform of their first chat identity that this host can send on (<see cref="ChatPlatformSet"/> order); a
+/// channel post or an update goes to the platform of its address. A person with no usable identity is
+/// unreachable — the lead sees it in <c>status</c> — rather than an error.
+/// </summary>
+public sealed class ChatPortRouter(IServiceProvider services, IIdentityStore identities, ChatPlatformSet platforms) : IChatPort
+{
+    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
+    {
+        var known = await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false);
+        foreach (var platform in platforms.Names)
+        {
+            if (known.Any(u => u.Platform == platform))
+            {
+                return await PortOf(platform)!.SendToPersonAsync(personId, view, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new SendOutcome.Unreachable("no_chat_identity");
+    }
+
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return PortOf(channel.Platform) is { } port
+            ? port.PostToChannelAsync(channel, view, cancellationToken)
+            : Task.FromResult(NotConfigured(channel.Platform));
+    }
+
+    public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return PortOf(message.Conversation.Platform) is { } port
+            ? port.UpdateAsync(message, view, cancellationToken)
+            : Task.FromResult(NotConfigured(message.Conversation.Platform));
+    }
+
+    private IChatPort? PortOf(string platform) =>
+        platforms.Names.Contains(platform, StringComparer.Ordinal) ? services.GetRequiredKeyedService<IChatPort>(platform) : null;
+
+    private static SendOutcome NotConfigured(string platform) => new SendOutcome.Unreachable($"{platform}_not_configured");
+}

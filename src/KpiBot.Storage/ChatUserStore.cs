@@ -1,0 +1,76 @@
+using KpiBot.Core.Chat;
+using KpiBot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KpiBot.Storage;
+
+/// <summary>Chat users' profiles and 1:1 addresses; a save merges (null keeps what is stored).</summary>
+public sealed class ChatUserStore(KpiBotDbContext db) : IChatUserStore
+{
+    private readonly KpiBotDbContext _db = db ?? throw new ArgumentNullException(nameof(db));
+
+    public async Task<ChatUserInfo?> FindAsync(ChatUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var row = await Of(user).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? null
+            : new ChatUserInfo(user, row.DisplayName, row.Email, row.TimeZone, row.Locale, row.ServiceUrl, row.PersonalConversationId);
+    }
+
+    public async Task SaveAsync(ChatUserInfo info, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var at = now.UtcDateTime;
+        if (await UpdateAsync(info, at, cancellationToken) > 0)
+        {
+            return;
+        }
+
+        _db.ChatUsers.Add(new ChatUserRow
+        {
+            Platform = info.User.Platform,
+            Tenant = info.User.TenantId,
+            UserId = info.User.UserId,
+            DisplayName = info.DisplayName,
+            Email = info.Email,
+            TimeZone = info.TimeZone,
+            Locale = info.Locale,
+            ServiceUrl = info.ServiceUrl,
+            PersonalConversationId = info.PersonalConversationId,
+            UpdatedAt = at,
+        });
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another request saved the same user first: merge into its row.
+            _db.ChangeTracker.Clear();
+            await UpdateAsync(info, at, cancellationToken);
+        }
+        finally
+        {
+            _db.ChangeTracker.Clear();
+        }
+    }
+
+    private IQueryable<ChatUserRow> Of(ChatUser user) =>
+        _db.ChatUsers.Where(c => c.Platform == user.Platform && c.Tenant == user.TenantId && c.UserId == user.UserId);
+
+    private Task<int> UpdateAsync(ChatUserInfo info, DateTime at, CancellationToken cancellationToken)
+    {
+        var (name, email, zone, locale, url, conversation) =
+            (info.DisplayName, info.Email, info.TimeZone, info.Locale, info.ServiceUrl, info.PersonalConversationId);
+        return Of(info.User).ExecuteUpdateAsync(
+            u => u.SetProperty(c => c.DisplayName, c => name ?? c.DisplayName)
+                .SetProperty(c => c.Email, c => email ?? c.Email)
+                .SetProperty(c => c.TimeZone, c => zone ?? c.TimeZone)
+                .SetProperty(c => c.Locale, c => locale ?? c.Locale)
+                .SetProperty(c => c.ServiceUrl, c => url ?? c.ServiceUrl)
+                .SetProperty(c => c.PersonalConversationId, c => conversation ?? c.PersonalConversationId)
+                .SetProperty(c => c.UpdatedAt, at),
+            cancellationToken);
+    }
+}
