@@ -18,6 +18,7 @@ public static class KpiBotWebApplication
         KpiBotConfiguration.AddDefaults(builder.Configuration);
         var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
         builder.AddKpiBotServices(storage);
+        builder.AddTeamsPlatform();
 
         // Hosted services start in this order: migrations and the sample import before the job server.
         builder.Services.AddHostedService<StartupTasks>();
@@ -27,6 +28,7 @@ public static class KpiBotWebApplication
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapKpiBotDashboard();
+        app.MapTeamsPlatform();
         app.MapGet("/", () => Results.Text("KpiBot is running. Health: /healthz\n"));
         return app;
     }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using KpiBot.Core.Chat;
 using KpiBot.Teams.Cards;
 using KpiBot.Teams.Connector;
-using KpiBot.Teams.Tests.Auth;
+using KpiBot.Testing.Teams;
 
 namespace KpiBot.Teams.Tests.Connector;
 
@@ -69,7 +69,7 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
     {
         var result = await _client.CreatePersonalConversationAsync(_server.BaseAddress.AbsoluteUri, "tenant-1", "29:user", CancellationToken.None);
 
-        Assert.Equal(new ConversationAddress(Platforms.Teams, "tenant-1", "a:new-personal", _server.BaseAddress.AbsoluteUri), result.Value);
+        Assert.Equal(new ConversationAddress(Platforms.Teams, "tenant-1", "a:personal:29:user", _server.BaseAddress.AbsoluteUri), result.Value);
         var body = JsonNode.Parse(Assert.Single(_server.Requests).Body)!;
         Assert.False((bool)body["isGroup"]!);
         Assert.Equal("29:user", (string?)body["members"]![0]!["id"]);

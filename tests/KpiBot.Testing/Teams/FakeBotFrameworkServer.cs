@@ -10,9 +10,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using KpiBot.Teams;
 using Microsoft.IdentityModel.Tokens;
 
-namespace KpiBot.Teams.Tests.Auth;
+namespace KpiBot.Testing.Teams;
 
 /// <summary>
 /// The Bot Framework's OpenID metadata and JWKS, served over HTTPS on 127.0.0.1 with a certificate made
@@ -32,12 +33,14 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         _app = app;
         _certificate = certificate;
         BaseAddress = baseAddress;
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && cert.Thumbprint == certificate.Thumbprint,
-        };
-        Client = new HttpClient(handler);
+        Client = new HttpClient(CreateHandler());
     }
+
+    /// <summary>A handler that trusts this server's certificate and no other: for the clients of a host under test.</summary>
+    public HttpClientHandler CreateHandler() => new()
+    {
+        ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && cert.Thumbprint == _certificate.Thumbprint,
+    };
 
     public Uri BaseAddress { get; }
 
@@ -59,8 +62,15 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
     /// <summary>Requests to no known route.</summary>
     public ConcurrentQueue<string> OtherRequests { get; } = new();
 
-    /// <summary>The body of GET …/members.</summary>
+    /// <summary>The body of GET …/members; also served page by page by GET …/pagedmembers, and one by one by GET …/members/{id}.</summary>
     public JsonArray Members { get; set; } = [];
+
+    /// <summary>The most members a page holds, whatever was asked (small, so tests see several pages).</summary>
+    public int MaxPageSize { get; set; } = 2;
+
+    /// <summary>Connector calls of one method whose raw path contains <paramref name="pathPart"/>.</summary>
+    public IReadOnlyList<RecordedRequest> Calls(string method, string pathPart) =>
+        [.. Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal))];
 
     public static async Task<FakeBotFrameworkServer> StartAsync()
     {
@@ -120,6 +130,11 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body));
         if (Script.TryDequeue(out var scripted))
         {
+            if (scripted.Delay is { } delay)
+            {
+                await Task.Delay(delay);
+            }
+
             context.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfterSeconds is { } seconds)
             {
@@ -136,10 +151,35 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json";
-        JsonNode answer = context.Request.Method == "GET" ? Members.DeepClone()
-            : context.Request.Path == "/v3/conversations" ? new JsonObject { ["id"] = "a:new-personal", ["activityId"] = null }
-            : new JsonObject { ["id"] = $"act-{Requests.Count}" };
+        var path = context.Request.Path.Value ?? "";
+        JsonNode? answer = context.Request.Method != "GET"
+            ? path == "/v3/conversations"
+                ? new JsonObject { ["id"] = "a:personal:" + (string?)JsonNode.Parse(body)?["members"]?[0]?["id"], ["activityId"] = null }
+                : new JsonObject { ["id"] = $"act-{Requests.Count}" }
+            : path.EndsWith("/pagedmembers", StringComparison.Ordinal) ? MembersPage(context.Request.Query)
+            : path.Contains("/members/", StringComparison.Ordinal) ? Members.FirstOrDefault(m => (string?)m?["id"] == Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]))?.DeepClone()
+            : Members.DeepClone();
+        if (answer is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation", ["message"] = "not found" } }.ToJsonString());
+            return;
+        }
+
         await context.Response.WriteAsync(answer.ToJsonString());
+    }
+
+    /// <summary>A page of <see cref="Members"/>: the continuation token is the index of the next member.</summary>
+    private JsonObject MembersPage(IQueryCollection query)
+    {
+        var size = int.TryParse(query["pageSize"], out var s) ? Math.Min(s, MaxPageSize) : MaxPageSize;
+        var start = int.TryParse(query["continuationToken"], out var c) ? c : 0;
+        var page = new JsonArray([.. Members.Skip(start).Take(size).Select(m => m?.DeepClone())]);
+        return new JsonObject
+        {
+            ["members"] = page,
+            ["continuationToken"] = start + size < Members.Count ? (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
     }
 
     private JsonObject Metadata() => new()
@@ -187,4 +227,4 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
 public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body);
 
 /// <summary>A scripted connector answer.</summary>
-public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null);
+public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null, TimeSpan? Delay = null);
