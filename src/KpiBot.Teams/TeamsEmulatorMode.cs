@@ -9,11 +9,11 @@ namespace KpiBot.Teams;
 /// </summary>
 public sealed class TeamsEmulatorMode
 {
-    public TeamsEmulatorMode(TeamsOptions options, IHostEnvironment environment)
+    /// <param name="environment">The host's environment; without one (no host) the mode is off.</param>
+    public TeamsEmulatorMode(TeamsOptions options, IHostEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
-        Enabled = string.IsNullOrWhiteSpace(options.AppId) && options.AllowUnauthenticatedLocal && environment.IsDevelopment();
+        Enabled = string.IsNullOrWhiteSpace(options.AppId) && options.AllowUnauthenticatedLocal && environment?.IsDevelopment() == true;
     }
 
     public bool Enabled { get; }

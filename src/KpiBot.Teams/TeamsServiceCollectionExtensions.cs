@@ -27,7 +27,7 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamsOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClient),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new TeamsEmulatorMode(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
+        services.TryAddSingleton(sp => new TeamsEmulatorMode(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetService<IHostEnvironment>()));
         services.TryAddSingleton<IBotTokenProvider>(sp => sp.GetRequiredService<TeamsEmulatorMode>().Enabled
             ? new EmulatorTokenProvider()
             : new MsalBotTokenProvider(sp.GetRequiredService<IOptions<TeamsOptions>>().Value));
@@ -38,8 +38,16 @@ public static class TeamsServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<TeamsOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
                 allowHttpServiceUrls: sp.GetRequiredService<TeamsEmulatorMode>().Enabled));
+        return services;
+    }
 
-        // The loop: /api/messages hands work to a queue drained after the answer; the roster remembers people.
+    /// <summary>
+    /// The check-in loop on top of the adapter: /api/messages' handler, the queue drained after each answer,
+    /// the roster that remembers people and the chat port. Needs the engine and the chat stores of the host.
+    /// </summary>
+    public static IServiceCollection AddTeamsInbound(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<TeamsInboundQueue>();
         services.AddHostedService<TeamsInboundWorker>();
         services.TryAddScoped<TeamsRoster>();

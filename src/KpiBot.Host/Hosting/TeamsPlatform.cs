@@ -20,7 +20,7 @@ public static partial class TeamsPlatform
         var emulator = !hasAppId && section.GetValue<bool>(nameof(TeamsOptions.AllowUnauthenticatedLocal)) && builder.Environment.IsDevelopment();
         if (hasAppId || emulator)
         {
-            builder.Services.AddTeamsAdapter();
+            builder.Services.AddTeamsAdapter().AddTeamsInbound();
             builder.Services.AddChatPlatform<TeamsChatPort>(Platforms.Teams);
         }
 
