@@ -27,6 +27,7 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly X509Certificate2 _certificate;
     private readonly List<(RsaSecurityKey Key, string[] Endorsements)> _keys = [];
+    private int _activities;
 
     private FakeBotFrameworkServer(WebApplication app, X509Certificate2 certificate, Uri baseAddress)
     {
@@ -127,7 +128,8 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body));
+        var activityId = $"act-{Interlocked.Increment(ref _activities)}";
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body) { ActivityId = activityId });
         if (Script.TryDequeue(out var scripted))
         {
             if (scripted.Delay is { } delay)
@@ -155,7 +157,7 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         JsonNode? answer = context.Request.Method != "GET"
             ? path == "/v3/conversations"
                 ? new JsonObject { ["id"] = "a:personal:" + (string?)JsonNode.Parse(body)?["members"]?[0]?["id"], ["activityId"] = null }
-                : new JsonObject { ["id"] = $"act-{Requests.Count}" }
+                : new JsonObject { ["id"] = activityId }
             : path.EndsWith("/pagedmembers", StringComparison.Ordinal) ? MembersPage(context.Request.Query)
             : path.Contains("/members/", StringComparison.Ordinal) ? Members.FirstOrDefault(m => (string?)m?["id"] == Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]))?.DeepClone()
             : Members.DeepClone();
@@ -224,7 +226,11 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
 }
 
 /// <summary>A connector call as the fake received it; <see cref="Path"/> is the raw (still escaped) request target.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body);
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body)
+{
+    /// <summary>The activity id a successful send or update of this call was (or would have been) answered with.</summary>
+    public string ActivityId { get; init; } = "";
+}
 
 /// <summary>A scripted connector answer.</summary>
 public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null, TimeSpan? Delay = null);
