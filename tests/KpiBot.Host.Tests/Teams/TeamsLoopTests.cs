@@ -129,4 +129,77 @@ public sealed class TeamsLoopTests : IAsyncLifetime
         Assert.Contains("40", string.Concat(digest.Select(d => d.Body)), StringComparison.Ordinal);
         Assert.True(_fake.Requests.Count > before);
     }
+
+    [Fact]
+    public async Task BadTokens_AreRefused_AndNothingIsStoredOrSent()
+    {
+        await using var host = TeamsHost.Start(_db, _fake, _time);
+        var url = host.ServiceUrl;
+        var now = _time.GetUtcNow();
+        var unendorsed = _fake.AddKey("key-webchat", "webchat");
+        var good = Token();
+        var corpus = new (string Case, string? Token, HttpStatusCode Expected)[]
+        {
+            ("none", null, HttpStatusCode.Unauthorized),
+            ("expired", TestTokens.Mint(_key, now, serviceUrl: url, notBeforeOffset: TimeSpan.FromHours(-3), lifetime: TimeSpan.FromHours(1)), HttpStatusCode.Unauthorized),
+            ("not yet valid", TestTokens.Mint(_key, now, serviceUrl: url, notBeforeOffset: TimeSpan.FromHours(1)), HttpStatusCode.Unauthorized),
+            ("wrong audience", TestTokens.Mint(_key, now, serviceUrl: url, audience: "22222222-0000-0000-0000-000000000000"), HttpStatusCode.Unauthorized),
+            ("wrong issuer", TestTokens.Mint(_key, now, serviceUrl: url, issuer: "https://api.botframework.example"), HttpStatusCode.Unauthorized),
+            ("alg none", TestTokens.Unsigned("key-1", now), HttpStatusCode.Unauthorized),
+            ("wrong alg", TestTokens.Mint(new SymmetricSecurityKey(new byte[64]) { KeyId = "key-1" }, now, serviceUrl: url, algorithm: SecurityAlgorithms.HmacSha256), HttpStatusCode.Unauthorized),
+            ("unknown key", TestTokens.Mint(new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "key-unknown" }, now, serviceUrl: url), HttpStatusCode.Unauthorized),
+            ("unendorsed key", TestTokens.Mint(unendorsed, now, serviceUrl: url), HttpStatusCode.Forbidden),
+            ("serviceUrl mismatch", TestTokens.Mint(_key, now, serviceUrl: "https://smba.example/teams/"), HttpStatusCode.Unauthorized),
+            ("tampered", TestTokens.Tampered(good), HttpStatusCode.Unauthorized),
+        };
+        JsonObject[] activities =
+        [
+            InstalledInTeam(url),
+            Personal(url, "tanaka", "checkin", "m-checkin"),
+            Submit(url, "tanaka", PersonalOf("tanaka"), "act-0", Answer(), "m-submit"),
+        ];
+
+        foreach (var (name, token, expected) in corpus)
+        {
+            foreach (var activity in activities)
+            {
+                var response = await host.PostAsync(activity, token);
+                Assert.Equal((name, (string?)activity["type"], expected), (name, (string?)activity["type"], response.StatusCode));
+            }
+        }
+
+        await host.SettleAsync();
+        Assert.Equal((0, 0, 0, 0), await CountsAsync(host));
+        Assert.Empty(_fake.Requests);
+
+        // The same activities with a good token are taken: the corpus above could have stored something.
+        foreach (var activity in activities)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(activity, good)).StatusCode);
+            await host.SettleAsync();
+        }
+
+        var (users, identities, inbound, entries) = await CountsAsync(host);
+        Assert.True(users > 0 && identities > 0 && inbound > 0 && entries > 0, $"{users} {identities} {inbound} {entries}");
+        Assert.NotEmpty(_fake.Requests);
+    }
+
+    private static JsonObject Answer() => new()
+    {
+        ["kpibot"] = "checkin",
+        ["action"] = "submit",
+        ["occurrence"] = "DailyPrompt:tanaka:2026-11-30",
+        ["workDay"] = "2026-11-30",
+        ["cardVersion"] = 1,
+        ["personId"] = "tanaka",
+        ["kdi:daily-calls"] = "20",
+        ["kdi:intro-emails"] = "1",
+    };
+
+    private static Task<(int Users, int Identities, int Inbound, int Entries)> CountsAsync(TeamsHost host) =>
+        host.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<KpiBotDbContext>();
+            return (await db.ChatUsers.CountAsync(), await db.ChatIdentities.CountAsync(), await db.InboundSeen.CountAsync(), await db.CheckInEntries.CountAsync());
+        });
 }
