@@ -103,8 +103,11 @@ internal sealed class TeamsHost : IAsyncDisposable
         return new TeamsHost(factory, fake, time);
     }
 
-    /// <summary>Posts an activity as the Bot Framework would, with <paramref name="token"/> as the Bearer token (none when null).</summary>
-    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token)
+    /// <summary>
+    /// Posts an activity as the Bot Framework would, with <paramref name="token"/> as the Bearer token (none when
+    /// null), from loopback or from <paramref name="from"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token, IPAddress? from = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
         {
@@ -115,7 +118,13 @@ internal sealed class TeamsHost : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await Client.SendAsync(request);
+        if (from is null)
+        {
+            return await Client.SendAsync(request);
+        }
+
+        using var remote = new HttpClient(_factory.Server.CreateHandler(c => c.Connection.RemoteIpAddress = from)) { BaseAddress = _factory.Server.BaseAddress };
+        return await remote.SendAsync(request);
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
