@@ -168,6 +168,14 @@ public sealed class TeamsLoopTests : IAsyncLifetime
             }
         }
 
+        // With a good token: too large a body is refused unread, and an unknown activity type is ignored.
+        var huge = Personal(url, "tanaka", new string('x', 300_000), "m-huge");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.PostAsync(huge, good)).StatusCode);
+        var reaction = Personal(url, "tanaka", "", "m-reaction");
+        reaction["type"] = "messageReaction";
+        reaction["reactionsAdded"] = new JsonArray(new JsonObject { ["type"] = "like" });
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(reaction, good)).StatusCode);
+
         await host.SettleAsync();
         Assert.Equal((0, 0, 0, 0), await CountsAsync(host));
         Assert.Empty(_fake.Requests);
