@@ -104,9 +104,14 @@ public sealed class TeamsLoopTests : IAsyncLifetime
         Assert.Contains("18", answer["value"]!.ToJsonString(), StringComparison.Ordinal);
         await host.SettleAsync();
 
-        // The lead's status shows the answers.
+        // The lead's status shows the answers. The connector is slow this time: the request is answered
+        // before the reply is sent, since the reply is a call of its own.
         var before = _fake.Requests.Count;
+        var slow = new TaskCompletionSource();
+        _fake.Script.Enqueue(new ScriptedResponse(200, new JsonObject { ["id"] = "act-slow" }) { Gate = slow.Task });
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "status", "m-status"), Token())).StatusCode);
+        Assert.Equal(1, host.Services.GetRequiredService<KpiBot.Teams.Inbound.TeamsInboundQueue>().Pending);
+        slow.SetResult();
         await host.SettleAsync();
         var status = Assert.Single(_fake.Calls("POST", "/activities/m-status"));
         Assert.Contains("40", status.Body, StringComparison.Ordinal); // 22 + 18 calls today

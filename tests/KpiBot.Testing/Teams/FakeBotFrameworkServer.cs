@@ -137,6 +137,11 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
                 await Task.Delay(delay);
             }
 
+            if (scripted.Gate is { } gate)
+            {
+                await gate;
+            }
+
             context.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfterSeconds is { } seconds)
             {
@@ -233,4 +238,8 @@ public sealed record RecordedRequest(string Method, string Path, string Authoriz
 }
 
 /// <summary>A scripted connector answer.</summary>
-public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null, TimeSpan? Delay = null);
+public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null, TimeSpan? Delay = null)
+{
+    /// <summary>When set, the answer waits until this task completes: a connector as slow as the test wants.</summary>
+    public Task? Gate { get; init; }
+}
