@@ -110,9 +110,8 @@ public sealed class TeamsRoster(
     private async Task InstalledAsync(TeamsConversationEvent change, Activity activity, CancellationToken cancellationToken)
     {
         var tenant = change.Conversation.TenantId;
-        var (linked, members) = change.Kind == ConversationKind.Personal
-            ? (0, 0)
-            : await LinkMembersAsync(RosterOf(change), tenant, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        // In a 1:1 the only member is the person who installed the app: their email links them too.
+        var (linked, members) = await LinkMembersAsync(RosterOf(change), tenant, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
         Log.Installed(logger, change.Kind.ToString(), tenant, linked, members);
 
         // In a team, the welcome goes to the team's General channel, whose id is the team's.
