@@ -123,6 +123,12 @@ public sealed class TeamsLoopTests : IAsyncLifetime
         var link = await host.InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().ChannelLinks.SingleAsync());
         Assert.Equal(TeamId, link.ConversationId);
 
+        // A private answer asked for in a channel goes to the asker's 1:1 (Teams has no ephemeral messages).
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InChannel(url, "yamamoto", "help", "m-help"), Token())).StatusCode);
+        await host.SettleAsync();
+        Assert.Empty(_fake.Calls("POST", "/activities/m-help"));
+        Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString("a:personal:" + UserOf("yamamoto")) + "/activities"));
+
         // Next Monday 09:00 in Tokyo the dispatcher posts last week's digest to the channel (not to the thread).
         var postsBefore = _fake.Calls("POST", general).Count;
         _time.Advance(new DateTimeOffset(2026, 12, 7, 0, 1, 0, TimeSpan.Zero) - _time.GetUtcNow());
