@@ -106,7 +106,6 @@ public sealed class TeamsLoopTests : IAsyncLifetime
 
         // The lead's status shows the answers. The connector is slow this time: the request is answered
         // before the reply is sent, since the reply is a call of its own.
-        var before = _fake.Requests.Count;
         var slow = new TaskCompletionSource();
         _fake.Script.Enqueue(new ScriptedResponse(200, new JsonObject { ["id"] = "act-slow" }) { Gate = slow.Task });
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "status", "m-status"), Token())).StatusCode);
@@ -138,7 +137,6 @@ public sealed class TeamsLoopTests : IAsyncLifetime
         Assert.NotEmpty(digest);
         Assert.Contains("AdaptiveCard", digest[0].Body, StringComparison.Ordinal);
         Assert.Contains("40", string.Concat(digest.Select(d => d.Body)), StringComparison.Ordinal);
-        Assert.True(_fake.Requests.Count > before);
     }
 
     [Fact]
