@@ -42,7 +42,8 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     locale = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
                     service_url = table.Column<string>(type: "TEXT", nullable: true),
                     personal_conversation_id = table.Column<string>(type: "TEXT", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    profile_changed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,6 +82,11 @@ namespace KpiBot.Storage.Migrations.Sqlite
                 table: "chat_users",
                 columns: new[] { "platform", "tenant", "user_id" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_users_profile_changed_at",
+                table: "chat_users",
+                column: "profile_changed_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_inbound_seen_seen_at",

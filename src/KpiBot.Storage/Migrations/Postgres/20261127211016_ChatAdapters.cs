@@ -43,7 +43,8 @@ namespace KpiBot.Storage.Migrations.Postgres
                     locale = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
                     service_url = table.Column<string>(type: "text", nullable: true),
                     personal_conversation_id = table.Column<string>(type: "text", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    profile_changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -82,6 +83,11 @@ namespace KpiBot.Storage.Migrations.Postgres
                 table: "chat_users",
                 columns: new[] { "platform", "tenant", "user_id" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_users_profile_changed_at",
+                table: "chat_users",
+                column: "profile_changed_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_inbound_seen_seen_at",
