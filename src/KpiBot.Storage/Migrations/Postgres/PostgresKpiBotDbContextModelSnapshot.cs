@@ -507,6 +507,10 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("detail");
 
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("text")
+                        .HasColumnName("done_parts");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");

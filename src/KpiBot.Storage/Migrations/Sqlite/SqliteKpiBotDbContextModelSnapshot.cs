@@ -486,6 +486,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_parts");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("due_at");

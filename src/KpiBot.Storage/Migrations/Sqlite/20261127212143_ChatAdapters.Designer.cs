@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KpiBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKpiBotDbContext))]
-    [Migration("20261127210908_ChatAdapters")]
+    [Migration("20261127212143_ChatAdapters")]
     partial class ChatAdapters
     {
         /// <inheritdoc />
@@ -488,6 +488,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
+
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_parts");
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT")

@@ -12,6 +12,12 @@ namespace KpiBot.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "done_parts",
+                table: "deliveries",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "chat_installations",
                 columns: table => new
@@ -109,6 +115,10 @@ namespace KpiBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "inbound_seen");
+
+            migrationBuilder.DropColumn(
+                name: "done_parts",
+                table: "deliveries");
         }
     }
 }

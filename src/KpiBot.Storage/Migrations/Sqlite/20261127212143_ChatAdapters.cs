@@ -11,6 +11,12 @@ namespace KpiBot.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "done_parts",
+                table: "deliveries",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "chat_installations",
                 columns: table => new
@@ -108,6 +114,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbound_seen");
+
+            migrationBuilder.DropColumn(
+                name: "done_parts",
+                table: "deliveries");
         }
     }
 }

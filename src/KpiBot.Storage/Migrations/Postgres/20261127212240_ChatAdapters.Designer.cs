@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KpiBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKpiBotDbContext))]
-    [Migration("20261127211016_ChatAdapters")]
+    [Migration("20261127212240_ChatAdapters")]
     partial class ChatAdapters
     {
         /// <inheritdoc />
@@ -509,6 +509,10 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("detail");
+
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("text")
+                        .HasColumnName("done_parts");
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone")
