@@ -1,4 +1,3 @@
-using System.Globalization;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Views;
 using KpiBot.Slack.Api;
@@ -19,8 +18,8 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }));
-        _port = new SlackChatPort(client, _directory, CultureInfo.GetCultureInfo("en"));
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl })));
+        _port = new SlackChatPort(client, _directory, new InMemoryChatAdapterStores(), TimeProvider.System);
         await _directory.LinkAsync(new ChatUser("slack", "T1", "U0ALICE"), "alice", DateTimeOffset.UnixEpoch, CancellationToken.None);
     }
 
@@ -99,8 +98,8 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     {
         var deadBase = _slack.BaseUrl;
         await _slack.DisposeAsync();
-        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase }));
-        var port = new SlackChatPort(client, _directory, CultureInfo.GetCultureInfo("en"));
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase })));
+        var port = new SlackChatPort(client, _directory, new InMemoryChatAdapterStores(), TimeProvider.System);
 
         Assert.IsType<SendOutcome.Transient>(await port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
         _slack = await FakeSlackApi.StartAsync();
