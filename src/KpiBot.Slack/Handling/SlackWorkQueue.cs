@@ -18,8 +18,25 @@ public sealed class SlackWorkQueue
     private readonly Channel<Func<CancellationToken, Task>> _items =
         Channel.CreateBounded<Func<CancellationToken, Task>>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
 
+    private int _pending;
+
+    /// <summary>Items queued or running (tests wait for 0; operators may watch it).</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
     /// <summary>False when the queue is full.</summary>
-    public bool TryEnqueue(Func<CancellationToken, Task> work) => _items.Writer.TryWrite(work);
+    public bool TryEnqueue(Func<CancellationToken, Task> work)
+    {
+        Interlocked.Increment(ref _pending);
+        if (_items.Writer.TryWrite(work))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _pending);
+        return false;
+    }
+
+    internal void Done() => Interlocked.Decrement(ref _pending);
 
     internal ChannelReader<Func<CancellationToken, Task>> Reader => _items.Reader;
 }
@@ -42,6 +59,10 @@ public sealed class SlackWorkService(SlackWorkQueue queue, ILogger<SlackWorkServ
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     Log.WorkFailed(logger, e);
+                }
+                finally
+                {
+                    queue.Done();
                 }
             });
 }

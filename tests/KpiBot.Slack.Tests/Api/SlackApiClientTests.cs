@@ -1,6 +1,7 @@
 using KpiBot.Slack.Api;
 using KpiBot.Slack.BlockKit;
 using KpiBot.Slack.Inbound;
+using KpiBot.Testing.Fakes;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Slack.Tests.Api;
