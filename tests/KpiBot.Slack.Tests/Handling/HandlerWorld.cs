@@ -44,6 +44,9 @@ internal sealed class HandlerWorld : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Closing it holds the engine (its goals read) until it opens again: a slow engine.</summary>
+    public Gate Engine { get; private init; } = null!;
+
     public InMemoryDirectory Directory => _services.GetRequiredService<InMemoryDirectory>();
 
     public InMemoryCheckIns CheckIns => _services.GetRequiredService<InMemoryCheckIns>();
@@ -55,6 +58,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
     public static async Task<HandlerWorld> StartAsync()
     {
         var slack = await FakeSlackApi.StartAsync();
+        var gate = new Gate();
         slack.AddUser(Emily, "emily.carter@example.com", "America/New_York", "en-US");
         var model = GoalsFileLoader.Load(File.ReadAllText(SampleGoals()), "goals.yaml").Model!;
         var goals = new InMemoryGoalsProvider(model);
@@ -72,7 +76,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         }).Build());
         services.AddSingleton<TimeProvider>(time);
         services.AddSlack().AddSlackInboundHandling();
-        services.AddSingleton<IGoalsProvider>(goals);
+        services.AddSingleton<IGoalsProvider>(new GatedGoals(goals, gate));
         services.AddSingleton(directory).AddSingleton<IIdentityStore>(directory).AddSingleton<IChannelLinkStore>(directory);
         services.AddSingleton(checkIns).AddSingleton<ICheckInRepository>(checkIns).AddSingleton<IDayStore>(checkIns)
             .AddSingleton<IBlockerStore>(checkIns).AddSingleton<ICheckInTotals>(checkIns);
@@ -89,7 +93,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
             await service.StartAsync(CancellationToken.None);
         }
 
-        return new HandlerWorld(slack, provider, hosted, time);
+        return new HandlerWorld(slack, provider, hosted, time) { Engine = gate };
     }
 
     public Task<SlackAck> HandleAsync(SlackInbound inbound) => Handler.HandleAsync(inbound, CancellationToken.None);
@@ -144,5 +148,34 @@ internal sealed class HandlerWorld : IAsyncDisposable
 
         await _services.DisposeAsync();
         await Slack.DisposeAsync();
+    }
+}
+
+/// <summary>Open by default; while closed, whoever waits on it waits.</summary>
+internal sealed class Gate
+{
+    private volatile TaskCompletionSource _open = Opened();
+
+    public void Close() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => _open.TrySetResult();
+
+    public Task WaitAsync() => _open.Task;
+
+    private static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+}
+
+/// <summary>The goals, read only when the gate is open.</summary>
+internal sealed class GatedGoals(IGoalsProvider inner, Gate gate) : IGoalsProvider
+{
+    public async ValueTask<GoalsModel?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync().WaitAsync(cancellationToken);
+        return await inner.CurrentAsync(cancellationToken);
     }
 }

@@ -71,6 +71,32 @@ public sealed class SlackInboundHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlashCommand_AnsweredLate_IsAcknowledgedEmpty_AndAnsweredThroughItsResponseUrl()
+    {
+        var command = SlashCommandParser.Parse(SlackPayloads.Slash(HandlerWorld.Team, HandlerWorld.Emily, "C0SALES", "help", Slack.ResponseUrl));
+        _world.Engine.Close();
+
+        var acking = _world.HandleAsync(command);
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (!acking.IsCompleted)
+            {
+                _world.Time.Advance(TimeSpan.FromSeconds(1));   // Slack's patience runs out on the handler's clock
+                await Task.Delay(10, timeout.Token);
+            }
+        }
+
+        Assert.Equal(SlackAck.Empty, await acking);
+        Assert.Empty(Slack.Of("response_url"));
+        _world.Engine.Open();
+        await _world.SettleAsync();
+
+        var late = Assert.Single(Slack.Of("response_url")).Json;
+        Assert.Equal("ephemeral", late["response_type"]!.GetValue<string>());
+        Assert.Contains("checkin", late["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckInButton_OpensTheModal_WithOneNumberInputPerKdi()
     {
         var view = await _world.OpenModalAsync();
