@@ -58,6 +58,35 @@ public sealed class SlackInboundHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mention_InAChannel_WithAPrivateReply_IsAnsweredEphemerally()
+    {
+        var mention = SlackEventParser.Parse(System.Text.Encoding.UTF8.GetBytes(
+            SlackPayloads.Event(HandlerWorld.Team, "Ev7", "U0GUEST", "C0SALES", "<@U0LAN0Z89> status", "app_mention", null)), null);
+
+        await _world.HandleAsync(mention);
+        await _world.SettleAsync();
+
+        var reply = Assert.Single(Slack.Of("chat.postEphemeral")).Json;
+        Assert.Equal(("C0SALES", "U0GUEST"), (reply["channel"]!.GetValue<string>(), reply["user"]!.GetValue<string>()));
+        Assert.Empty(Slack.Of("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Event_FromTheBotsOwnUser_IsIgnored_AndItsIdentityIsAskedOncePerWorkspace()
+    {
+        var own = SlackEventParser.Parse(System.Text.Encoding.UTF8.GetBytes(
+            SlackPayloads.Event(HandlerWorld.Team, "Ev5", "U0LAN0Z89", "D0EMILY", "help")), null);
+
+        Assert.Equal(SlackAck.Empty, await _world.HandleAsync(own));
+        await _world.EventAsync("Ev6", "help");
+        await _world.SettleAsync();
+
+        Assert.Single(Slack.Of("auth.test"));
+        Assert.Single(Slack.Of("chat.postMessage"));
+        Assert.Null(await _world.Adapter.FindAsync(new ChatUser(Platforms.Slack, HandlerWorld.Team, "U0LAN0Z89"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SlashCommand_AnsweredInTime_IsAnsweredInTheAck()
     {
         var command = SlashCommandParser.Parse(SlackPayloads.Slash(HandlerWorld.Team, HandlerWorld.Emily, "C0SALES", "help", Slack.ResponseUrl));
