@@ -24,10 +24,12 @@ public static class KpiBotWebApplication
         builder.Services.AddHostedService<StartupTasks>();
         builder.AddKpiBotJobs(storage);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddSlackPlatform();
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapKpiBotDashboard();
+        app.MapSlackPlatform();
         app.MapTeamsPlatform();
         app.MapGet("/", () => Results.Text("KpiBot is running. Health: /healthz\n"));
         return app;
