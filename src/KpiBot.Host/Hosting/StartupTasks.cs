@@ -7,12 +7,22 @@ namespace KpiBot.Host.Hosting;
 /// <summary>
 /// On start: apply migrations, then import the sample goals into an empty store so a first run has
 /// something to show. Several hosts may start at once; migrations take the database's own lock and the
-/// import is skipped when another host already imported.
+/// import is skipped when another host already imported. It runs in <see cref="StartingAsync"/>, before any
+/// hosted service's StartAsync, because some of them (Data Protection's key ring, Hangfire) read tables
+/// that the migrations create.
 /// </summary>
 public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOptions> options, ILogger<StartupTasks> logger)
-    : IHostedService
+    : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
