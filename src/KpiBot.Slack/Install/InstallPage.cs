@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using KpiBot.Core.Resources;
 using KpiBot.Slack.Resources;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,9 @@ namespace KpiBot.Slack.Install;
 /// <summary>The plain pages the install shows in the browser, in the browser's language (Japanese or English).</summary>
 internal static class InstallPage
 {
+    /// <summary>Escapes markup but leaves Japanese text readable (the default encoder turns it into entities).</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static async Task WriteAsync(HttpContext context, int status, string titleKey, string messageKey, params object?[] args)
     {
         var culture = CultureOf(context.Request);
@@ -17,14 +21,14 @@ internal static class InstallPage
         var message = Localized.Format(SlackInstallText.ResourceManager, messageKey, culture, args);
         var again = status == StatusCodes.Status200OK || status == StatusCodes.Status404NotFound
             ? string.Empty
-            : $"<p><a href=\"{HtmlEncoder.Default.Encode(SlackInstallEndpoints.InstallPath)}\">{HtmlEncoder.Default.Encode(Localized.Get(SlackInstallText.ResourceManager, nameof(SlackInstallText.StartAgain), culture))}</a></p>";
+            : $"<p><a href=\"{Html.Encode(SlackInstallEndpoints.InstallPath)}\">{Html.Encode(Localized.Get(SlackInstallText.ResourceManager, nameof(SlackInstallText.StartAgain), culture))}</a></p>";
         var html = $"""
             <!doctype html>
             <html lang="{culture.TwoLetterISOLanguageName}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>{HtmlEncoder.Default.Encode(title)}</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>{Html.Encode(title)}</title></head>
             <body style="font-family: sans-serif; max-width: 40em; margin: 4em auto; line-height: 1.5">
-            <h1>{HtmlEncoder.Default.Encode(title)}</h1>
-            <p>{HtmlEncoder.Default.Encode(message)}</p>
+            <h1>{Html.Encode(title)}</h1>
+            <p>{Html.Encode(message)}</p>
             {again}
             </body>
             </html>
