@@ -49,7 +49,7 @@ internal sealed class InstallHarness : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InstallHarness> StartAsync(bool configured = true)
+    public static async Task<InstallHarness> StartAsync(bool configured = true, string? redirectUrl = "https://kpibot.example.com/slack/oauth_redirect")
     {
         var slack = await FakeSlackApi.StartAsync();
         var stores = new InMemoryChatAdapterStores();
@@ -65,7 +65,7 @@ internal sealed class InstallHarness : IAsyncDisposable
             ["Slack:BotToken"] = ConfiguredToken,
             ["Slack:ApiBaseUrl"] = slack.BaseUrl.ToString(),
             ["Slack:OAuthAuthorizeUrl"] = "https://slack.example.test/oauth/v2/authorize",
-            ["Slack:RedirectUrl"] = "https://kpibot.example.com/slack/oauth_redirect",
+            ["Slack:RedirectUrl"] = redirectUrl,
         });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IDataProtectionProvider>(dataProtection);

@@ -32,6 +32,17 @@ public sealed class SlackInstallTests
     }
 
     [Fact]
+    public async Task Install_WithAnEmptyRedirectUrl_LeavesItToTheAppsSettings()
+    {
+        await using var h = await InstallHarness.StartAsync(redirectUrl: string.Empty);
+
+        var (response, query, cookie) = await h.StartInstallAsync();
+        Assert.False(query.ContainsKey("redirect_uri"));
+        Assert.Equal(HttpStatusCode.OK, (await h.ReturnAsync(InstallHarness.Query("code-1", query["state"]), cookie)).StatusCode);
+        Assert.DoesNotContain("redirect_uri", h.Slack.Single("oauth.v2.access").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Redirect_WithCodeStateAndCookie_StoresTheBotTokenEncrypted()
     {
         await using var h = await InstallHarness.StartAsync();
