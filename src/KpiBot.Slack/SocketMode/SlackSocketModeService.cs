@@ -108,7 +108,8 @@ public sealed class SlackSocketModeService(
         try
         {
             await socket.ConnectAsync(url, stoppingToken).ConfigureAwait(false);
-            using var closeOnStop = stoppingToken.Register(() => _ = connection.CloseAsync());
+            // On stop: a close frame, and Slack's answering close ends the receive loop (cancelling a receive would abort the socket instead).
+            using var closeOnStop = stoppingToken.Register(() => _ = connection.CloseOrAbortAsync());
             return await ReceiveAsync(connection, url, stoppingToken).ConfigureAwait(false);
         }
         catch (WebSocketException e) when (!stoppingToken.IsCancellationRequested)
@@ -131,7 +132,7 @@ public sealed class SlackSocketModeService(
         while (true)
         {
             buffer.ResetWrittenCount();
-            if (!await ReceiveMessageAsync(connection.Socket, buffer, stoppingToken).ConfigureAwait(false))
+            if (!await ReceiveMessageAsync(connection.Socket, buffer, CancellationToken.None).ConfigureAwait(false))
             {
                 stoppingToken.ThrowIfCancellationRequested();
                 return new ConnectionEnd(Reconnect.Later, "closed by Slack", connection.HelloSeen);
@@ -158,6 +159,9 @@ public sealed class SlackSocketModeService(
                     break;
                 case { Type: "disconnect" }:
                     SocketModeLog.DisconnectRequested(logger, envelope.Reason ?? "no reason");
+
+                    // Acks of envelopes in hand still go out on this connection, then goodbye.
+                    await connection.DrainAsync().ConfigureAwait(false);
                     await connection.CloseAsync().ConfigureAwait(false);
 
                     // link_disabled: Socket Mode was turned off for the app; keep trying, but not in a tight loop.

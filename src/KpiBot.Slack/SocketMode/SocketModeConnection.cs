@@ -9,6 +9,7 @@ namespace KpiBot.Slack.SocketMode;
 internal sealed class Connection(ClientWebSocket socket)
 {
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly List<Task> _handlers = [];
     private readonly Lock _lock = new();
@@ -85,7 +86,22 @@ internal sealed class Connection(ClientWebSocket socket)
         }
     }
 
-    /// <summary>Waits for the handlers started on this connection (each ends with its ack attempt).</summary>
+    /// <summary>Closes, then aborts if the other side has not finished closing within a short while (a dead network never answers).</summary>
+    public async Task CloseOrAbortAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+        await Task.Delay(CloseTimeout).ConfigureAwait(false);
+        if (socket.State != WebSocketState.Closed)
+        {
+            socket.Abort();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the handlers started on this connection (each ends with its ack attempt), at most
+    /// <see cref="DrainTimeout"/>: an ack later than Slack's 3 seconds is worthless, and a stuck handler must not
+    /// keep the bot offline.
+    /// </summary>
     public async Task DrainAsync()
     {
         Task[] running;
@@ -94,6 +110,12 @@ internal sealed class Connection(ClientWebSocket socket)
             running = [.. _handlers];
         }
 
-        await Task.WhenAll(running).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 }

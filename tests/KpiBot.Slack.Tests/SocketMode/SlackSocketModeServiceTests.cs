@@ -233,12 +233,13 @@ public sealed class SlackSocketModeServiceTests
         await using (h)
         {
             var connection = await h.Slack.NextConnectionAsync();
+            await h.Logs.WaitForAsync(1001);
 
             await h.StopAsync();
 
             Assert.True(h.Service.ExecuteTask!.IsCompletedSuccessfully);
             Assert.Contains(h.Logs.Lines, l => l.EventId == 1010);
-            await connection.ClosedByClient.Task;
+            Assert.True(await connection.ClosedByClient.Task);
         }
     }
 
