@@ -17,9 +17,6 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string? RetryAfter)>> _scripted = new(StringComparer.Ordinal);
     private int _ts;
 
-    /// <summary>The bot token <c>oauth.v2.access</c> hands out by default (workspace <c>T0INSTALL</c>).</summary>
-    public const string InstalledBotToken = "xoxb-installed-T0INSTALL-secret";
-
     private FakeSlackApi(WebApplication app) => _app = app;
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
@@ -74,17 +71,6 @@ internal sealed class FakeSlackApi : IAsyncDisposable
                 break;
             case "users.lookupByEmail" or "users.info":
                 answer["user"] = new JsonObject { ["id"] = "U0ALICE", ["tz"] = "Asia/Tokyo", ["tz_offset"] = 32400, ["locale"] = "ja-JP", ["is_bot"] = false };
-                break;
-            case "oauth.v2.access":
-                answer["access_token"] = FakeSlackApi.InstalledBotToken;
-                answer["token_type"] = "bot";
-                answer["scope"] = "chat:write,commands";
-                answer["bot_user_id"] = "U0BOTINST";
-                answer["app_id"] = "A0KRD7HC3";
-                answer["team"] = new JsonObject { ["id"] = "T0INSTALL", ["name"] = "Acme <Sales>" };
-                answer["enterprise"] = null;
-                answer["authed_user"] = new JsonObject { ["id"] = "U0ADMIN" };
-                answer["is_enterprise_install"] = false;
                 break;
             case "auth.test":
                 answer["user_id"] = "U0LAN0Z89";

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using KpiBot.Core.Chat;
 using KpiBot.Slack.Install;
 using KpiBot.Slack.Tests.Api;
@@ -24,6 +25,9 @@ internal sealed class InstallHarness : IAsyncDisposable
     public const string ClientId = "1234.5678";
     public const string ClientSecret = "client-secret-shh";
     public const string ConfiguredToken = "xoxb-configured-token";
+
+    /// <summary>The bot token Slack hands out for workspace <c>T0INSTALL</c> (<see cref="AnswerAccessOk"/>).</summary>
+    public const string InstalledBotToken = "xoxb-installed-T0INSTALL-secret";
 
     private readonly WebApplication _app;
 
@@ -107,6 +111,25 @@ internal sealed class InstallHarness : IAsyncDisposable
 
     public static string Query(string? code, string? state) =>
         string.Join('&', new[] { code is null ? null : "code=" + Uri.EscapeDataString(code), state is null ? null : "state=" + Uri.EscapeDataString(state) }.Where(p => p is not null));
+
+    /// <summary>Makes the next <c>oauth.v2.access</c> answer as Slack does for a workspace install.</summary>
+    public void AnswerAccessOk()
+    {
+        var answer = new JsonObject
+        {
+            ["ok"] = true,
+            ["access_token"] = InstalledBotToken,
+            ["token_type"] = "bot",
+            ["scope"] = "chat:write,commands",
+            ["bot_user_id"] = "U0BOTINST",
+            ["app_id"] = "A0KRD7HC3",
+            ["team"] = new JsonObject { ["id"] = "T0INSTALL", ["name"] = "Acme <Sales>" },
+            ["enterprise"] = null,
+            ["authed_user"] = new JsonObject { ["id"] = "U0ADMIN" },
+            ["is_enterprise_install"] = false,
+        };
+        Slack.Answer("oauth.v2.access", 200, answer.ToJsonString());
+    }
 
     public int AccessCalls => Slack.Calls.Count(c => c.Method == "oauth.v2.access");
 

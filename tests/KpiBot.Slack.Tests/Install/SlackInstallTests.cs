@@ -3,7 +3,6 @@ using System.Text;
 using KpiBot.Core.Chat;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.Install;
-using KpiBot.Slack.Tests.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.RepresentationModel;
@@ -37,6 +36,7 @@ public sealed class SlackInstallTests
         await using var h = await InstallHarness.StartAsync(redirectUrl: string.Empty);
 
         var (response, query, cookie) = await h.StartInstallAsync();
+        h.AnswerAccessOk();
         Assert.False(query.ContainsKey("redirect_uri"));
         Assert.Equal(HttpStatusCode.OK, (await h.ReturnAsync(InstallHarness.Query("code-1", query["state"]), cookie)).StatusCode);
         Assert.DoesNotContain("redirect_uri", h.Slack.Single("oauth.v2.access").Body, StringComparison.Ordinal);
@@ -47,6 +47,7 @@ public sealed class SlackInstallTests
     {
         await using var h = await InstallHarness.StartAsync();
         var (_, query, cookie) = await h.StartInstallAsync();
+        h.AnswerAccessOk();
 
         var (status, body) = await (await h.ReturnAsync(InstallHarness.Query("code-123", query["state"]), cookie)).ReadAsync();
 
@@ -55,8 +56,8 @@ public sealed class SlackInstallTests
         Assert.Contains("Acme &lt;Sales&gt;", body, StringComparison.Ordinal);
         var stored = await h.Stores.FindAsync(Platforms.Slack, "T0INSTALL", CancellationToken.None);
         Assert.NotNull(stored);
-        Assert.DoesNotContain(FakeSlackApi.InstalledBotToken, stored.ProtectedToken, StringComparison.Ordinal);
-        Assert.Equal(FakeSlackApi.InstalledBotToken, h.DataProtection.CreateProtector("KpiBot.Slack.BotToken").Unprotect(stored.ProtectedToken));
+        Assert.DoesNotContain(InstallHarness.InstalledBotToken, stored.ProtectedToken, StringComparison.Ordinal);
+        Assert.Equal(InstallHarness.InstalledBotToken, h.DataProtection.CreateProtector("KpiBot.Slack.BotToken").Unprotect(stored.ProtectedToken));
         Assert.Equal(("U0BOTINST", "U0ADMIN", h.Time.GetUtcNow()), (stored.BotUserId, stored.InstalledBy, stored.InstalledAt));
         var call = h.Slack.Single("oauth.v2.access");
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{InstallHarness.ClientId}:{InstallHarness.ClientSecret}")), call.Authorization);
@@ -70,6 +71,7 @@ public sealed class SlackInstallTests
     {
         await using var h = await InstallHarness.StartAsync();
         var (_, query, cookie) = await h.StartInstallAsync();
+        h.AnswerAccessOk();
 
         var (status, body) = await (await h.ReturnAsync(InstallHarness.Query("code-123", query["state"]), cookie, "ja,en-US;q=0.8")).ReadAsync();
 
@@ -106,6 +108,7 @@ public sealed class SlackInstallTests
                 h.Time.Advance(InstallStateProtector.Lifetime + TimeSpan.FromSeconds(1));
                 break;
             case "replayed":
+                h.AnswerAccessOk();
                 Assert.Equal(HttpStatusCode.OK, (await h.ReturnAsync(InstallHarness.Query("code-1", state), cookie)).StatusCode);
                 Assert.True(await h.Stores.RemoveAsync(Platforms.Slack, "T0INSTALL", CancellationToken.None));
                 accessCallsBefore = 1;
@@ -178,9 +181,10 @@ public sealed class SlackInstallTests
         Assert.IsType<InstalledSlackTokens>(tokens);
         Assert.Equal(InstallHarness.ConfiguredToken, await tokens.BotTokenAsync("T0INSTALL", CancellationToken.None));
         var (_, query, cookie) = await h.StartInstallAsync();
+        h.AnswerAccessOk();
         Assert.Equal(HttpStatusCode.OK, (await h.ReturnAsync(InstallHarness.Query("code", query["state"]), cookie)).StatusCode);
 
-        Assert.Equal(FakeSlackApi.InstalledBotToken, await tokens.BotTokenAsync("T0INSTALL", CancellationToken.None));
+        Assert.Equal(InstallHarness.InstalledBotToken, await tokens.BotTokenAsync("T0INSTALL", CancellationToken.None));
         Assert.Equal(InstallHarness.ConfiguredToken, await tokens.BotTokenAsync("T0OTHER", CancellationToken.None));
 
         using var scope = h.Services.CreateScope();
