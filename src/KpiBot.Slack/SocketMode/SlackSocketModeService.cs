@@ -116,6 +116,11 @@ public sealed class SlackSocketModeService(
         {
             return new ConnectionEnd(Reconnect.Later, e.WebSocketErrorCode.ToString(), connection.HelloSeen);
         }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Whatever else breaks a connection (an aborted keep-alive, a refused upgrade) must not stop the service: reconnect.
+            return new ConnectionEnd(Reconnect.Later, e.GetType().Name, connection.HelloSeen);
+        }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(stoppingToken);
@@ -135,6 +140,7 @@ public sealed class SlackSocketModeService(
             if (!await ReceiveMessageAsync(connection.Socket, buffer, CancellationToken.None).ConfigureAwait(false))
             {
                 stoppingToken.ThrowIfCancellationRequested();
+                await connection.CloseAsync().ConfigureAwait(false);
                 return new ConnectionEnd(Reconnect.Later, "closed by Slack", connection.HelloSeen);
             }
 

@@ -70,7 +70,7 @@ internal sealed class Connection(ClientWebSocket socket)
             await _send.WaitAsync(timeout.Token).ConfigureAwait(false);
             try
             {
-                if (socket.State == WebSocketState.Open)
+                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token).ConfigureAwait(false);
                 }

@@ -108,8 +108,11 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
     {
         private readonly SemaphoreSlim _send = new(1, 1);
 
-        /// <summary>Whether the client closed this connection with a close frame.</summary>
-        public TaskCompletionSource<bool> ClosedByClient { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Whether the client closed this connection with a close frame (false: it went without one).</summary>
+        public TaskCompletionSource<bool> ClosedByClientSource { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the connection ends; true when the client sent a close frame.</summary>
+        public Task<bool> ClosedByClient => ClosedByClientSource.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         /// <summary>Pushes an envelope; returns its id. <paramref name="fragments"/> &gt; 1 splits the text message into that many frames.</summary>
         public async Task<string> SendEnvelopeAsync(string type, JsonNode? payload, int fragments = 1, int retryAttempt = 0)
@@ -133,6 +136,20 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
         /// <summary>Asks the client to reconnect, as Slack does before it retires a connection.</summary>
         public Task DisconnectAsync(string reason = "refresh_requested") =>
             SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "fake" } });
+
+        /// <summary>Closes the connection properly (a close frame), as a server going away would.</summary>
+        public async Task CloseAsync()
+        {
+            await _send.WaitAsync();
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "going away", CancellationToken.None);
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
 
         /// <summary>Drops the TCP connection without a close frame (network loss).</summary>
         public void Drop() => context.Abort();
@@ -161,7 +178,7 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
             var buffer = new byte[64 * 1024];
             try
             {
-                while (socket.State == WebSocketState.Open)
+                while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
                 {
                     using var message = new MemoryStream();
                     WebSocketReceiveResult result;
@@ -174,8 +191,12 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
 
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
-                        ClosedByClient.TrySetResult(true);
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                        ClosedByClientSource.TrySetResult(true);
+                        if (socket.State == WebSocketState.CloseReceived)
+                        {
+                            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                        }
+
                         return;
                     }
 
@@ -185,7 +206,10 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException)
             {
-                ClosedByClient.TrySetResult(false);
+            }
+            finally
+            {
+                ClosedByClientSource.TrySetResult(false);
             }
         }
     }

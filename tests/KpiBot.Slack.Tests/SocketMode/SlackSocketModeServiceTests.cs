@@ -186,7 +186,7 @@ public sealed class SlackSocketModeServiceTests
 
         Assert.IsType<SlackInbound.Command>(await h.Handler.NextAsync());
         await h.Slack.AckAsync(id);
-        Assert.True(await first.ClosedByClient.Task);
+        Assert.True(await first.ClosedByClient);
         Assert.Equal(2, h.Slack.Tickets.Count);
         AssertNothingSecretLogged(h);
     }
@@ -208,6 +208,21 @@ public sealed class SlackSocketModeServiceTests
         await h.Slack.AckAsync(id);
         Assert.Contains(h.Logs.Lines, l => l.EventId == 1003);
         AssertNothingSecretLogged(h);
+    }
+
+    [Fact]
+    public async Task ClosedBySlack_ReconnectsAndLaterEnvelopesAreStillHandled()
+    {
+        await using var h = await SocketModeHarness.StartAsync();
+        var first = await h.Slack.NextConnectionAsync();
+
+        await first.CloseAsync();
+        var second = await h.Slack.NextConnectionAsync();
+        var id = await second.SendEnvelopeAsync("events_api", PayloadJson("message_im.json"));
+
+        Assert.IsType<SlackInbound.Command>(await h.Handler.NextAsync());
+        await h.Slack.AckAsync(id);
+        Assert.True(await first.ClosedByClient);
     }
 
     [Fact]
@@ -239,7 +254,7 @@ public sealed class SlackSocketModeServiceTests
 
             Assert.True(h.Service.ExecuteTask!.IsCompletedSuccessfully);
             Assert.Contains(h.Logs.Lines, l => l.EventId == 1010);
-            Assert.True(await connection.ClosedByClient.Task);
+            Assert.True(await connection.ClosedByClient);
         }
     }
 
