@@ -12,6 +12,9 @@ public static class SlackIds
     /// <summary>The check-in modal's <c>callback_id</c>.</summary>
     public const string CheckInModal = "kpi_checkin";
 
+    /// <summary>The confirmation step pushed over the check-in modal (a value far above its target, a newer answer).</summary>
+    public const string ConfirmModal = "kpi_checkin_confirm";
+
     /// <summary>A KDI's input block is <c>kdi:{id}</c>; its element's action id is <see cref="ValueAction"/>.</summary>
     public const string KdiBlockPrefix = "kdi:";
     public const string ValueAction = "value";

@@ -1,4 +1,5 @@
 using KpiBot.Slack.Api;
+using KpiBot.Slack.Handling;
 using KpiBot.Slack.Inbound;
 using KpiBot.Slack.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,9 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="SlackOptions"/> from the <c>Slack</c> section (environment: <c>Slack__BotToken</c>) and
-    /// registers the signature verifier, the request reader and the Web API client. The chat port is left to
-    /// the host (it needs the identity store and the recipients' language).
+    /// registers the signature verifier, the request reader, the Web API client and the configured token
+    /// (<see cref="ConfiguredSlackTokens"/>, added with TryAdd so an OAuth install's source replaces it). The chat
+    /// port is left to the host.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
@@ -20,7 +22,29 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackRequestReader>();
+        services.TryAddSingleton<ISlackTokenSource, ConfiguredSlackTokens>();
         services.AddHttpClient<SlackApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        return services;
+    }
+
+    /// <summary>
+    /// The shared handling of inbound requests (<see cref="ISlackInboundHandler"/>) for the HTTP endpoint and
+    /// Socket Mode: the handler, its work queue and the service draining it, the bot identities per workspace.
+    /// Needs Core's conversation services, the chat-user, identity and dedupe stores and a keyed Slack
+    /// <c>IChatPort</c> from the host. Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddSlackInboundHandling(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SlackWorkQueue>();
+        services.TryAddSingleton<SlackBotIdentities>();
+        services.TryAddSingleton<ISlackInboundHandler, SlackInboundHandler>();
+        services.TryAddScoped<SlackReplier>();
+        services.TryAddScoped<SlackUserProfiles>();
+        if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(SlackWorkService)))
+        {
+            services.AddHostedService<SlackWorkService>();
+        }
+
         return services;
     }
 }

@@ -8,8 +8,9 @@ namespace KpiBot.Storage;
 /// The current goals, shared by every request of the process (a singleton over a scope factory). It keeps
 /// the last loaded model with its import version; at most once per <see cref="StorageOptions.GoalsCheckInterval"/>
 /// it reads the latest version (one tiny query on the goal_imports key) and reloads only when that changed,
-/// so an import on another host shows up within the interval. Callers that arrive while a check or reload
-/// runs wait for it instead of starting their own.
+/// so an import on another host shows up within the interval. People's chat profiles (time zone, locale) are
+/// laid over the file's model and re-read the same way when the latest profile change moves. Callers that
+/// arrive while a check or reload runs wait for it instead of starting their own.
 /// </summary>
 public sealed class CachedGoalsProvider : IGoalsProvider, IDisposable
 {
@@ -49,17 +50,24 @@ public sealed class CachedGoalsProvider : IGoalsProvider, IDisposable
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<KpiBotDbContext>();
             var checkedAt = _time.GetTimestamp();
+            var store = new GoalsStore(db);
             var version = await db.GoalImports.AsNoTracking().MaxAsync(i => (int?)i.Version, cancellationToken);
-            if (current is not null && current.Version == version)
+            var profiles = await store.ChatProfilesStampAsync(cancellationToken);
+            if (current is not null && current.Version == version && current.ProfilesStamp == profiles)
             {
                 _snapshot = current with { CheckedAt = checkedAt };
                 return current.Model;
             }
 
-            // An import landing between these two reads loads the newer model under the older version
-            // number; the next check then reloads once more, which is harmless.
-            var model = version is null ? null : await new GoalsStore(db).LoadCurrentAsync(cancellationToken);
-            _snapshot = new Snapshot(model, version, checkedAt);
+            // An import landing between these reads loads the newer model under the older version number; the
+            // next check then reloads once more, which is harmless. A profile change alone re-reads only profiles.
+            var fileModel = current is not null && current.Version == version
+                ? current.FileModel
+                : version is null ? null : await store.LoadCurrentAsync(cancellationToken);
+            var model = fileModel is null || profiles is null
+                ? fileModel
+                : fileModel.WithChatProfiles(await store.LoadChatProfilesAsync(cancellationToken));
+            _snapshot = new Snapshot(fileModel, model, version, profiles, checkedAt);
             return model;
         }
         finally
@@ -82,5 +90,6 @@ public sealed class CachedGoalsProvider : IGoalsProvider, IDisposable
     private bool IsFresh(Snapshot snapshot) =>
         snapshot.CheckedAt != long.MinValue && _time.GetElapsedTime(snapshot.CheckedAt) < _interval;
 
-    private sealed record Snapshot(GoalsModel? Model, int? Version, long CheckedAt);
+    /// <summary><see cref="FileModel"/> as imported; <see cref="Model"/> with the chat profiles laid over.</summary>
+    private sealed record Snapshot(GoalsModel? FileModel, GoalsModel? Model, int? Version, DateTime? ProfilesStamp, long CheckedAt);
 }

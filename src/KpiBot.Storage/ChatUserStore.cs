@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KpiBot.Storage;
 
-/// <summary>Chat users' profiles and 1:1 addresses; a save merges (null keeps what is stored).</summary>
+/// <summary>
+/// Chat users' profiles and 1:1 addresses; a save merges (null keeps what is stored). A change of time zone or
+/// locale stamps <see cref="Entities.ChatUserRow.ProfileChangedAt"/>, which the goals cache watches.
+/// </summary>
 public sealed class ChatUserStore(KpiBotDbContext db) : IChatUserStore
 {
     private readonly KpiBotDbContext _db = db ?? throw new ArgumentNullException(nameof(db));
@@ -39,6 +42,7 @@ public sealed class ChatUserStore(KpiBotDbContext db) : IChatUserStore
             ServiceUrl = info.ServiceUrl,
             PersonalConversationId = info.PersonalConversationId,
             UpdatedAt = at,
+            ProfileChangedAt = info.TimeZone is null && info.Locale is null ? null : at,
         });
         try
         {
@@ -70,7 +74,10 @@ public sealed class ChatUserStore(KpiBotDbContext db) : IChatUserStore
                 .SetProperty(c => c.Locale, c => locale ?? c.Locale)
                 .SetProperty(c => c.ServiceUrl, c => url ?? c.ServiceUrl)
                 .SetProperty(c => c.PersonalConversationId, c => conversation ?? c.PersonalConversationId)
-                .SetProperty(c => c.UpdatedAt, at),
+                .SetProperty(c => c.UpdatedAt, at)
+                .SetProperty(
+                    c => c.ProfileChangedAt,
+                    c => (zone != null && zone != c.TimeZone) || (locale != null && locale != c.Locale) ? at : c.ProfileChangedAt),
             cancellationToken);
     }
 }

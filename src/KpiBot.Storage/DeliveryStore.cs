@@ -139,6 +139,20 @@ public sealed partial class DeliveryStore : IDeliveryStore
         return row is null ? null : ToRecord(row);
     }
 
+    public Task MarkPartDoneAsync(long id, string part, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(part);
+        var line = part.ReplaceLineEndings(" ") + "\n";
+        return _db.Deliveries.Where(d => d.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.DoneParts, d => (d.DoneParts ?? "") + line), cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> DonePartsAsync(long id, CancellationToken cancellationToken)
+    {
+        var parts = await _db.Deliveries.AsNoTracking().Where(d => d.Id == id).Select(d => d.DoneParts).FirstOrDefaultAsync(cancellationToken);
+        return (parts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Of these people, those whose latest finished send to them (Sent or Unreachable; digests, which go to
     /// teams, left out) ended Unreachable. Pending, skipped or failed rows say nothing about reachability.

@@ -39,6 +39,33 @@ public sealed partial class GoalsStore
             tree.OfType<Kdi>());
     }
 
+    /// <summary>The latest change of any chat profile (time zone or locale); null when none was ever given.</summary>
+    public Task<DateTime?> ChatProfilesStampAsync(CancellationToken cancellationToken) =>
+        _db.ChatUsers.AsNoTracking().MaxAsync(u => u.ProfileChangedAt, cancellationToken);
+
+    /// <summary>
+    /// The chat profiles of linked people (person id → zone and locale), for <see cref="GoalsModel.WithChatProfiles"/>.
+    /// Only users with a zone or locale are read; a person linked on two platforms gets the latest changed profile.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ChatProfile>> LoadChatProfilesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from u in _db.ChatUsers.AsNoTracking()
+                where u.ProfileChangedAt != null
+                join i in _db.ChatIdentities.AsNoTracking()
+                    on new { u.Platform, u.Tenant, u.UserId } equals new { i.Platform, i.Tenant, i.UserId }
+                orderby u.ProfileChangedAt
+                select new { i.PersonId, u.TimeZone, u.Locale })
+            .ToListAsync(cancellationToken);
+        var profiles = new Dictionary<string, ChatProfile>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            profiles[row.PersonId] = new ChatProfile(row.TimeZone, row.Locale);
+        }
+
+        return profiles;
+    }
+
     /// <summary>The target that applied to <paramref name="nodeId"/> on <paramref name="day"/>; null for a KSF or an unknown node.</summary>
     public async Task<GoalTarget?> TargetAtAsync(string nodeId, DateOnly day, CancellationToken cancellationToken)
     {

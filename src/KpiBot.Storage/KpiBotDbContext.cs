@@ -197,6 +197,7 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
             e.Property(c => c.TimeZone).HasMaxLength(64);
             e.Property(c => c.Locale).HasMaxLength(35);
             e.HasIndex(c => new { c.Platform, c.Tenant, c.UserId }).IsUnique();
+            e.HasIndex(c => c.ProfileChangedAt);
         });
 
         modelBuilder.Entity<InboundSeenRow>(e =>

@@ -57,7 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IDayStore>(sp => sp.GetRequiredService<DayStore>());
         services.AddScoped<BlockerStore>();
         services.AddScoped<IBlockerStore>(sp => sp.GetRequiredService<BlockerStore>());
-        services.AddScoped<IIdentityStore>(sp => sp.GetRequiredService<PersonDirectory>());
+        services.AddSingleton<IdentityCache>();
+        services.AddScoped<IIdentityStore, CachedIdentityStore>();
         services.AddScoped<ChannelLinkStore>();
         services.AddScoped<IChannelLinkStore>(sp => sp.GetRequiredService<ChannelLinkStore>());
         services.AddScoped<DeliveryStore>();

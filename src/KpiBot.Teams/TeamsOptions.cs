@@ -63,6 +63,17 @@ public sealed class TeamsOptions
     /// <summary>A Retry-After longer than this is not waited for here: the call returns RateLimited for the job to reschedule.</summary>
     public TimeSpan ConnectorMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The Bot Framework Emulator mode: with no <see cref="AppId"/>, in the Development environment only,
+    /// unauthenticated requests from loopback are accepted and replies go to the Emulator's http://localhost
+    /// connector. Off by default; a configured app id never accepts unauthenticated requests.
+    /// </summary>
+    public bool AllowUnauthenticatedLocal { get; set; }
+
+    /// <summary>The largest request body accepted on /api/messages.</summary>
+    [Range(16 * 1024, 4 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
     /// <summary>The token authority for this bot: the own tenant when single-tenant, else <c>botframework.com</c>.</summary>
     public Uri TokenAuthority => new(Authority, string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId);
 }

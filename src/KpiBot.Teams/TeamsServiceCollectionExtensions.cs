@@ -1,7 +1,9 @@
 using KpiBot.Teams.Auth;
 using KpiBot.Teams.Connector;
+using KpiBot.Teams.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Teams;
@@ -25,13 +27,32 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamsOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClient),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IBotTokenProvider>(sp => new MsalBotTokenProvider(sp.GetRequiredService<IOptions<TeamsOptions>>().Value));
+        services.TryAddSingleton(sp => new TeamsEmulatorMode(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetService<IHostEnvironment>()));
+        services.TryAddSingleton<IBotTokenProvider>(sp => sp.GetRequiredService<TeamsEmulatorMode>().Enabled
+            ? new EmulatorTokenProvider()
+            : new MsalBotTokenProvider(sp.GetRequiredService<IOptions<TeamsOptions>>().Value));
         services.AddHttpClient<BotConnectorClient>()
             .AddTypedClient((http, sp) => new BotConnectorClient(
                 http,
                 sp.GetRequiredService<IBotTokenProvider>(),
                 sp.GetRequiredService<IOptions<TeamsOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<TimeProvider>(),
+                allowHttpServiceUrls: sp.GetRequiredService<TeamsEmulatorMode>().Enabled));
+        return services;
+    }
+
+    /// <summary>
+    /// The check-in loop on top of the adapter: /api/messages' handler, the queue drained after each answer,
+    /// the roster that remembers people and the chat port. Needs the engine and the chat stores of the host.
+    /// </summary>
+    public static IServiceCollection AddTeamsInbound(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<TeamsInboundQueue>();
+        services.AddHostedService<TeamsInboundWorker>();
+        services.TryAddScoped<TeamsRoster>();
+        services.TryAddScoped<TeamsActivityHandler>();
+        services.TryAddScoped<TeamsChatPort>();
         return services;
     }
 }

@@ -37,6 +37,8 @@ public class ExampleSettingsTests
     [InlineData("KpiBot", typeof(Hosting.KpiBotOptions))]
     [InlineData("Jobs", typeof(Jobs.JobsOptions))]
     [InlineData("Delivery", typeof(Core.Delivery.DeliveryOptions))]
+    [InlineData("Slack", typeof(KpiBot.Slack.SlackOptions))]
+    [InlineData("Teams", typeof(KpiBot.Teams.TeamsOptions))]
     public void TheExampleSettings_ListEveryOption(string section, Type options)
     {
         var json = JsonDocument.Parse(File.ReadAllText(ExampleFile)).RootElement.GetProperty(section);

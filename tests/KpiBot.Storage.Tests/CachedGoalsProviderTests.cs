@@ -48,6 +48,48 @@ public abstract class CachedGoalsProviderTests : StorageTestBase
     }
 
     [Fact]
+    public async Task Current_LaysChatProfilesOver_FileZoneFirst_ChatLocaleFirst_AndSeesAChangeWithoutAnImport()
+    {
+        await ImportAsync();
+        var bobSlack = new KpiBot.Core.Chat.ChatUser(KpiBot.Core.Chat.Platforms.Slack, "T1", "U-BOB");
+        await using (var db = Database.NewContext())
+        {
+            await new PersonDirectory(db).LinkAsync(bobSlack, SampleGoals.Bob, April1, Ct);
+            await new ChatUserStore(db).SaveAsync(new KpiBot.Core.Chat.ChatUserInfo(bobSlack, Email: "bob@example.com"), April1, Ct);
+        }
+
+        await using var services = BuildServices();
+        var provider = services.GetRequiredService<CachedGoalsProvider>();
+        var first = await provider.CurrentAsync(Ct);
+        Assert.Null(first!.PeopleById[SampleGoals.Bob].ChatTimeZone); // an email alone is no profile
+
+        await using (var db = Database.NewContext())
+        {
+            await new ChatUserStore(db).SaveAsync(
+                new KpiBot.Core.Chat.ChatUserInfo(bobSlack, TimeZone: "America/New_York", Locale: "ja-JP"), April1.AddMinutes(1), Ct);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(6));
+        var second = await provider.CurrentAsync(Ct);
+        var bob = second!.PeopleById[SampleGoals.Bob];
+
+        Assert.NotSame(first, second);
+        Assert.Equal("America/New_York", bob.ChatTimeZone);
+        Assert.Equal("America/New_York", KpiBot.Core.Calendar.Zones.ZoneOf(bob, second)); // the file gives Bob none
+        Assert.Equal("ja", Languages.For(bob, second).TwoLetterISOLanguageName); // his team says en
+
+        // Saving the same profile again moves nothing: the model is not rebuilt.
+        await using (var db = Database.NewContext())
+        {
+            await new ChatUserStore(db).SaveAsync(
+                new KpiBot.Core.Chat.ChatUserInfo(bobSlack, TimeZone: "America/New_York", Locale: "ja-JP"), April1.AddMinutes(2), Ct);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Same(second, await provider.CurrentAsync(Ct));
+    }
+
+    [Fact]
     public async Task Invalidate_MakesTheNextCallCheckAtOnce()
     {
         await ImportAsync();

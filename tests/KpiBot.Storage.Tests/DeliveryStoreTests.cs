@@ -16,6 +16,21 @@ public abstract class DeliveryStoreTests : StorageTestBase
         new(OccurrenceKind.DailyPrompt, recipient, day ?? Apr6, Due);
 
     [Fact]
+    public async Task DoneParts_AreKeptPerDelivery_InTheOrderDone()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var ids = await store.ClaimAsync([Prompt("alice"), Prompt("bob")], April1, Ct);
+
+        Assert.Empty(await store.DonePartsAsync(ids[0], Ct));
+        await store.MarkPartDoneAsync(ids[0], "slack|T1|C1\t1712345678.000100", Ct);
+        await store.MarkPartDoneAsync(ids[0], "teams|tenant|19:x\t-", Ct);
+
+        Assert.Equal(["slack|T1|C1\t1712345678.000100", "teams|tenant|19:x\t-"], (await store.DonePartsAsync(ids[0], Ct)).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.DonePartsAsync(ids[1], Ct));
+    }
+
+    [Fact]
     public async Task Claim_ReturnsOnlyTheRowsThisCallInserted()
     {
         await using var db = Database.NewContext();

@@ -27,6 +27,39 @@ public abstract class IdentityStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task Cached_AnswersFromMemory_ALinkHereShowsAtOnce_ALinkElsewhereWithinAMinute()
+    {
+        await ImportAsync();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(April1);
+        var cache = new IdentityCache(time);
+        await using var db = Database.NewContext();
+        IIdentityStore store = new CachedIdentityStore(new PersonDirectory(db), cache);
+
+        Assert.Null(await store.FindPersonIdAsync(AliceOnSlack, Ct)); // "nobody" is remembered briefly
+        await store.LinkAsync(AliceOnSlack, SampleGoals.Alice, April1, Ct);
+        Assert.Equal(SampleGoals.Alice, await store.FindPersonIdAsync(AliceOnSlack, Ct)); // this host's link clears it
+        Assert.Equal([AliceOnSlack], await store.IdentitiesOfAsync(SampleGoals.Alice, Ct));
+
+        // Another host moves the chat user to Carol: this host still says Alice until the entry expires.
+        await using (var other = Database.NewContext())
+        {
+            await new PersonDirectory(other).LinkAsync(AliceOnSlack, SampleGoals.Carol, April1, Ct);
+        }
+
+        Assert.Equal(SampleGoals.Alice, await store.FindPersonIdAsync(AliceOnSlack, Ct));
+        Assert.Equal([AliceOnSlack], await store.IdentitiesOfAsync(SampleGoals.Alice, Ct));
+        time.Advance(IdentityCache.KnownFor);
+        Assert.Equal(SampleGoals.Carol, await store.FindPersonIdAsync(AliceOnSlack, Ct));
+        Assert.Empty(await store.IdentitiesOfAsync(SampleGoals.Alice, Ct));
+
+        // Relinking here forgets the old person's identities too.
+        Assert.Equal([AliceOnSlack], await store.IdentitiesOfAsync(SampleGoals.Carol, Ct));
+        await store.LinkAsync(AliceOnSlack, SampleGoals.Bob, April1, Ct);
+        Assert.Empty(await store.IdentitiesOfAsync(SampleGoals.Carol, Ct));
+        Assert.Equal(SampleGoals.Bob, await store.FindPersonIdAsync(AliceOnSlack, Ct));
+    }
+
+    [Fact]
     public async Task Link_AChatUserToSomeoneElse_MovesTheLink()
     {
         await ImportAsync();

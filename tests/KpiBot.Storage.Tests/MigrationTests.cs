@@ -67,7 +67,10 @@ public abstract class MigrationTests : StorageTestBase
         Assert.IsType<CheckInStore>(services.GetRequiredService<ICheckInRepository>());
         Assert.IsType<DayStore>(services.GetRequiredService<IDayStore>());
         Assert.IsType<BlockerStore>(services.GetRequiredService<IBlockerStore>());
-        Assert.IsType<PersonDirectory>(services.GetRequiredService<IIdentityStore>());
+        Assert.IsType<CachedIdentityStore>(services.GetRequiredService<IIdentityStore>());
+        Assert.IsType<ChatUserStore>(services.GetRequiredService<IChatUserStore>());
+        Assert.IsType<InboundDedupe>(services.GetRequiredService<IInboundDedupe>());
+        Assert.IsType<ChatInstallationStore>(services.GetRequiredService<IChatInstallationStore>());
         Assert.IsType<ChannelLinkStore>(services.GetRequiredService<IChannelLinkStore>());
         Assert.IsType<DeliveryStore>(services.GetRequiredService<IDeliveryStore>());
         Assert.Same(provider.GetRequiredService<CachedGoalsProvider>(), services.GetRequiredService<IGoalsProvider>());

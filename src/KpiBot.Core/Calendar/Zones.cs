@@ -18,7 +18,7 @@ public static class Zones
     public static DateOnly Today(string ianaId, TimeProvider time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Find(ianaId)).DateTime);
 
-    /// <summary>A person's zone: their own from the file, else their team's.</summary>
+    /// <summary>A person's zone: their own from the file, else their chat profile's, else their team's.</summary>
     public static string ZoneOf(Person person, GoalsModel model) =>
-        person.TimeZone ?? model.TeamsById[person.TeamId].TimeZone;
+        person.TimeZone ?? person.ChatTimeZone ?? model.TeamsById[person.TeamId].TimeZone;
 }

@@ -20,10 +20,13 @@ public sealed class ConversationService
     private readonly CommandRouter _router;
     private readonly CardSubmissions _cards;
     private readonly TimeProvider _time;
+    private readonly CheckInPrompts? _prompts;
 
     public ConversationService(
-        IGoalsProvider goals, IIdentityStore identities, IEnumerable<ICommandHandler> handlers, CardSubmissions cards, TimeProvider time)
+        IGoalsProvider goals, IIdentityStore identities, IEnumerable<ICommandHandler> handlers, CardSubmissions cards, TimeProvider time,
+        CheckInPrompts? prompts = null)
     {
+        _prompts = prompts;
         _goals = goals ?? throw new ArgumentNullException(nameof(goals));
         _identities = identities ?? throw new ArgumentNullException(nameof(identities));
         _router = new CommandRouter(handlers ?? throw new ArgumentNullException(nameof(handlers)));
@@ -46,6 +49,34 @@ public sealed class ConversationService
         var (context, refusal) = await ContextAsync(
             submission.User, submission.Conversation, ConversationKind.Personal, submission.Locale, submission.Email, ct).ConfigureAwait(false);
         return context is null ? refusal! : await _cards.HandleAsync(context, submission, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The check-in card a prompt refers to, built afresh for the person who asked (to show it as a form of its
+    /// own, e.g. a Slack modal): a <see cref="CheckInPromptView"/>, or the view that says why not (unknown person,
+    /// someone else's card, nothing to record that day).
+    /// </summary>
+    public async Task<ChatView> CardAsync(CardRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prompts = _prompts ?? throw new InvalidOperationException("ConversationService was built without CheckInPrompts.");
+        var (context, refusal) = await ContextAsync(
+            request.User, request.Conversation, ConversationKind.Personal, request.Locale, request.Email, ct).ConfigureAwait(false);
+        if (context is null)
+        {
+            return refusal!.Replies[0].View;
+        }
+
+        var owner = request.PersonId ?? CardOccurrences.RecipientOf(request.OccurrenceKey);
+        if (owner is not null && !string.Equals(owner, context.Person.Id, StringComparison.Ordinal))
+        {
+            return new ErrorView(Texts.Get(nameof(ConversationText.Submit_NotYourCard), context.Culture));
+        }
+
+        var cadence = CardOccurrences.IsWeekly(request.OccurrenceKey) ? KdiCadence.Weekly : KdiCadence.Daily;
+        var card = await prompts.BuildAsync(context.Model, context.Person, request.WorkDay, cadence, request.OccurrenceKey, context.Culture, ct)
+            .ConfigureAwait(false);
+        return card is not null ? card : new MessageView(Texts.Format(nameof(ConversationText.Card_NothingToRecord), context.Culture, request.WorkDay));
     }
 
     private async Task<(CommandContext? Context, ChatReply? Refusal)> ContextAsync(

@@ -42,3 +42,16 @@ public sealed record CardSubmission(
     string? PersonId = null);
 
 public enum CardAction { Submit, Skip, Same }
+
+/// <summary>
+/// A request to see a card again as a form (a prompt's "Check in" button): the card's occurrence key, work
+/// day and the person it was for, asked by <see cref="User"/>.
+/// </summary>
+public sealed record CardRequest(
+    ChatUser User,
+    ConversationAddress Conversation,
+    string OccurrenceKey,
+    DateOnly WorkDay,
+    string? PersonId = null,
+    string? Locale = null,
+    string? Email = null);

@@ -19,4 +19,10 @@ public sealed class DeliveryOptions
 
     /// <summary>Claims per database round trip.</summary>
     public int ClaimBatchSize { get; set; } = 1000;
+
+    /// <summary>Deliveries per background send job: one job carries this many ids, so the job system's per-job cost is shared.</summary>
+    public int SendBatchSize { get; set; } = 25;
+
+    /// <summary>Sends a send job runs at once (each with its own database context), to overlap the platform's latency.</summary>
+    public int SendParallelism { get; set; } = 4;
 }

@@ -39,7 +39,7 @@ public sealed class DeliveryService(
         var model = await goals.CurrentAsync(cancellationToken);
         var (outcome, skipReason) = model is null
             ? (null, "no goals imported")
-            : await SendOccurrenceAsync(model, record.Occurrence, cancellationToken);
+            : await SendOccurrenceAsync(model, record, cancellationToken);
         var now = time.GetUtcNow();
         switch (outcome)
         {
@@ -78,11 +78,12 @@ public sealed class DeliveryService(
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendOccurrenceAsync(
-        GoalsModel model, Occurrence occurrence, CancellationToken cancellationToken)
+        GoalsModel model, DeliveryRecord record, CancellationToken cancellationToken)
     {
+        var occurrence = record.Occurrence;
         if (occurrence.Kind == OccurrenceKind.Digest)
         {
-            return await SendDigestAsync(model, occurrence, cancellationToken);
+            return await SendDigestAsync(model, record.Id, occurrence, cancellationToken);
         }
 
         if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
@@ -137,7 +138,7 @@ public sealed class DeliveryService(
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendDigestAsync(
-        GoalsModel model, Occurrence occurrence, CancellationToken cancellationToken)
+        GoalsModel model, long deliveryId, Occurrence occurrence, CancellationToken cancellationToken)
     {
         if (!model.TeamsById.TryGetValue(occurrence.RecipientId, out var team))
         {
@@ -151,13 +152,48 @@ public sealed class DeliveryService(
         }
 
         var view = await digests.BuildAsync(model, team, occurrence.WorkDay, Languages.ForTeam(team, model), cancellationToken);
-        SendOutcome? first = null;
+        return (await PostToEachAsync(deliveryId, links, view, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Posts to each channel not done by an earlier attempt and notes each one done (delivered, or unreachable:
+    /// retrying will not help it). A rate limit or passing failure stops there and is returned, so the retry
+    /// posts only to the channels still missing. The first delivered message is the delivery's reference.
+    /// </summary>
+    private async Task<SendOutcome> PostToEachAsync(
+        long deliveryId, IReadOnlyList<ConversationAddress> links, ChatView view, CancellationToken cancellationToken)
+    {
+        // A done part is "platform|tenant|conversation<TAB>message id" ("-" when the channel was unreachable).
+        var done = (await store.DonePartsAsync(deliveryId, cancellationToken))
+            .Select(p => p.Split('\t', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        SendOutcome? result = null;
         foreach (var channel in links)
         {
-            var outcome = await chat.PostToChannelAsync(channel, view, cancellationToken);
-            first ??= outcome;
+            var part = $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}";
+            var outcome = done.TryGetValue(part, out var messageId)
+                ? messageId == "-"
+                    ? new SendOutcome.Unreachable("unreachable on an earlier attempt")
+                    : new SendOutcome.Delivered(new MessageRef(channel, messageId))
+                : await chat.PostToChannelAsync(channel, view, cancellationToken);
+            if (outcome is SendOutcome.RateLimited or SendOutcome.Transient)
+            {
+                return outcome;
+            }
+
+            if (messageId is null)
+            {
+                var sent = outcome is SendOutcome.Delivered d ? d.Message.MessageId : "-";
+                await store.MarkPartDoneAsync(deliveryId, $"{part}\t{sent}", cancellationToken);
+            }
+
+            if (result is not SendOutcome.Delivered)
+            {
+                result = outcome is SendOutcome.Delivered ? outcome : result ?? outcome;
+            }
         }
 
-        return (first, null);
+        return result!;
     }
 }

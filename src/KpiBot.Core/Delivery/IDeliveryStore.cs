@@ -59,6 +59,15 @@ public interface IDeliveryStore
 
     Task<DeliveryRecord?> FindAsync(string occurrenceKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Notes that one part of a delivery with several destinations (a digest to each linked channel) is done,
+    /// so a retry after a rate limit on another part does not post it again.
+    /// </summary>
+    Task MarkPartDoneAsync(long id, string part, CancellationToken cancellationToken);
+
+    /// <summary>The parts of a delivery already done (see <see cref="MarkPartDoneAsync"/>).</summary>
+    Task<IReadOnlySet<string>> DonePartsAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>Of these people, those whose latest delivery ended Unreachable (the lead sees them in status).</summary>
     Task<IReadOnlySet<string>> UnreachableAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken);
 }

@@ -72,6 +72,29 @@ public sealed class GoalsModel
     }
 
     /// <summary>
+    /// The same goals with each person's chat profile laid over (person id → profile). A zone that is not a
+    /// known IANA id is ignored, so a bad profile can never break a schedule; ids of people not in the file too.
+    /// </summary>
+    public GoalsModel WithChatProfiles(IReadOnlyDictionary<string, ChatProfile> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        return new GoalsModel(
+            Organization,
+            Teams,
+            People.Select(p => profiles.TryGetValue(p.Id, out var profile)
+                ? p with
+                {
+                    ChatTimeZone = Calendar.Zones.TryFind(profile.TimeZone, out _) ? profile.TimeZone : null,
+                    ChatLocale = profile.Locale,
+                }
+                : p),
+            Kgis,
+            Ksfs,
+            Kpis,
+            Kdis);
+    }
+
+    /// <summary>
     /// The days on which a KDI is asked for and counted: its KPI's start/end, else its KGI's start..deadline
     /// (the telemarketing calls run 2027-01-05..2027-03-04, the annual sales KDIs the whole fiscal year).
     /// </summary>

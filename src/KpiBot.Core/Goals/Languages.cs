@@ -3,7 +3,10 @@ using KpiBot.Core.Resources;
 
 namespace KpiBot.Core.Goals;
 
-/// <summary>A person's language: the chat client's locale, else the goals file's (person → team → organisation).</summary>
+/// <summary>
+/// A person's language: the chat client's locale (of this message, else the one last seen in their profile),
+/// else the goals file's (person → team → organisation).
+/// </summary>
 public static class Languages
 {
     public static CultureInfo For(Person person, GoalsModel model, string? chatLocale = null)
@@ -11,6 +14,7 @@ public static class Languages
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(model);
         var language = FirstSupported(chatLocale)
+            ?? FirstSupported(person.ChatLocale)
             ?? FirstSupported(person.Locale)
             ?? FirstSupported(model.TeamsById.TryGetValue(person.TeamId, out var team) ? team.Locale : null)
             ?? FirstSupported(model.Organization.Locale);

@@ -22,11 +22,18 @@ public sealed record CheckInPromptView(
 /// <summary>One KDI on the card. <see cref="CurrentValue"/> is what is already recorded for the day, if anything.</summary>
 public sealed record PromptLine(string KdiId, string Title, string Unit, decimal Target, string Label, string TargetText, decimal? CurrentValue);
 
-/// <summary>The card's localized labels.</summary>
+/// <summary>
+/// The card's localized labels. <see cref="Open"/> is the button that opens the card where it is a form of
+/// its own (a Slack modal); <see cref="Note"/>, <see cref="Blocker"/> and <see cref="Cancel"/> label that form.
+/// </summary>
 public sealed record PromptLabels(
     string NotePlaceholder,
     string BlockerLabel,
     string Submit,
     string Skip,
     string Same,
-    string NumberError);
+    string NumberError,
+    string Open = "Check in",
+    string Note = "Note",
+    string Blocker = "Blocker",
+    string Cancel = "Cancel");

@@ -39,6 +39,27 @@ public sealed class CliEnvironment(TextWriter output, TextWriter error, IReadOnl
         return builder.Build();
     }
 
+    /// <summary>
+    /// The language for a command that needs no store: --lang, else KpiBot:Language, else English. Reads
+    /// only the configuration, so it creates no database folder.
+    /// </summary>
+    public CultureInfo ConfiguredCulture(string? language)
+    {
+        if (!string.IsNullOrEmpty(language))
+        {
+            return Localized.CultureFor(language);
+        }
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        using var configuration = builder.Configuration;
+        return Localized.CultureFor(configuration[$"{KpiBotOptions.Section}:{nameof(KpiBotOptions.Language)}"]);
+    }
+
     /// <summary>The language for output: --lang, else KpiBot:Language, else the goals file's, else English.</summary>
     public static CultureInfo CultureFor(string? language, IServiceProvider services, GoalsModel? model)
     {

@@ -9,7 +9,7 @@ namespace KpiBot.Host.Cli;
 /// </summary>
 public static class KpiBotCommandLine
 {
-    private static readonly HashSet<string> Commands = ["goals", "checkin", "db", "serve", "-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> Commands = ["goals", "checkin", "db", "teams", "serve", "-h", "--help", "-?", "--version"];
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment? environment = null)
     {
@@ -33,6 +33,7 @@ public static class KpiBotCommandLine
         root.Add(GoalsCommands.Create(environment));
         root.Add(CheckInCommands.Create(environment));
         root.Add(DbCommands.Create(environment));
+        root.Add(TeamsCommands.Create(environment));
 
         var serve = new Command("serve", "Start the host (the default when no command is given).")
         {

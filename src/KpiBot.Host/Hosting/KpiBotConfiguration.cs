@@ -22,6 +22,7 @@ public static class KpiBotConfiguration
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Warning",
         ["Logging:LogLevel:Hangfire"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
     };
 
     public static void AddDefaults(IConfigurationBuilder configuration)

@@ -18,15 +18,19 @@ public static class KpiBotWebApplication
         KpiBotConfiguration.AddDefaults(builder.Configuration);
         var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
         builder.AddKpiBotServices(storage);
+        builder.AddTeamsPlatform();
 
         // Hosted services start in this order: migrations and the sample import before the job server.
         builder.Services.AddHostedService<StartupTasks>();
         builder.AddKpiBotJobs(storage);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddSlackPlatform();
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapKpiBotDashboard();
+        app.MapSlackPlatform();
+        app.MapTeamsPlatform();
         app.MapGet("/", () => Results.Text("KpiBot is running. Health: /healthz\n"));
         return app;
     }

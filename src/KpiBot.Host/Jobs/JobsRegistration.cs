@@ -61,6 +61,7 @@ public static class JobsRegistration
 
         builder.Services.AddScoped<IDeliveryQueue, HangfireDeliveryQueue>();
         builder.Services.AddScoped<SendDeliveryJob>();
+        builder.Services.AddScoped<SendDeliveryBatchJob>();
         builder.Services.AddScoped<DispatchJob>();
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Views;
 using KpiBot.Slack.BlockKit;
@@ -6,12 +5,13 @@ using KpiBot.Slack.BlockKit;
 namespace KpiBot.Slack.Api;
 
 /// <summary>
-/// The engine's chat port on Slack: renders a view as Block Kit and posts it (a DM is opened with
-/// conversations.open), or replaces an earlier message with chat.update. Never throws for Slack's refusals:
+/// The engine's chat port on Slack: renders a view as Block Kit and posts it with the token of the workspace
+/// the address belongs to, or replaces an earlier message with chat.update. A person's DM channel is opened
+/// once with conversations.open and kept in <see cref="IChatUserStore"/>, so a prompt is one call. Never throws for Slack's refusals:
 /// 429 and <c>ratelimited</c> become <see cref="SendOutcome.RateLimited"/>, Slack's passing failures and network
 /// errors <see cref="SendOutcome.Transient"/>, every other refusal <see cref="SendOutcome.Unreachable"/>.
 /// </summary>
-public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identities, CultureInfo culture) : IChatPort
+public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identities, IChatUserStore users, TimeProvider time) : IChatPort
 {
     public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
     {
@@ -25,7 +25,14 @@ public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identiti
         return await GuardAsync(
             async () =>
             {
-                var channel = await client.OpenConversationAsync(user.UserId, cancellationToken).ConfigureAwait(false);
+                var known = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
+                var channel = known?.PersonalConversationId;
+                if (channel is null)
+                {
+                    channel = await client.OpenConversationAsync(user.TenantId, user.UserId, cancellationToken).ConfigureAwait(false);
+                    await users.SaveAsync(new ChatUserInfo(user, PersonalConversationId: channel), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
                 return await PostAsync(new ConversationAddress(Platforms.Slack, user.TenantId, channel), view, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
@@ -43,8 +50,8 @@ public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identiti
         return GuardAsync(
             async () =>
             {
-                var first = BlockKitRenderer.Render(view, culture)[0];
-                await client.UpdateMessageAsync(message.Conversation.ConversationId, message.MessageId, first, cancellationToken).ConfigureAwait(false);
+                var first = BlockKitRenderer.Render(view)[0];
+                await client.UpdateMessageAsync(message.Conversation.TenantId, message.Conversation.ConversationId, message.MessageId, first, cancellationToken).ConfigureAwait(false);
                 return new SendOutcome.Delivered(message);
             },
             cancellationToken);
@@ -54,9 +61,9 @@ public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identiti
     private async Task<SendOutcome> PostAsync(ConversationAddress conversation, ChatView view, CancellationToken ct)
     {
         MessageRef? first = null;
-        foreach (var message in BlockKitRenderer.Render(view, culture))
+        foreach (var message in BlockKitRenderer.Render(view))
         {
-            var (channel, ts) = await client.PostMessageAsync(conversation.ConversationId, message, null, ct).ConfigureAwait(false);
+            var (channel, ts) = await client.PostMessageAsync(conversation.TenantId, conversation.ConversationId, message, null, ct).ConfigureAwait(false);
             first ??= new MessageRef(conversation with { ConversationId = channel }, ts);
         }
 

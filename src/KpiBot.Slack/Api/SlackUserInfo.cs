@@ -1,6 +1,6 @@
 namespace KpiBot.Slack.Api;
 
-/// <summary>What the bot reads of a Slack user (users.info, users.lookupByEmail): id, IANA time zone, locale, whether a bot.</summary>
+/// <summary>What the bot reads of a Slack user (users.info, users.lookupByEmail): id, IANA time zone, locale, whether a bot, the profile.</summary>
 public sealed class SlackUserInfo
 {
     public string? Id { get; init; }
@@ -10,4 +10,16 @@ public sealed class SlackUserInfo
     public string? Locale { get; init; }
 
     public bool IsBot { get; init; }
+
+    public SlackUserProfile? Profile { get; init; }
+}
+
+/// <summary>The profile fields read: the email (needs <c>users:read.email</c>) and the names.</summary>
+public sealed class SlackUserProfile
+{
+    public string? Email { get; init; }
+
+    public string? RealName { get; init; }
+
+    public string? DisplayName { get; init; }
 }

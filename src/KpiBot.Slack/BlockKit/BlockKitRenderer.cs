@@ -11,17 +11,16 @@ public static class BlockKitRenderer
 {
     private const int FallbackLimit = 40_000;
 
-    public static IReadOnlyList<SlackMessage> Render(ChatView view, CultureInfo culture)
+    public static IReadOnlyList<SlackMessage> Render(ChatView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(culture);
         return view switch
         {
-            CheckInPromptView prompt => [CheckInRenderer.RenderPrompt(prompt, culture)],
+            CheckInPromptView prompt => [CheckInRenderer.RenderPrompt(prompt)],
             CheckInReceiptView receipt => [CheckInRenderer.RenderReceipt(receipt)],
             ReminderView reminder => [new SlackMessage(
                 Fallback(reminder.Text),
-                [.. Sections(Mrkdwn.Escape(reminder.Text)), .. CheckInRenderer.PromptBlocks(reminder.Prompt, culture)])],
+                [.. Sections(Mrkdwn.Escape(reminder.Text)), .. CheckInRenderer.PromptBlocks(reminder.Prompt)])],
             StatusView status => Split(status.Text, status.Title, Progress(status.Title, status.Lines, status.Sections)),
             TreeView tree => Split(tree.Text, tree.Title, Progress(tree.Title, tree.Lines, [])),
             PersonalProgressView me => Split(me.Text, me.Title, Progress(me.Title, me.Lines, me.Sections)),

@@ -2,7 +2,6 @@ using System.Globalization;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Views;
 using KpiBot.Slack.Inbound;
-using KpiBot.Slack.Resources;
 
 namespace KpiBot.Slack.BlockKit;
 
@@ -16,20 +15,20 @@ public static class CheckInRenderer
     private const int ModalTextLimit = 24;
     private const int LabelLimit = 2000;
 
-    public static SlackMessage RenderPrompt(CheckInPromptView view, CultureInfo culture)
+    public static SlackMessage RenderPrompt(CheckInPromptView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new SlackMessage(view.Text, PromptBlocks(view, culture));
+        return new SlackMessage(view.Text, PromptBlocks(view));
     }
 
-    internal static List<Block> PromptBlocks(CheckInPromptView view, CultureInfo culture)
+    internal static List<Block> PromptBlocks(CheckInPromptView view)
     {
         var card = InteractionParser.WriteCard(new CardRef(view.OccurrenceKey, view.WorkDay, view.CardVersion, view.PersonId));
         var blocks = new List<Block> { new HeaderBlock(new PlainText(Mrkdwn.Truncate(view.Title, Mrkdwn.HeaderLimit))) };
         blocks.AddRange(Mrkdwn.Chunks(view.Lines.Select(l => "• " + Mrkdwn.Escape(l.Label))).Select(t => new SectionBlock(new Markdown(t))));
         blocks.Add(new ActionsBlock(
         [
-            new ButtonElement(new PlainText(Text(nameof(SlackText.OpenCheckIn), culture)), SlackIds.OpenCheckIn, card, "primary"),
+            new ButtonElement(new PlainText(view.Labels.Open), SlackIds.OpenCheckIn, card, "primary"),
             new ButtonElement(new PlainText(view.Labels.Skip), SlackIds.Skip, card),
             new ButtonElement(new PlainText(view.Labels.Same), SlackIds.Same, card),
         ]));
@@ -37,7 +36,7 @@ public static class CheckInRenderer
     }
 
     /// <summary>The modal for <paramref name="view"/>; <paramref name="card"/> names the prompt message the receipt will replace.</summary>
-    public static ModalView RenderModal(CheckInPromptView view, CardRef card, CultureInfo culture)
+    public static ModalView RenderModal(CheckInPromptView view, CardRef card)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(card);
@@ -55,22 +54,39 @@ public static class CheckInRenderer
 
         blocks.Add(new InputBlock(
             SlackIds.NoteBlock,
-            new PlainText(Text(nameof(SlackText.NoteLabel), culture)),
+            new PlainText(view.Labels.Note),
             new PlainTextInput(SlackIds.ValueAction, Multiline: true, new PlainText(view.Labels.NotePlaceholder), MaxLength: 3000),
             Optional: true));
         blocks.Add(new InputBlock(
             SlackIds.BlockerBlock,
-            new PlainText(Text(nameof(SlackText.BlockerMark), culture)),
+            new PlainText(view.Labels.Blocker),
             new Checkboxes(SlackIds.ValueAction, [new CheckboxOption(new PlainText(view.Labels.BlockerLabel), SlackIds.BlockerOption)]),
             Optional: true));
         var metadata = card with { OccurrenceKey = view.OccurrenceKey, WorkDay = view.WorkDay, CardVersion = view.CardVersion, PersonId = view.PersonId };
         return new ModalView(
             new PlainText(Mrkdwn.Truncate(view.Title, ModalTextLimit)),
             new PlainText(Mrkdwn.Truncate(view.Labels.Submit, ModalTextLimit)),
-            new PlainText(Mrkdwn.Truncate(Text(nameof(SlackText.Cancel), culture), ModalTextLimit)),
+            new PlainText(Mrkdwn.Truncate(view.Labels.Cancel, ModalTextLimit)),
             blocks,
             SlackIds.CheckInModal,
             InteractionParser.WriteCard(metadata));
+    }
+
+    /// <summary>
+    /// The confirmation step pushed over the modal: the engine's question, its confirm label as the submit button
+    /// (submitting saves the same answer, confirmed) and its cancel label to go back to the form.
+    /// </summary>
+    public static ModalView RenderConfirmModal(ConfirmView view, ConfirmRef answer)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(answer);
+        return new ModalView(
+            new PlainText(Mrkdwn.Truncate(view.ConfirmLabel, ModalTextLimit)),
+            new PlainText(Mrkdwn.Truncate(view.ConfirmLabel, ModalTextLimit)),
+            new PlainText(Mrkdwn.Truncate(view.CancelLabel, ModalTextLimit)),
+            [.. Mrkdwn.Chunks(view.Text.Split('\n').Select(Mrkdwn.Escape)).Select(t => new SectionBlock(new Markdown(t)))],
+            SlackIds.ConfirmModal,
+            InteractionParser.WriteConfirm(answer));
     }
 
     /// <summary>The receipt: the engine's own words ("Saved: …", the note, the blocker), then a bar per KDI.</summary>
@@ -85,6 +101,4 @@ public static class CheckInRenderer
         ];
         return new SlackMessage(view.Text, blocks);
     }
-
-    internal static string Text(string key, CultureInfo culture) => Core.Resources.Localized.Get(SlackText.ResourceManager, key, culture);
 }

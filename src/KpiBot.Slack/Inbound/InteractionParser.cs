@@ -44,6 +44,7 @@ public static class InteractionParser
         {
             "block_actions" => FromAction(payload, user),
             "view_submission" when payload.View?.CallbackId == SlackIds.CheckInModal => FromModal(payload, user),
+            "view_submission" when payload.View?.CallbackId == SlackIds.ConfirmModal => FromConfirm(payload, user),
             _ => new SlackInbound.Ignored($"interaction {payload.Type}"),
         };
     }
@@ -115,8 +116,30 @@ public static class InteractionParser
         return Submit(user, card, CardAction.Submit, values, note, blocker, payload.TriggerId ?? view.Id ?? string.Empty, null);
     }
 
+    private static SlackInbound FromConfirm(SlackInteraction payload, ChatUser user)
+    {
+        var view = payload.View!;
+        ConfirmRef? confirm = null;
+        try
+        {
+            confirm = string.IsNullOrEmpty(view.PrivateMetadata) ? null : JsonSerializer.Deserialize(view.PrivateMetadata, SlackJsonContext.Default.ConfirmRef);
+        }
+        catch (JsonException)
+        {
+        }
+
+        if (confirm?.Card is not { OccurrenceKey.Length: > 0, PersonId.Length: > 0 } card || confirm.Values is null)
+        {
+            return new SlackInbound.Malformed("confirmation without its card");
+        }
+
+        var values = new Dictionary<string, string?>(confirm.Values, StringComparer.Ordinal);
+        return Submit(user, card, CardAction.Submit, values, confirm.Note, confirm.Blocker, payload.TriggerId ?? view.Id ?? string.Empty, null, confirmed: true);
+    }
+
     private static SlackInbound Submit(
-        ChatUser user, CardRef card, CardAction action, Dictionary<string, string?> values, string? note, bool blocker, string submissionId, string? responseUrl)
+        ChatUser user, CardRef card, CardAction action, Dictionary<string, string?> values, string? note, bool blocker, string submissionId, string? responseUrl,
+        bool confirmed = false)
     {
         if (card.Channel is null)
         {
@@ -126,7 +149,7 @@ public static class InteractionParser
         var conversation = new ConversationAddress(Platforms.Slack, user.TenantId, card.Channel);
         var message = card.MessageTs is { } ts ? new MessageRef(conversation, ts) : null;
         var submission = new CardSubmission(
-            user, conversation, action, card.OccurrenceKey, card.WorkDay, card.CardVersion, values, note, blocker, submissionId, message, PersonId: card.PersonId);
+            user, conversation, action, card.OccurrenceKey, card.WorkDay, card.CardVersion, values, note, blocker, submissionId, message, confirmed, PersonId: card.PersonId);
         return new SlackInbound.Submission(submission, responseUrl);
     }
 
@@ -151,4 +174,7 @@ public static class InteractionParser
 
     /// <summary>The JSON a button value or the modal's private metadata carries for <paramref name="card"/>.</summary>
     public static string WriteCard(CardRef card) => JsonSerializer.Serialize(card, SlackJsonContext.Default.CardRef);
+
+    /// <summary>The private metadata of the confirmation step.</summary>
+    public static string WriteConfirm(ConfirmRef confirm) => JsonSerializer.Serialize(confirm, SlackJsonContext.Default.ConfirmRef);
 }

@@ -23,7 +23,7 @@ internal static partial class InstallLog
     [LoggerMessage(1106, LogLevel.Error, "Slack: the stored bot token of workspace {TeamId} cannot be decrypted (Data Protection key ring changed?); using Slack:BotToken if set. Install the app again.")]
     public static partial void Undecryptable(ILogger logger, string teamId);
 
-    [LoggerMessage(1107, LogLevel.Information, "Slack OAuth install is off: Slack:ClientId and Slack:ClientSecret are not both set; /slack/install answers 404.")]
+    [LoggerMessage(1107, LogLevel.Debug, "Slack OAuth install is off: Slack:ClientId and Slack:ClientSecret are not both set; /slack/install answers 404.")]
     public static partial void Off(ILogger logger);
 
     [LoggerMessage(1108, LogLevel.Information, "Slack install cancelled in Slack ({Error}).")]

@@ -24,4 +24,8 @@ namespace KpiBot.Slack.Json;
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(PostEphemeralRequest))]
+[JsonSerializable(typeof(ResponseMessage))]
+[JsonSerializable(typeof(ViewSubmissionAck))]
+[JsonSerializable(typeof(ConfirmRef))]
+[JsonSerializable(typeof(UrlVerificationAnswer))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

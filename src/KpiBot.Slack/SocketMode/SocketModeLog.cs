@@ -35,7 +35,7 @@ internal static partial class SocketModeLog
     [LoggerMessage(1010, LogLevel.Information, "Slack Socket Mode: stopped.")]
     public static partial void Stopped(ILogger logger);
 
-    [LoggerMessage(1011, LogLevel.Information, "Slack Socket Mode is off: Slack:AppToken is not set.")]
+    [LoggerMessage(1011, LogLevel.Debug, "Slack Socket Mode is off: Slack:AppToken is not set.")]
     public static partial void Off(ILogger logger);
 
     [LoggerMessage(1012, LogLevel.Debug, "Slack Socket Mode: envelope {EnvelopeId} ({Type}) is Slack's retry {RetryAttempt} ({RetryReason}).")]

@@ -14,4 +14,7 @@ public sealed class ChatUserRow
     public string? ServiceUrl { get; set; }
     public string? PersonalConversationId { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When the time zone or locale last changed (UTC): the goals cache re-reads profiles when the latest moves.</summary>
+    public DateTime? ProfileChangedAt { get; set; }
 }

@@ -24,6 +24,9 @@ public sealed class DeliveryRow
     public string? MessageId { get; set; }
     public string? MessageServiceUrl { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>Parts already done of a delivery to several destinations (a digest's channels), one per line.</summary>
+    public string? DoneParts { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? EnqueuedAt { get; set; }
     public DateTime? NextAttemptAt { get; set; }

@@ -17,6 +17,8 @@ namespace KpiBot.Teams.Activities;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(List<ChannelAccount>))]
+[JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(ChannelAccount))]
 [JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(InvokeError))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -13,10 +13,14 @@ namespace KpiBot.Teams.Connector;
 /// 503, 504 and network failures are retried with bounded, jittered back-off honouring Retry-After; 403
 /// and 404 mean the person or conversation cannot be reached and are not retried. Never throws for a
 /// platform's refusal: it returns a <see cref="SendOutcome"/>. Service URLs come from the conversation
-/// address, which only authenticated inbound activities fill.
+/// address, which only authenticated inbound activities fill. Only HTTPS service URLs are called, except in
+/// the Emulator mode (<paramref name="allowHttpServiceUrls"/>), whose connector is http://localhost.
 /// </summary>
-public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens, TeamsOptions options, TimeProvider time)
+public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens, TeamsOptions options, TimeProvider time, bool allowHttpServiceUrls = false)
 {
+    /// <summary>Members asked for per page (the connector allows 50 to 500).</summary>
+    public const int MemberPageSize = 200;
+
     private static readonly HashSet<HttpStatusCode> Retried =
         [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
@@ -65,6 +69,25 @@ public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens
         return await CallAsync<object, List<ChannelAccount>>(HttpMethod.Get, Url(conversation, "members"), null, null, TeamsJsonContext.Default.ListChannelAccount, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One page of a team's or conversation's members (<c>GET …/pagedmembers</c>); pass the page's
+    /// continuation token to get the next, until it is null.
+    /// </summary>
+    public async Task<ConnectorResult<PagedMembersResult>> GetMembersPageAsync(ConversationAddress conversation, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var query = "pagedmembers?pageSize=" + MemberPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + (continuationToken is { Length: > 0 } ? "&continuationToken=" + Uri.EscapeDataString(continuationToken) : "");
+        return await CallAsync<object, PagedMembersResult>(HttpMethod.Get, Url(conversation, query), null, null, TeamsJsonContext.Default.PagedMembersResult, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One member of a conversation or team, with email and UPN (someone who just joined).</summary>
+    public async Task<ConnectorResult<ChannelAccount>> GetMemberAsync(ConversationAddress conversation, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return await CallAsync<object, ChannelAccount>(HttpMethod.Get, Url(conversation, "members/" + Uri.EscapeDataString(userId)), null, null, TeamsJsonContext.Default.ChannelAccount, cancellationToken).ConfigureAwait(false);
+    }
+
     private static SendOutcome Delivered(ConversationAddress conversation, ConnectorResult<ResourceResponse> result) =>
         result.Failure ?? new SendOutcome.Delivered(new MessageRef(conversation, result.Value?.Id ?? ""));
 
@@ -81,7 +104,7 @@ public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens
         HttpMethod method, Uri url, TBody? body, JsonTypeInfo<TBody>? bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class
     {
-        if (url.Scheme != Uri.UriSchemeHttps)
+        if (url.Scheme != Uri.UriSchemeHttps && !(allowHttpServiceUrls && url.Scheme == Uri.UriSchemeHttp))
         {
             return ConnectorResult<TResponse>.Failed(new SendOutcome.Unreachable("service URL is not HTTPS"));
         }
@@ -93,7 +116,13 @@ public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens
             try
             {
                 using var request = new HttpRequestMessage(method, url);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false));
+                var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                if (token.Length > 0)
+                {
+                    // Empty only from the Emulator mode's provider: the Emulator without an app id takes no token.
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
                 if (body is not null && bodyType is not null)
                 {
                     request.Content = JsonContent.Create(body, bodyType);

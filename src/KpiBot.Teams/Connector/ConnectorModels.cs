@@ -43,3 +43,6 @@ public sealed record ErrorResponse(ConnectorError? Error);
 
 /// <summary>An error code (<c>MessageWritesBlocked</c>, <c>ConversationNotFound</c>…) and message.</summary>
 public sealed record ConnectorError(string? Code, string? Message);
+
+/// <summary>A page of members and the token for the next page (null on the last).</summary>
+public sealed record PagedMembersResult(string? ContinuationToken, IReadOnlyList<ChannelAccount>? Members);

@@ -73,6 +73,7 @@ public class CardSubmissionTests
 
         var error = Assert.IsType<ErrorView>(Assert.Single(reply.Replies).View);
         Assert.Equal(message, error.Text);
+        Assert.Equal("daily-calls", error.FieldKey);
         Assert.Equal(ReplyVisibility.Private, reply.Replies[0].Visibility);
         Assert.Null(reply.CardUpdate);
         Assert.Empty(harness.Store.Entries);

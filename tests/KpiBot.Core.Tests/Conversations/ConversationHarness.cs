@@ -31,7 +31,7 @@ internal sealed class ConversationHarness
         Prompts = new CheckInPrompts(Store);
         Recorder = new CheckInRecorder(Store, Store, Store);
         var handlers = RepCommands.Create(Prompts, Recorder, Store, Store, Store).Concat(extraHandlers ?? []);
-        Service = new ConversationService(Goals, Directory, handlers, new CardSubmissions(Recorder), Time);
+        Service = new ConversationService(Goals, Directory, handlers, new CardSubmissions(Recorder), Time, Prompts);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(UserOf(person.Id), person.Id, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();

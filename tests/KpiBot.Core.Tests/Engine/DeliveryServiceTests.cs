@@ -77,6 +77,34 @@ public class DeliveryServiceTests
     }
 
     [Fact]
+    public async Task Send_ADigestToThreeChannels_WhenTheLastIsRateLimited_TheRetryPostsOnlyTheLast()
+    {
+        var world = new EngineWorld(PromptDue);
+        var team = world.Model.Teams[0].Id;
+        await world.Directory.LinkAsync(new ConversationAddress(Platforms.Slack, "T1", "C-SALES"), team, "lead", PromptDue, CancellationToken.None);
+        await world.Directory.LinkAsync(new ConversationAddress(Platforms.Slack, "T1", "C-ARCHIVED"), team, "lead", PromptDue, CancellationToken.None);
+        await world.Directory.LinkAsync(new ConversationAddress(Platforms.Teams, "tenant", "19:sales@thread", "https://smba.example/"), team, "lead", PromptDue, CancellationToken.None);
+        var links = await world.Directory.LinksOfTeamAsync(team, CancellationToken.None);
+        var (posted, gone, limited) = (links[0], links[1], links[2]);
+        world.Chat.Script(gone.ConversationId, new SendOutcome.Unreachable("is_archived"));
+        world.Chat.Script(limited.ConversationId, new SendOutcome.RateLimited(TimeSpan.FromSeconds(20)));
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.Digest, team, Mon, PromptDue)], PromptDue, CancellationToken.None));
+
+        var first = await world.Sender.SendAsync(id, CancellationToken.None);
+        Assert.Equal([posted.ConversationId], world.Chat.Sent.Select(m => m.Conversation.ConversationId));
+        Assert.NotNull(first.RetryAt);
+        world.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+
+        // The fake records what arrived: the first channel once (not again on the retry), the archived one never
+        // (its one scripted refusal is not asked again, or the fake would have delivered it), the last on the retry.
+        Assert.Equal([posted.ConversationId, limited.ConversationId], world.Chat.Sent.Select(m => m.Conversation.ConversationId));
+        var row = world.Deliveries.All.Single(d => d.Id == id);
+        Assert.Equal(DeliveryState.Sent, row.State);
+        Assert.Equal(posted, row.Message!.Conversation);
+    }
+
+    [Fact]
     public async Task Send_PassingFailures_BackOffWithinBounds_ThenFail()
     {
         var (world, id) = await ClaimedAsync();

@@ -27,4 +27,35 @@ public class GoalsModelTests
         Assert.Equal(Sample.Kdis.Count, past.KdisOf("meetings").Count() + past.Kdis.Count(k => k.KpiId != "meetings"));
         Assert.Equal(Sample.People, past.People);
     }
+
+    [Fact]
+    public void WithChatProfiles_ZoneIsFileThenChatThenTeam_LanguageIsChatThenFileThenTeam()
+    {
+        var withZone = Sample.People.First(p => p.TimeZone is not null);
+        var withoutZone = Sample.People.First(p => p.TimeZone is null);
+        var profiled = Sample.WithChatProfiles(new Dictionary<string, ChatProfile>
+        {
+            [withZone.Id] = new("America/New_York", "en-US"),
+            [withoutZone.Id] = new("America/New_York", "ja-JP"),
+            ["no-such-person"] = new("Europe/Paris", "en"),
+        });
+
+        Assert.Equal(withZone.TimeZone, KpiBot.Core.Calendar.Zones.ZoneOf(profiled.PeopleById[withZone.Id], profiled));
+        Assert.Equal("America/New_York", KpiBot.Core.Calendar.Zones.ZoneOf(profiled.PeopleById[withoutZone.Id], profiled));
+        Assert.Equal(Sample.TeamsById[withoutZone.TeamId].TimeZone, KpiBot.Core.Calendar.Zones.ZoneOf(withoutZone, Sample));
+        Assert.Equal("en", Languages.For(profiled.PeopleById[withZone.Id], profiled).TwoLetterISOLanguageName);
+        Assert.Equal("ja", Languages.For(profiled.PeopleById[withoutZone.Id], profiled).TwoLetterISOLanguageName);
+        Assert.Equal("en", Languages.For(profiled.PeopleById[withoutZone.Id], profiled, chatLocale: "en-GB").TwoLetterISOLanguageName);
+        Assert.Equal(Sample.People.Count, profiled.People.Count);
+    }
+
+    [Fact]
+    public void WithChatProfiles_AZoneThatIsNotIana_IsIgnored()
+    {
+        var person = Sample.People.First(p => p.TimeZone is null);
+        var profiled = Sample.WithChatProfiles(new Dictionary<string, ChatProfile> { [person.Id] = new("Mars/Olympus_Mons", null) });
+
+        Assert.Null(profiled.PeopleById[person.Id].ChatTimeZone);
+        Assert.Equal(Sample.TeamsById[person.TeamId].TimeZone, KpiBot.Core.Calendar.Zones.ZoneOf(profiled.PeopleById[person.Id], profiled));
+    }
 }

@@ -1,6 +1,7 @@
 using KpiBot.Slack.Api;
 using KpiBot.Slack.BlockKit;
 using KpiBot.Slack.Inbound;
+using KpiBot.Testing.Fakes;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Slack.Tests.Api;
@@ -14,7 +15,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }));
+        _client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl })));
     }
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
@@ -26,7 +27,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task PostMessage_SendsJsonWithTheTokenInTheHeaderAndReturnsTheTs()
     {
-        var (channel, ts) = await _client.PostMessageAsync("C1", Hello, null, CancellationToken.None);
+        var (channel, ts) = await _client.PostMessageAsync("T1", "C1", Hello, null, CancellationToken.None);
 
         var call = _slack.Single("chat.postMessage");
         Assert.Equal("Bearer xoxb-test-token", call.Authorization);
@@ -43,7 +44,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task UpdateMessage_SendsChannelTsAndTheNewContent()
     {
-        await _client.UpdateMessageAsync("D1", "1.2", Hello, CancellationToken.None);
+        await _client.UpdateMessageAsync("T1", "D1", "1.2", Hello, CancellationToken.None);
 
         var call = _slack.Single("chat.update");
         Assert.Equal(("D1", "1.2", "Hello"), (call.Json["channel"]!.GetValue<string>(), call.Json["ts"]!.GetValue<string>(), call.Json["text"]!.GetValue<string>()));
@@ -52,7 +53,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task OpenConversation_ReturnsTheDmChannel()
     {
-        Assert.Equal("DU1", await _client.OpenConversationAsync("U1", CancellationToken.None));
+        Assert.Equal("DU1", await _client.OpenConversationAsync("T1", "U1", CancellationToken.None));
         Assert.Equal("U1", _slack.Single("conversations.open").Json["users"]!.GetValue<string>());
     }
 
@@ -61,7 +62,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         var modal = new ModalView(new PlainText("T"), new PlainText("S"), new PlainText("C"), [], SlackIds.CheckInModal, InteractionParser.WriteCard(new CardRef("k", default, 1, "p")));
 
-        await _client.OpenViewAsync("trigger-1", modal, CancellationToken.None);
+        await _client.OpenViewAsync("T1", "trigger-1", modal, CancellationToken.None);
 
         var call = _slack.Single("views.open");
         Assert.Equal("trigger-1", call.Json["trigger_id"]!.GetValue<string>());
@@ -72,7 +73,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task LookupUserByEmail_PostsTheEmailAsAFormAndReturnsTheUser()
     {
-        Assert.Equal("U0ALICE", await _client.LookupUserByEmailAsync("alice@example.com", CancellationToken.None));
+        Assert.Equal("U0ALICE", await _client.LookupUserByEmailAsync("T1", "alice@example.com", CancellationToken.None));
 
         var call = _slack.Single("users.lookupByEmail");
         Assert.Equal("email=alice%40example.com", call.Body);
@@ -81,7 +82,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task PostEphemeral_SendsChannelUserAndContent()
     {
-        await _client.PostEphemeralAsync("C1", "U1", Hello, CancellationToken.None);
+        await _client.PostEphemeralAsync("T1", "C1", "U1", Hello, CancellationToken.None);
 
         var call = _slack.Single("chat.postEphemeral");
         Assert.Equal(("C1", "U1", "Hello"), (call.Json["channel"]!.GetValue<string>(), call.Json["user"]!.GetValue<string>(), call.Json["text"]!.GetValue<string>()));
@@ -89,12 +90,12 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
 
     [Fact]
     public async Task AuthTest_ReturnsTheBotsIds() =>
-        Assert.Equal(new SlackBotIdentity("U0LAN0Z89", "B0LAN0Z89"), await _client.AuthTestAsync(CancellationToken.None));
+        Assert.Equal(new SlackBotIdentity("U0LAN0Z89", "B0LAN0Z89"), await _client.AuthTestAsync("T1", CancellationToken.None));
 
     [Fact]
     public async Task UserInfo_ReturnsTimeZoneAndLocale()
     {
-        var user = await _client.UserInfoAsync("U0ALICE", CancellationToken.None);
+        var user = await _client.UserInfoAsync("T1", "U0ALICE", CancellationToken.None);
 
         Assert.Equal(("U0ALICE", "Asia/Tokyo", "ja-JP", false), (user.Id, user.Tz, user.Locale, user.IsBot));
         Assert.Equal("user=U0ALICE&include_locale=true", _slack.Single("users.info").Body);
@@ -105,7 +106,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         _slack.Answer("users.lookupByEmail", 200, """{"ok":false,"error":"users_not_found"}""");
 
-        Assert.Null(await _client.LookupUserByEmailAsync("nobody@example.com", CancellationToken.None));
+        Assert.Null(await _client.LookupUserByEmailAsync("T1", "nobody@example.com", CancellationToken.None));
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         _slack.Answer("chat.postMessage", 200, """{"ok":false,"error":"channel_not_found"}""");
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => _client.PostMessageAsync("C404", Hello, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => _client.PostMessageAsync("T1", "C404", Hello, null, CancellationToken.None));
 
         Assert.Equal(("channel_not_found", "chat.postMessage", false), (e.Error, e.Method, e.IsTransient));
     }
@@ -123,7 +124,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         _slack.Answer("chat.postMessage", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: "30");
 
-        var e = await Assert.ThrowsAsync<SlackRateLimitedException>(() => _client.PostMessageAsync("C1", Hello, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SlackRateLimitedException>(() => _client.PostMessageAsync("T1", "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(30), e.RetryAfter);
     }
@@ -136,7 +137,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         _slack.Answer("chat.update", status, body);
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => _client.UpdateMessageAsync("C1", "1.2", Hello, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => _client.UpdateMessageAsync("T1", "C1", "1.2", Hello, CancellationToken.None));
 
         Assert.Equal((error, transient), (e.Error, e.IsTransient));
     }
@@ -144,9 +145,9 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Call_WithoutABotToken_ThrowsAndCallsNothing()
     {
-        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { ApiBaseUrl = _slack.BaseUrl }));
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { ApiBaseUrl = _slack.BaseUrl })));
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync("C1", Hello, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync("T1", "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal("not_configured", e.Error);
         Assert.Empty(_slack.Calls);

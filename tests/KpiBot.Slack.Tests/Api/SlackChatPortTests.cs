@@ -1,4 +1,3 @@
-using System.Globalization;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Views;
 using KpiBot.Slack.Api;
@@ -13,14 +12,15 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     private static readonly ConversationAddress Channel = new("slack", "T1", "C0SALES");
     private readonly HttpClient _http = new();
     private readonly InMemoryDirectory _directory = new(() => null);
+    private readonly InMemoryChatAdapterStores _users = new();
     private FakeSlackApi _slack = null!;
     private SlackChatPort _port = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }));
-        _port = new SlackChatPort(client, _directory, CultureInfo.GetCultureInfo("en"));
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl })));
+        _port = new SlackChatPort(client, _directory, _users, TimeProvider.System);
         await _directory.LinkAsync(new ChatUser("slack", "T1", "U0ALICE"), "alice", DateTimeOffset.UnixEpoch, CancellationToken.None);
     }
 
@@ -39,6 +39,32 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
         Assert.Equal("DU0ALICE", post.Json["channel"]!.GetValue<string>());
         Assert.Equal(SampleViews.Prompt().Text, post.Json["text"]!.GetValue<string>());
         Assert.Equal("actions", post.Json["blocks"]![2]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SendToPerson_AgainLater_UsesTheKeptDmChannel_OneCallAPrompt()
+    {
+        await _port.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
+        await _port.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
+
+        Assert.Single(_slack.Calls, c => c.Method == "conversations.open");
+        Assert.Equal(2, _slack.Calls.Count(c => c.Method == "chat.postMessage"));
+        Assert.Equal("DU0ALICE", (await _users.FindAsync(new ChatUser("slack", "T1", "U0ALICE"), CancellationToken.None))!.PersonalConversationId);
+    }
+
+    [Fact]
+    public async Task Send_ToAWorkspaceWithoutAToken_IsUnreachableAndCallsNothing()
+    {
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { ApiBaseUrl = _slack.BaseUrl }), new NoTokens());
+        var port = new SlackChatPort(client, _directory, _users, TimeProvider.System);
+
+        Assert.Equal(new SendOutcome.Unreachable("not_configured"), await port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+        Assert.Empty(_slack.Calls);
+    }
+
+    private sealed class NoTokens : ISlackTokenSource
+    {
+        public ValueTask<string?> BotTokenAsync(string teamId, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
     }
 
     [Fact]
@@ -99,8 +125,8 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     {
         var deadBase = _slack.BaseUrl;
         await _slack.DisposeAsync();
-        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase }));
-        var port = new SlackChatPort(client, _directory, CultureInfo.GetCultureInfo("en"));
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase })));
+        var port = new SlackChatPort(client, _directory, _users, TimeProvider.System);
 
         Assert.IsType<SendOutcome.Transient>(await port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
         _slack = await FakeSlackApi.StartAsync();

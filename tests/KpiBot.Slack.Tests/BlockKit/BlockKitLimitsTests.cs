@@ -1,4 +1,3 @@
-using System.Globalization;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Views;
 using KpiBot.Slack.BlockKit;
@@ -7,7 +6,6 @@ namespace KpiBot.Slack.Tests.BlockKit;
 
 public class BlockKitLimitsTests
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
 
     private static DigestView BigDigest(int lines, int itemsPerSection) => new(
         "Weekly digest",
@@ -20,7 +18,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void Render_LongDigest_SplitsIntoMessagesOfAtMostFiftyBlocks()
     {
-        var messages = BlockKitRenderer.Render(BigDigest(500, 60), En);
+        var messages = BlockKitRenderer.Render(BigDigest(500, 60));
 
         Assert.True(messages.Count > 1);
         Assert.All(messages, m => Assert.InRange(m.Blocks.Count, 1, 50));
@@ -32,7 +30,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void Render_LongDigest_KeepsEverySectionWithinThreeThousandCharactersAndLosesNoLine()
     {
-        var messages = BlockKitRenderer.Render(BigDigest(500, 60), En);
+        var messages = BlockKitRenderer.Render(BigDigest(500, 60));
         var sections = messages.SelectMany(m => m.Blocks).OfType<SectionBlock>().Select(s => s.Text.Text).ToList();
 
         Assert.All(sections, t => Assert.InRange(t.Length, 1, 3000));
@@ -42,7 +40,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void Render_AnOverlongLine_IsCutToTheSectionLimit()
     {
-        var messages = BlockKitRenderer.Render(new MessageView(new string('x', 5000)), En);
+        var messages = BlockKitRenderer.Render(new MessageView(new string('x', 5000)));
 
         var text = Assert.IsType<SectionBlock>(Assert.Single(Assert.Single(messages).Blocks)).Text.Text;
         Assert.Equal(3000, text.Length);
@@ -59,6 +57,6 @@ public class BlockKitLimitsTests
             new HelpView("h", "H", []), new ErrorView("e"), new MessageView("m"), new ConfirmView("c", "y", "n", "cmd"),
         ];
 
-        Assert.All(views, v => Assert.All(BlockKitRenderer.Render(v, En), m => Assert.False(string.IsNullOrWhiteSpace(m.Text))));
+        Assert.All(views, v => Assert.All(BlockKitRenderer.Render(v), m => Assert.False(string.IsNullOrWhiteSpace(m.Text))));
     }
 }

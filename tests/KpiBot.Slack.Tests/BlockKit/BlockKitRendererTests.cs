@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KpiBot.Core.Views;
 using KpiBot.Slack.BlockKit;
@@ -9,8 +8,6 @@ namespace KpiBot.Slack.Tests.BlockKit;
 
 public class BlockKitRendererTests
 {
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
-    private static readonly CultureInfo Ja = CultureInfo.GetCultureInfo("ja-JP");
 
     private static string Json(SlackMessage m) => JsonSerializer.Serialize(m, SlackJsonContext.Default.SlackMessage);
 
@@ -18,20 +15,23 @@ public class BlockKitRendererTests
 
     [Fact]
     public void RenderPrompt_MatchesGolden() =>
-        Golden.Matches("prompt", Json(CheckInRenderer.RenderPrompt(SampleViews.Prompt(), En)));
+        Golden.Matches("prompt", Json(CheckInRenderer.RenderPrompt(SampleViews.Prompt())));
 
     [Fact]
     public void RenderModal_MatchesGolden()
     {
-        var modal = CheckInRenderer.RenderModal(SampleViews.Prompt(currentCalls: 27.50m), new CardRef("ignored", default, 0, "ignored", "D024BE91L", "1548261231.000200"), En);
+        var modal = CheckInRenderer.RenderModal(SampleViews.Prompt(currentCalls: 27.50m), new CardRef("ignored", default, 0, "ignored", "D024BE91L", "1548261231.000200"));
 
         Golden.Matches("modal", JsonSerializer.Serialize(modal, SlackJsonContext.Default.ModalView));
     }
 
     [Fact]
-    public void RenderModal_InJapanese_UsesTheJapaneseAdapterTexts()
+    public void RenderModal_TakesItsOwnWordsFromTheViewsLabels()
     {
-        var modal = CheckInRenderer.RenderModal(SampleViews.Prompt(), new CardRef("k", default, 0, "p", "D1"), Ja);
+        var prompt = SampleViews.Prompt();
+        prompt = prompt with { Labels = prompt.Labels with { Open = "入力する", Note = "メモ", Blocker = "ブロッカー", Cancel = "キャンセル" } };
+
+        var modal = CheckInRenderer.RenderModal(prompt, new CardRef("k", default, 0, "p", "D1"));
 
         Assert.Equal("キャンセル", modal.Close.Text);
         Assert.Contains(modal.Blocks.OfType<InputBlock>(), b => b.Label.Text == "メモ");
@@ -40,7 +40,7 @@ public class BlockKitRendererTests
     [Fact]
     public void RenderModal_CarriesTheCardAndItsMessageForTheSubmission()
     {
-        var modal = CheckInRenderer.RenderModal(SampleViews.Prompt(), new CardRef("x", default, 9, "x", "D024BE91L", "1.2"), En);
+        var modal = CheckInRenderer.RenderModal(SampleViews.Prompt(), new CardRef("x", default, 9, "x", "D024BE91L", "1.2"));
 
         Assert.Equal(new CardRef("prompt:alice:2026-11-27", SampleViews.Friday, 2, "alice", "D024BE91L", "1.2"), InteractionParser.ReadCard(modal.PrivateMetadata));
     }
@@ -55,37 +55,37 @@ public class BlockKitRendererTests
 
     [Fact]
     public void Render_Reminder_MatchesGolden() =>
-        Golden.Matches("reminder", Json(BlockKitRenderer.Render(new ReminderView("You have not checked in yet today.", SampleViews.Prompt()), En)));
+        Golden.Matches("reminder", Json(BlockKitRenderer.Render(new ReminderView("You have not checked in yet today.", SampleViews.Prompt()))));
 
     [Fact]
     public void Render_Status_MatchesGolden() =>
-        Golden.Matches("status", Json(BlockKitRenderer.Render(new StatusView("Sales team status …", "Sales team — status", SampleViews.Tree(), SampleViews.Lists()), En)));
+        Golden.Matches("status", Json(BlockKitRenderer.Render(new StatusView("Sales team status …", "Sales team — status", SampleViews.Tree(), SampleViews.Lists()))));
 
     [Fact]
     public void Render_Tree_MatchesGolden() =>
-        Golden.Matches("tree", Json(BlockKitRenderer.Render(new TreeView("Goals …", "Goals", SampleViews.Tree()), En)));
+        Golden.Matches("tree", Json(BlockKitRenderer.Render(new TreeView("Goals …", "Goals", SampleViews.Tree()))));
 
     [Fact]
     public void Render_PersonalProgress_MatchesGolden() =>
-        Golden.Matches("me", Json(BlockKitRenderer.Render(new PersonalProgressView("Your progress …", "Your progress", [.. SampleViews.Tree().Skip(2)], [new ViewSection("Streak", ["5 days"])]), En)));
+        Golden.Matches("me", Json(BlockKitRenderer.Render(new PersonalProgressView("Your progress …", "Your progress", [.. SampleViews.Tree().Skip(2)], [new ViewSection("Streak", ["5 days"])]))));
 
     [Fact]
     public void Render_Digest_MatchesGolden() =>
-        Golden.Matches("digest", Json(BlockKitRenderer.Render(new DigestView("Weekly digest …", "Sales team — week of Nov 23", "sales", new DateOnly(2026, 11, 23), SampleViews.Tree(), SampleViews.Lists()), En)));
+        Golden.Matches("digest", Json(BlockKitRenderer.Render(new DigestView("Weekly digest …", "Sales team — week of Nov 23", "sales", new DateOnly(2026, 11, 23), SampleViews.Tree(), SampleViews.Lists()))));
 
     [Fact]
     public void Render_Help_MatchesGolden() =>
-        Golden.Matches("help", Json(BlockKitRenderer.Render(new HelpView("Commands …", "Commands", [new HelpItem("checkin", "Open today's check-in"), new HelpItem("status [@person]", "Progress of your team")]), En)));
+        Golden.Matches("help", Json(BlockKitRenderer.Render(new HelpView("Commands …", "Commands", [new HelpItem("checkin", "Open today's check-in"), new HelpItem("status [@person]", "Progress of your team")]))));
 
     [Fact]
     public void Render_Error_MatchesGolden() =>
-        Golden.Matches("error", Json(BlockKitRenderer.Render(new ErrorView("'abc' is not a number.", "Type a number like 27 or 3.5."), En)));
+        Golden.Matches("error", Json(BlockKitRenderer.Render(new ErrorView("'abc' is not a number.", "Type a number like 27 or 3.5."))));
 
     [Fact]
     public void Render_Message_MatchesGolden() =>
-        Golden.Matches("message", Json(BlockKitRenderer.Render(new MessageView("Linked #sales to team <Sales> & co."), En)));
+        Golden.Matches("message", Json(BlockKitRenderer.Render(new MessageView("Linked #sales to team <Sales> & co."))));
 
     [Fact]
     public void Render_Confirm_MatchesGolden() =>
-        Golden.Matches("confirm", Json(BlockKitRenderer.Render(new ConfirmView("300 calls is more than 10 times the target of 30 calls.\nSave it anyway?", "Yes, save", "No", "confirm-checkin"), En)));
+        Golden.Matches("confirm", Json(BlockKitRenderer.Render(new ConfirmView("300 calls is more than 10 times the target of 30 calls.\nSave it anyway?", "Yes, save", "No", "confirm-checkin"))));
 }

@@ -3,6 +3,7 @@ using System.Text;
 using KpiBot.Teams.Auth;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
+using KpiBot.Testing.Teams;
 
 namespace KpiBot.Teams.Tests.Auth;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using KpiBot.Core.Chat;
 using KpiBot.Teams.Cards;
 using KpiBot.Teams.Connector;
-using KpiBot.Teams.Tests.Auth;
+using KpiBot.Testing.Teams;
 
 namespace KpiBot.Teams.Tests.Connector;
 
@@ -69,7 +69,7 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
     {
         var result = await _client.CreatePersonalConversationAsync(_server.BaseAddress.AbsoluteUri, "tenant-1", "29:user", CancellationToken.None);
 
-        Assert.Equal(new ConversationAddress(Platforms.Teams, "tenant-1", "a:new-personal", _server.BaseAddress.AbsoluteUri), result.Value);
+        Assert.Equal(new ConversationAddress(Platforms.Teams, "tenant-1", "a:personal:29:user", _server.BaseAddress.AbsoluteUri), result.Value);
         var body = JsonNode.Parse(Assert.Single(_server.Requests).Body)!;
         Assert.False((bool)body["isGroup"]!);
         Assert.Equal("29:user", (string?)body["members"]![0]!["id"]);
@@ -173,6 +173,32 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
 
         Assert.IsType<SendOutcome.Unreachable>(await _client.SendAsync(plain, Card, CancellationToken.None));
         Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Send_InTheEmulatorMode_CallsAnHttpServiceUrl_WithoutAToken()
+    {
+        var options = _server.Options();
+        options.ConnectorMaxAttempts = 1;
+        var emulator = new BotConnectorClient(_server.Client, new FixedToken(""), options, TimeProvider.System, allowHttpServiceUrls: true);
+        var plain = _conversation with { ServiceUrl = "http://127.0.0.1:1/" };
+
+        // Nothing listens there: the call was attempted (a network failure), not refused as non-HTTPS.
+        Assert.IsType<SendOutcome.Transient>(await emulator.SendAsync(plain, Card, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetMembersPage_FollowsTheContinuationToken()
+    {
+        _server.Members = [new JsonObject { ["id"] = "29:a" }, new JsonObject { ["id"] = "29:b" }, new JsonObject { ["id"] = "29:c" }];
+
+        var first = await _client.GetMembersPageAsync(_conversation, null, CancellationToken.None);
+        var second = await _client.GetMembersPageAsync(_conversation, first.Value!.ContinuationToken, CancellationToken.None);
+
+        Assert.Equal(["29:a", "29:b"], first.Value.Members!.Select(m => m.Id));
+        Assert.Equal(["29:c"], second.Value!.Members!.Select(m => m.Id));
+        Assert.Null(second.Value.ContinuationToken);
+        Assert.Equal("/v3/conversations/a%3A1personal%3Bmessageid%3D9/pagedmembers?pageSize=200&continuationToken=2", _server.Requests.Last().Path);
     }
 
     private sealed class FixedToken(string token) : IBotTokenProvider

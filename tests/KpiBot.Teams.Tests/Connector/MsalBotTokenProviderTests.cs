@@ -1,5 +1,5 @@
 using KpiBot.Teams.Connector;
-using KpiBot.Teams.Tests.Auth;
+using KpiBot.Testing.Teams;
 using Microsoft.Identity.Client;
 
 namespace KpiBot.Teams.Tests.Connector;

@@ -158,6 +158,24 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
         }
     }
 
+    public Task MarkPartDoneAsync(long id, string part, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _rows[id].DoneParts.Add(part);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlySet<string>> DonePartsAsync(long id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(_rows[id].DoneParts.ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
     public Task<IReadOnlySet<string>> UnreachableAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -190,6 +208,8 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset? EnqueuedAt { get; set; }
+
+        public HashSet<string> DoneParts { get; } = new(StringComparer.Ordinal);
 
         public DeliveryRecord ToRecord() => new(Id, Occurrence, State, Attempts, Message, Detail);
     }

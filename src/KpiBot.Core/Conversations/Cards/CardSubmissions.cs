@@ -45,6 +45,7 @@ public sealed class CardSubmissions(CheckInRecorder recorder)
     {
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var unreadable = new List<string>();
+        string? refusedField = null;
         foreach (var (nodeId, raw) in submission.Values)
         {
             if (string.IsNullOrWhiteSpace(raw))
@@ -60,12 +61,13 @@ public sealed class CardSubmissions(CheckInRecorder recorder)
             {
                 var title = context.Model.NodesById.GetValueOrDefault(nodeId)?.Title ?? nodeId;
                 unreadable.Add(Texts.Format(nameof(ConversationText.Submit_NotANumber), context.Culture, title, raw.Trim()));
+                refusedField ??= nodeId;
             }
         }
 
         if (unreadable.Count > 0)
         {
-            return RecordReply.Refused(new ErrorView(string.Join('\n', unreadable)));
+            return RecordReply.Refused(new ErrorView(string.Join('\n', unreadable), FieldKey: refusedField));
         }
 
         var answer = new CheckInAnswer(submission.WorkDay, cadence, values, submission.Note, submission.Blocker, submission.CardVersion, submission.Confirmed);

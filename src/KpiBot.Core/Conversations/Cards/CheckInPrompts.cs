@@ -45,7 +45,11 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
             Texts.Get(nameof(ConversationText.Card_Submit), culture),
             Texts.Get(nameof(ConversationText.Card_Skip), culture),
             Texts.Get(nameof(ConversationText.Card_Same), culture),
-            Texts.Get(nameof(ConversationText.Card_NumberError), culture));
+            Texts.Get(nameof(ConversationText.Card_NumberError), culture),
+            Texts.Get(nameof(ConversationText.Card_Open), culture),
+            Texts.Get(nameof(ConversationText.Card_NoteLabel), culture),
+            Texts.Get(nameof(ConversationText.Card_BlockerMark), culture),
+            Texts.Get(nameof(ConversationText.Card_Cancel), culture));
         return new CheckInPromptView(PlainText(title, lines, culture), title, person.Id, day, cadence, occurrenceKey, version, lines, labels);
     }
 

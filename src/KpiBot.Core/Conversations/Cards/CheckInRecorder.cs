@@ -33,17 +33,19 @@ public sealed class CheckInRecorder(ICheckInRepository checkIns, IDayStore days,
 
         var problems = new List<string>();
         var questions = new List<string>();
+        string? refusedField = null;
         foreach (var (nodeId, value) in answer.Values)
         {
             if (CheckInRules.Check(model, person, nodeId, answer.Day, value, context.Today, answer.Confirmed) is { } problem)
             {
                 (problem.NeedsConfirmation ? questions : problems).Add(Problem(model, nodeId, problem.Message(culture), culture));
+                refusedField ??= problem.NeedsConfirmation ? null : nodeId;
             }
         }
 
         if (problems.Count > 0)
         {
-            return RecordReply.Refused(new ErrorView(string.Join('\n', problems)));
+            return RecordReply.Refused(new ErrorView(string.Join('\n', problems), FieldKey: refusedField));
         }
 
         var current = (await _checkIns.GetDayAsync(person.Id, answer.Day, ct).ConfigureAwait(false)).ToDictionary(e => e.NodeId, StringComparer.Ordinal);

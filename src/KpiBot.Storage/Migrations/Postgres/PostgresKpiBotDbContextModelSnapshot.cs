@@ -253,6 +253,10 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("platform");
 
+                    b.Property<DateTime?>("ProfileChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_changed_at");
+
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("text")
                         .HasColumnName("service_url");
@@ -280,6 +284,9 @@ namespace KpiBot.Storage.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_chat_users");
+
+                    b.HasIndex("ProfileChangedAt")
+                        .HasDatabaseName("ix_chat_users_profile_changed_at");
 
                     b.HasIndex("Platform", "Tenant", "UserId")
                         .IsUnique()
@@ -499,6 +506,10 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("detail");
+
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("text")
+                        .HasColumnName("done_parts");
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone")

@@ -240,6 +240,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("platform");
 
+                    b.Property<DateTime?>("ProfileChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_changed_at");
+
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("TEXT")
                         .HasColumnName("service_url");
@@ -267,6 +271,9 @@ namespace KpiBot.Storage.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_chat_users");
+
+                    b.HasIndex("ProfileChangedAt")
+                        .HasDatabaseName("ix_chat_users_profile_changed_at");
 
                     b.HasIndex("Platform", "Tenant", "UserId")
                         .IsUnique()
@@ -478,6 +485,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
+
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_parts");
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KpiBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKpiBotDbContext))]
-    [Migration("20261127210144_ChatAdapters")]
+    [Migration("20261127212143_ChatAdapters")]
     partial class ChatAdapters
     {
         /// <inheritdoc />
@@ -243,6 +243,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("platform");
 
+                    b.Property<DateTime?>("ProfileChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_changed_at");
+
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("TEXT")
                         .HasColumnName("service_url");
@@ -270,6 +274,9 @@ namespace KpiBot.Storage.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_chat_users");
+
+                    b.HasIndex("ProfileChangedAt")
+                        .HasDatabaseName("ix_chat_users_profile_changed_at");
 
                     b.HasIndex("Platform", "Tenant", "UserId")
                         .IsUnique()
@@ -481,6 +488,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
+
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_parts");
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT")

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace KpiBot.Teams.Tests.Auth;
+namespace KpiBot.Testing.Teams;
 
 /// <summary>Mints Bot Framework-like tokens for tests.</summary>
 public static class TestTokens

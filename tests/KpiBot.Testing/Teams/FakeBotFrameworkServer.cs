@@ -10,9 +10,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using KpiBot.Teams;
 using Microsoft.IdentityModel.Tokens;
 
-namespace KpiBot.Teams.Tests.Auth;
+namespace KpiBot.Testing.Teams;
 
 /// <summary>
 /// The Bot Framework's OpenID metadata and JWKS, served over HTTPS on 127.0.0.1 with a certificate made
@@ -26,18 +27,21 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly X509Certificate2 _certificate;
     private readonly List<(RsaSecurityKey Key, string[] Endorsements)> _keys = [];
+    private int _activities;
 
     private FakeBotFrameworkServer(WebApplication app, X509Certificate2 certificate, Uri baseAddress)
     {
         _app = app;
         _certificate = certificate;
         BaseAddress = baseAddress;
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && cert.Thumbprint == certificate.Thumbprint,
-        };
-        Client = new HttpClient(handler);
+        Client = new HttpClient(CreateHandler());
     }
+
+    /// <summary>A handler that trusts this server's certificate and no other: for the clients of a host under test.</summary>
+    public HttpClientHandler CreateHandler() => new()
+    {
+        ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && cert.Thumbprint == _certificate.Thumbprint,
+    };
 
     public Uri BaseAddress { get; }
 
@@ -59,8 +63,15 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
     /// <summary>Requests to no known route.</summary>
     public ConcurrentQueue<string> OtherRequests { get; } = new();
 
-    /// <summary>The body of GET …/members.</summary>
+    /// <summary>The body of GET …/members; also served page by page by GET …/pagedmembers, and one by one by GET …/members/{id}.</summary>
     public JsonArray Members { get; set; } = [];
+
+    /// <summary>The most members a page holds, whatever was asked (small, so tests see several pages).</summary>
+    public int MaxPageSize { get; set; } = 2;
+
+    /// <summary>Connector calls of one method whose raw path contains <paramref name="pathPart"/>.</summary>
+    public IReadOnlyList<RecordedRequest> Calls(string method, string pathPart) =>
+        [.. Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal))];
 
     public static async Task<FakeBotFrameworkServer> StartAsync()
     {
@@ -117,9 +128,20 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body));
+        var activityId = $"act-{Interlocked.Increment(ref _activities)}";
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body) { ActivityId = activityId });
         if (Script.TryDequeue(out var scripted))
         {
+            if (scripted.Delay is { } delay)
+            {
+                await Task.Delay(delay);
+            }
+
+            if (scripted.Gate is { } gate)
+            {
+                await gate;
+            }
+
             context.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfterSeconds is { } seconds)
             {
@@ -136,10 +158,35 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json";
-        JsonNode answer = context.Request.Method == "GET" ? Members.DeepClone()
-            : context.Request.Path == "/v3/conversations" ? new JsonObject { ["id"] = "a:new-personal", ["activityId"] = null }
-            : new JsonObject { ["id"] = $"act-{Requests.Count}" };
+        var path = context.Request.Path.Value ?? "";
+        JsonNode? answer = context.Request.Method != "GET"
+            ? path == "/v3/conversations"
+                ? new JsonObject { ["id"] = "a:personal:" + (string?)JsonNode.Parse(body)?["members"]?[0]?["id"], ["activityId"] = null }
+                : new JsonObject { ["id"] = activityId }
+            : path.EndsWith("/pagedmembers", StringComparison.Ordinal) ? MembersPage(context.Request.Query)
+            : path.Contains("/members/", StringComparison.Ordinal) ? Members.FirstOrDefault(m => (string?)m?["id"] == Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]))?.DeepClone()
+            : Members.DeepClone();
+        if (answer is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation", ["message"] = "not found" } }.ToJsonString());
+            return;
+        }
+
         await context.Response.WriteAsync(answer.ToJsonString());
+    }
+
+    /// <summary>A page of <see cref="Members"/>: the continuation token is the index of the next member.</summary>
+    private JsonObject MembersPage(IQueryCollection query)
+    {
+        var size = int.TryParse(query["pageSize"], out var s) ? Math.Min(s, MaxPageSize) : MaxPageSize;
+        var start = int.TryParse(query["continuationToken"], out var c) ? c : 0;
+        var page = new JsonArray([.. Members.Skip(start).Take(size).Select(m => m?.DeepClone())]);
+        return new JsonObject
+        {
+            ["members"] = page,
+            ["continuationToken"] = start + size < Members.Count ? (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
     }
 
     private JsonObject Metadata() => new()
@@ -184,7 +231,15 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
 }
 
 /// <summary>A connector call as the fake received it; <see cref="Path"/> is the raw (still escaped) request target.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body);
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body)
+{
+    /// <summary>The activity id a successful send or update of this call was (or would have been) answered with.</summary>
+    public string ActivityId { get; init; } = "";
+}
 
 /// <summary>A scripted connector answer.</summary>
-public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null);
+public sealed record ScriptedResponse(int Status, JsonNode? Body = null, int? RetryAfterSeconds = null, TimeSpan? Delay = null)
+{
+    /// <summary>When set, the answer waits until this task completes: a connector as slow as the test wants.</summary>
+    public Task? Gate { get; init; }
+}

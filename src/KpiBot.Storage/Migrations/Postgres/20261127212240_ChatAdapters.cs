@@ -12,6 +12,12 @@ namespace KpiBot.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "done_parts",
+                table: "deliveries",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "chat_installations",
                 columns: table => new
@@ -43,7 +49,8 @@ namespace KpiBot.Storage.Migrations.Postgres
                     locale = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
                     service_url = table.Column<string>(type: "text", nullable: true),
                     personal_conversation_id = table.Column<string>(type: "text", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    profile_changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,6 +91,11 @@ namespace KpiBot.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_chat_users_profile_changed_at",
+                table: "chat_users",
+                column: "profile_changed_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbound_seen_seen_at",
                 table: "inbound_seen",
                 column: "seen_at");
@@ -103,6 +115,10 @@ namespace KpiBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "inbound_seen");
+
+            migrationBuilder.DropColumn(
+                name: "done_parts",
+                table: "deliveries");
         }
     }
 }

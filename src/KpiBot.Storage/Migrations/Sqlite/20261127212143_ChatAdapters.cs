@@ -11,6 +11,12 @@ namespace KpiBot.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "done_parts",
+                table: "deliveries",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "chat_installations",
                 columns: table => new
@@ -42,7 +48,8 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     locale = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
                     service_url = table.Column<string>(type: "TEXT", nullable: true),
                     personal_conversation_id = table.Column<string>(type: "TEXT", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    profile_changed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,6 +90,11 @@ namespace KpiBot.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_chat_users_profile_changed_at",
+                table: "chat_users",
+                column: "profile_changed_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbound_seen_seen_at",
                 table: "inbound_seen",
                 column: "seen_at");
@@ -102,6 +114,10 @@ namespace KpiBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbound_seen");
+
+            migrationBuilder.DropColumn(
+                name: "done_parts",
+                table: "deliveries");
         }
     }
 }

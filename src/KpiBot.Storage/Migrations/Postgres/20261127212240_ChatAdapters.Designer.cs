@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KpiBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKpiBotDbContext))]
-    [Migration("20261127210156_ChatAdapters")]
+    [Migration("20261127212240_ChatAdapters")]
     partial class ChatAdapters
     {
         /// <inheritdoc />
@@ -256,6 +256,10 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("platform");
 
+                    b.Property<DateTime?>("ProfileChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_changed_at");
+
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("text")
                         .HasColumnName("service_url");
@@ -283,6 +287,9 @@ namespace KpiBot.Storage.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_chat_users");
+
+                    b.HasIndex("ProfileChangedAt")
+                        .HasDatabaseName("ix_chat_users_profile_changed_at");
 
                     b.HasIndex("Platform", "Tenant", "UserId")
                         .IsUnique()
@@ -502,6 +509,10 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("detail");
+
+                    b.Property<string>("DoneParts")
+                        .HasColumnType("text")
+                        .HasColumnName("done_parts");
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone")

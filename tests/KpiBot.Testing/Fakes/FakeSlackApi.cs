@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KpiBot.Slack.Tests.Api;
+using Xunit;
+
+namespace KpiBot.Testing.Fakes;
 
 /// <summary>
 /// A fake Slack Web API: a real Kestrel server on 127.0.0.1 that records every call and answers like Slack
 /// (ok:true with a channel and ts), or as a test scripts it for a method (429 with Retry-After, ok:false, 500).
+/// users.info answers with the profile a test gave for that user (<see cref="AddUser"/>). It also takes the
+/// posts to a slash command's or interaction's <c>response_url</c> (<see cref="ResponseUrl"/>), recorded as
+/// method <c>response_url</c>.
 /// </summary>
-internal sealed class FakeSlackApi : IAsyncDisposable
+public sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string? RetryAfter)>> _scripted = new(StringComparer.Ordinal);
@@ -23,6 +28,17 @@ internal sealed class FakeSlackApi : IAsyncDisposable
 
     public Uri BaseUrl => new(_app.Urls.First() + "/api/");
 
+    /// <summary>A <c>response_url</c> on this fake; posts to it are recorded as method <c>response_url</c>.</summary>
+    public Uri ResponseUrl => new(_app.Urls.First() + "/respond/1");
+
+    private readonly ConcurrentDictionary<string, (string? Email, string? Tz, string? Locale)> _users = new(StringComparer.Ordinal);
+
+    /// <summary>What users.info answers for <paramref name="userId"/> (else a default Tokyo profile without email).</summary>
+    public void AddUser(string userId, string? email, string? tz = "Asia/Tokyo", string? locale = "ja-JP") => _users[userId] = (email, tz, locale);
+
+    /// <summary>The calls of <paramref name="method"/> so far, in order.</summary>
+    public IReadOnlyList<RecordedCall> Of(string method) => [.. Calls.Where(c => c.Method == method)];
+
     public static async Task<FakeSlackApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -31,6 +47,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeSlackApi(app);
         app.MapPost("/api/{method}", fake.HandleAsync);
+        app.MapPost("/respond/{id}", (HttpContext context) => fake.HandleAsync(context, "response_url"));
         await app.StartAsync();
         return fake;
     }
@@ -69,6 +86,13 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             case "conversations.open":
                 answer["channel"] = new JsonObject { ["id"] = "D" + JsonNode.Parse(body)?["users"]?.GetValue<string>() };
                 break;
+            case "users.info" when Field(context, body, "user") is { } id && _users.TryGetValue(id, out var user):
+                answer["user"] = new JsonObject
+                {
+                    ["id"] = id, ["tz"] = user.Tz, ["locale"] = user.Locale, ["is_bot"] = false,
+                    ["profile"] = new JsonObject { ["email"] = user.Email, ["real_name"] = id },
+                };
+                break;
             case "users.lookupByEmail" or "users.info":
                 answer["user"] = new JsonObject { ["id"] = "U0ALICE", ["tz"] = "Asia/Tokyo", ["tz_offset"] = 32400, ["locale"] = "ja-JP", ["is_bot"] = false };
                 break;
@@ -84,9 +108,14 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static string? Field(HttpContext context, string body, string name) =>
+        context.Request.HasFormContentType
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).TryGetValue(name, out var v) ? v.ToString() : null
+            : JsonNode.Parse(body)?[name]?.GetValue<string>();
 }
 
-internal sealed record RecordedCall(string Method, string Authorization, string ContentType, string Body)
+public sealed record RecordedCall(string Method, string Authorization, string ContentType, string Body)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 }

@@ -1,0 +1,28 @@
+using Hangfire;
+using KpiBot.Core.Delivery;
+
+namespace KpiBot.Host.Jobs;
+
+/// <summary>
+/// Sends a small batch of deliveries (ids only: the method and its arguments are persisted contracts), a few
+/// at once, each in its own scope (its own database context). One job per batch shares Hangfire's per-job
+/// cost (fetch, state rows) among <see cref="DeliveryOptions.SendBatchSize"/> prompts. A job run again after a
+/// crash finds the rows it already sent final and skips them, and the one that was in flight Unknown.
+/// A delivery that asks to be retried gets its own <see cref="SendDeliveryJob"/> at the time it names.
+/// </summary>
+public sealed class SendDeliveryBatchJob(IServiceScopeFactory scopes, DeliveryOptions options)
+{
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    public Task RunAsync(long[] deliveryIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        return Parallel.ForEachAsync(
+            deliveryIds,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.SendParallelism), CancellationToken = cancellationToken },
+            async (id, ct) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SendDeliveryJob>().RunAsync(id, ct);
+            });
+    }
+}

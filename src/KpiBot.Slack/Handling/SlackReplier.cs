@@ -1,0 +1,103 @@
+using KpiBot.Core.Chat;
+using KpiBot.Core.Conversations;
+using KpiBot.Core.Views;
+using KpiBot.Slack.Api;
+using KpiBot.Slack.BlockKit;
+using KpiBot.Slack.Inbound;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KpiBot.Slack.Handling;
+
+/// <summary>
+/// Sends the engine's answer on Slack after the acknowledgement: check-in cards to the person's DM (so the
+/// receipt can replace them), other replies through the slash command's <c>response_url</c> or in the
+/// conversation — <see cref="ReplyVisibility.Private"/> ones in a channel as ephemeral messages — then the
+/// receipt over the card (chat.update) and last the outbox (messages for leads and channels).
+/// </summary>
+public sealed class SlackReplier(
+    SlackApiClient client, [FromKeyedServices(Platforms.Slack)] IChatPort slack, OutboxSender outbox, ILogger<SlackReplier> logger)
+{
+    /// <param name="firstAnswered">The first part of the first reply already went back in the acknowledgement.</param>
+    public async Task DeliverAsync(ChatReply reply, ReplyTarget target, bool firstAnswered, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(target);
+        var skip = firstAnswered;
+        foreach (var r in reply.Replies)
+        {
+            if (r.View is CheckInPromptView prompt)
+            {
+                Check("a card", await slack.SendToPersonAsync(prompt.PersonId, prompt, ct).ConfigureAwait(false));
+                continue;
+            }
+
+            foreach (var part in BlockKitRenderer.Render(r.View))
+            {
+                if (skip)
+                {
+                    skip = false;
+                    continue;
+                }
+
+                await SayAsync(part, r.Visibility, target, ct).ConfigureAwait(false);
+            }
+
+            skip = false;
+        }
+
+        if (reply.CardUpdate is { } receipt && target.Card is { } card)
+        {
+            Check("the card", await slack.UpdateAsync(card, receipt, ct).ConfigureAwait(false));
+        }
+
+        foreach (var outcome in await outbox.SendAsync(reply.Outbox, ct).ConfigureAwait(false))
+        {
+            Check("the outbox", outcome);
+        }
+    }
+
+    /// <summary>The acknowledgement's answer for a slash command: the first part of the first reply that is not a card.</summary>
+    public static ResponseMessage? FirstAnswer(ChatReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return reply.Replies.FirstOrDefault() is { View: not CheckInPromptView } first
+            ? Response(BlockKitRenderer.Render(first.View)[0], first.Visibility)
+            : null;
+    }
+
+    private async Task SayAsync(SlackMessage part, ReplyVisibility visibility, ReplyTarget target, CancellationToken ct)
+    {
+        var team = target.Conversation.TenantId;
+        try
+        {
+            if (target.ResponseUrl is { } url)
+            {
+                await client.RespondAsync(url, Response(part, visibility), ct).ConfigureAwait(false);
+            }
+            else if (visibility == ReplyVisibility.Private && target.Kind != ConversationKind.Personal)
+            {
+                await client.PostEphemeralAsync(team, target.Conversation.ConversationId, target.User.UserId, part, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await client.PostMessageAsync(team, target.Conversation.ConversationId, part, null, ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is SlackApiException or SlackRateLimitedException or HttpRequestException)
+        {
+            Log.CallFailed(logger, "reply", team, e.Message);
+        }
+    }
+
+    private static ResponseMessage Response(SlackMessage part, ReplyVisibility visibility) => new(
+        visibility == ReplyVisibility.Private ? ResponseMessage.Ephemeral : ResponseMessage.InChannel, part.Text, part.Blocks);
+
+    private void Check(string what, SendOutcome outcome)
+    {
+        if (outcome is not SendOutcome.Delivered)
+        {
+            Log.NotSent(logger, what, outcome.ToString());
+        }
+    }
+}

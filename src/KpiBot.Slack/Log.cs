@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace KpiBot.Slack;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Error, "Slack: background work failed.")]
+    public static partial void WorkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Slack: the work queue is full; a {Kind} was dropped.")]
+    public static partial void QueueFull(ILogger logger, string kind);
+
+    [LoggerMessage(3, LogLevel.Warning, "Slack: {Method} failed for workspace {TeamId}: {Error}")]
+    public static partial void CallFailed(ILogger logger, string method, string teamId, string error);
+
+    [LoggerMessage(4, LogLevel.Information, "Slack: request refused ({Reason}).")]
+    public static partial void Refused(ILogger logger, string reason);
+
+    [LoggerMessage(5, LogLevel.Information, "Slack: malformed request ({Reason}).")]
+    public static partial void Malformed(ILogger logger, string reason);
+
+    [LoggerMessage(6, LogLevel.Debug, "Slack: event {EventId} seen before; acknowledged and ignored.")]
+    public static partial void Repeated(ILogger logger, string eventId);
+
+    [LoggerMessage(7, LogLevel.Warning, "Slack: sending to {Target} failed: {Outcome}")]
+    public static partial void NotSent(ILogger logger, string target, string outcome);
+}

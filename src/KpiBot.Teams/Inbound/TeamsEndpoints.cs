@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text.Json;
+using KpiBot.Core.Conversations;
+using KpiBot.Teams.Activities;
+using KpiBot.Teams.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KpiBot.Teams.Inbound;
+
+/// <summary>
+/// POST /api/messages: reads the body (size-limited), authenticates it (401 bad token, 403 key not endorsed
+/// for the channel), parses it, and answers 200 at once — the engine's replies are separate outbound calls,
+/// made after the answer. An <c>adaptiveCard/action</c> invoke is the exception: its answer is the refreshed
+/// card, in the same response. Nothing is stored for a refused request.
+/// </summary>
+public static class TeamsEndpoints
+{
+    public const string Route = "/api/messages";
+
+    public static IEndpointConventionBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapPost(Route, HandleAsync);
+    }
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints).FullName!);
+        var cancellationToken = context.RequestAborted;
+
+        var body = await ReadBodyAsync(context.Request, options.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            Log.Refused(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var activity = ActivityParser.Read(body);
+        var refusal = await AuthenticateAsync(context, activity, options, services, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            Log.Refused(logger, refusal.Value.Status, refusal.Value.Reason);
+            context.Response.StatusCode = refusal.Value.Status;
+            return;
+        }
+
+        if (activity is null)
+        {
+            Log.Refused(logger, StatusCodes.Status400BadRequest, "not an activity");
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var inbound = ActivityParser.Parse(activity);
+        switch (inbound)
+        {
+            case TeamsInbound.Submission { IsInvoke: true } invoke:
+                await InvokeAsync(context, invoke, activity, cancellationToken).ConfigureAwait(false);
+                return;
+            case TeamsInbound.Ignored ignored:
+                Log.Ignored(logger, ignored.Reason);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            default:
+                await services.GetRequiredService<TeamsInboundQueue>().EnqueueAsync(
+                    (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().HandleAsync(inbound, activity, ct),
+                    cancellationToken).ConfigureAwait(false);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+        }
+    }
+
+    private static async Task InvokeAsync(HttpContext context, TeamsInbound.Submission invoke, Activity activity, CancellationToken cancellationToken)
+    {
+        var services = context.RequestServices;
+        var (response, rest) = await services.GetRequiredService<TeamsActivityHandler>().InvokeAsync(invoke, activity, cancellationToken).ConfigureAwait(false);
+        if (rest.Replies.Count > 0 || rest.Outbox is { Count: > 0 })
+        {
+            var input = invoke.Input;
+            var kind = activity.Conversation?.ConversationType is "channel" ? ConversationKind.Channel
+                : activity.Conversation?.ConversationType is "groupChat" ? ConversationKind.GroupChat : ConversationKind.Personal;
+            await services.GetRequiredService<TeamsInboundQueue>().EnqueueAsync(
+                (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().FollowUpAsync(rest, activity, input.User, kind, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, response, TeamsJsonContext.Default.InvokeResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Null when fine; else the status and the reason for the log.</summary>
+    private static async Task<(int Status, string Reason)?> AuthenticateAsync(
+        HttpContext context, Activity? activity, TeamsOptions options, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<TeamsEmulatorMode>().Enabled && string.IsNullOrWhiteSpace(options.AppId))
+        {
+            if (IsLoopback(context))
+            {
+                Log.Unauthenticated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints).FullName!));
+                return null;
+            }
+
+            return (StatusCodes.Status401Unauthorized, "Emulator mode accepts loopback requests only");
+        }
+
+        var result = await services.GetRequiredService<BotFrameworkTokenValidator>().ValidateAsync(
+            context.Request.Headers.Authorization.ToString(), activity?.ChannelId, activity?.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            InboundAuthResult.Valid => null,
+            InboundAuthResult.Forbidden forbidden => (StatusCodes.Status403Forbidden, forbidden.Reason),
+            InboundAuthResult.Unauthorized unauthorized => (StatusCodes.Status401Unauthorized, unauthorized.Reason),
+            _ => (StatusCodes.Status401Unauthorized, "unknown"),
+        };
+    }
+
+    /// <summary>A request from this machine, not forwarded on behalf of another (no proxy headers).</summary>
+    private static bool IsLoopback(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+        && !context.Request.Headers.ContainsKey("X-Forwarded-For") && !context.Request.Headers.ContainsKey("Forwarded");
+
+    /// <summary>The body, or null when it is larger than <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

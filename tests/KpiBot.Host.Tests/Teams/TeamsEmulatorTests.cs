@@ -1,0 +1,87 @@
+using System.Net;
+using KpiBot.Storage;
+using KpiBot.Testing;
+using KpiBot.Testing.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static KpiBot.Host.Tests.Teams.TeamsActivities;
+
+namespace KpiBot.Host.Tests.Teams;
+
+/// <summary>
+/// The Bot Framework Emulator mode: unauthenticated requests only from loopback, only with
+/// Teams:AllowUnauthenticatedLocal, only in Development, and never when an app id is configured.
+/// </summary>
+public sealed class TeamsEmulatorTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private FakeBotFrameworkServer _fake = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        _fake = await FakeBotFrameworkServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _fake.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WithTheOptionInDevelopment_LoopbackIsAccepted_AndAnswersGoOutWithoutAToken()
+    {
+        await using var host = TeamsHost.Start(_db, _fake, _time, Emulator(appId: ""));
+
+        var response = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null);
+        await host.SettleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_fake.Calls("POST", "/activities/m-1"));
+        Assert.Equal("", reply.Authorization);
+
+        // Not from this machine: refused even in the Emulator mode.
+        var remote = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-2"), token: null, from: IPAddress.Parse("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.Unauthorized, remote.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithAnAppId_TheOptionIsIgnored_AndUnauthenticatedRequestsAreRefused()
+    {
+        await using var host = TeamsHost.Start(_db, _fake, _time, Emulator(appId: FakeBotFrameworkServer.AppId));
+
+        var response = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null);
+        await host.SettleAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingAsync(host);
+    }
+
+    [Theory]
+    [InlineData("false", "Development")]
+    [InlineData("true", "Production")]
+    public async Task WithoutTheOptionOrOutsideDevelopment_TeamsIsOff(string allow, string environment)
+    {
+        await using var host = TeamsHost.Start(_db, _fake, _time, Emulator(appId: "", allow), environment);
+
+        var response = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await AssertNothingAsync(host);
+    }
+
+    private static Dictionary<string, string?> Emulator(string appId, string allow = "true") => new()
+    {
+        ["Teams:AppId"] = appId,
+        ["Teams:AllowUnauthenticatedLocal"] = allow,
+    };
+
+    private async Task AssertNothingAsync(TeamsHost host)
+    {
+        Assert.Empty(_fake.Requests);
+        Assert.Equal(0, await host.InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().ChatUsers.CountAsync()));
+    }
+}

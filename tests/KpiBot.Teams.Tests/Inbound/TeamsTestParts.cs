@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using KpiBot.Core.Chat;
+using KpiBot.Teams.Connector;
+using KpiBot.Teams.Inbound;
+using KpiBot.Testing.Fakes;
+using KpiBot.Testing.Teams;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KpiBot.Teams.Tests.Inbound;
+
+/// <summary>The adapter's loop parts on in-memory stores and the HTTPS fake connector.</summary>
+internal sealed class TeamsTestParts
+{
+    public const string Tenant = "tenant-1";
+
+    public TeamsTestParts(FakeBotFrameworkServer server)
+    {
+        var options = server.Options();
+        options.ConnectorRetryBaseDelay = TimeSpan.FromMilliseconds(5);
+        options.ConnectorMaxAttempts = 2;
+        options.ConnectorMaxRetryDelay = TimeSpan.FromSeconds(1);
+        Connector = new BotConnectorClient(server.Client, new FixedToken(), options, TimeProvider.System);
+        Roster = new TeamsRoster(Connector, Stores, Identities, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
+        Port = new TeamsChatPort(Connector, Identities, Roster);
+    }
+
+    public BotConnectorClient Connector { get; }
+
+    public InMemoryChatAdapterStores Stores { get; } = new();
+
+    public EmailDirectory Identities { get; } = new();
+
+    public TeamsRoster Roster { get; }
+
+    public TeamsChatPort Port { get; }
+
+    public static ChatUser User(string id) => new(Platforms.Teams, Tenant, id);
+
+    private sealed class FixedToken : IBotTokenProvider
+    {
+        public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult("test-token");
+    }
+}
+
+/// <summary>People by email (case-insensitive) and chat identities, in memory.</summary>
+internal sealed class EmailDirectory : IIdentityStore
+{
+    public ConcurrentDictionary<string, string> PeopleByEmail { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ConcurrentDictionary<ChatUser, string> Links { get; } = new();
+
+    public Task<string?> FindPersonIdAsync(ChatUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(Links.TryGetValue(user, out var person) ? person : null);
+
+    public Task<string?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken) =>
+        Task.FromResult(PeopleByEmail.TryGetValue(email, out var person) ? person : null);
+
+    public Task LinkAsync(ChatUser user, string personId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Links[user] = personId;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ChatUser>> IdentitiesOfAsync(string personId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChatUser>>([.. Links.Where(l => l.Value == personId).Select(l => l.Key)]);
+}
