@@ -2,6 +2,8 @@ using KpiBot.Core.Chat;
 using KpiBot.Host.Jobs;
 using KpiBot.Slack;
 using KpiBot.Slack.Api;
+using KpiBot.Slack.Install;
+using KpiBot.Slack.SocketMode;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Host.Hosting;
@@ -22,6 +24,8 @@ public static partial class SlackPlatform
         }
 
         builder.Services.AddSlack();
+        builder.Services.AddSlackInstall();        // per-workspace tokens from OAuth installs, falling back to Slack:BotToken
+        builder.Services.AddSlackSocketMode();     // connects only when Slack:AppToken is set
         builder.Services.AddChatPlatform<SlackChatPort>(Platforms.Slack);
         builder.Services.AddSlackInboundHandling();
         builder.Services.AddInboundHousekeeping();
@@ -38,6 +42,7 @@ public static partial class SlackPlatform
         }
 
         app.MapSlackEndpoints();
+        app.MapSlackInstallEndpoints();
         var options = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackPlatform));
         Started(
@@ -46,8 +51,8 @@ public static partial class SlackPlatform
             !string.IsNullOrEmpty(options.BotToken) ? "on (Slack:BotToken)"
                 : !string.IsNullOrEmpty(options.ClientId) ? "only to workspaces installed through OAuth (no Slack:BotToken)"
                 : "off (no Slack:BotToken and no Slack:ClientId: nothing is sent)",
-            string.IsNullOrEmpty(options.AppToken) ? "off (Slack:AppToken missing)" : "app token set",
-            string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret) ? "off (Slack:ClientId / Slack:ClientSecret missing)" : "configured");
+            string.IsNullOrEmpty(options.AppToken) ? "off (Slack:AppToken missing)" : "on (connecting out with Slack:AppToken)",
+            string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret) ? "off (Slack:ClientId / Slack:ClientSecret missing)" : "on at /slack/install");
         return app;
     }
 

@@ -39,6 +39,7 @@ public sealed partial class SlackInboundHandler(
             SlackInbound.OpenCheckIn open => OpenCheckInAsync(open, cancellationToken),
             SlackInbound.Submission { Value.Action: CardAction.Submit } modal => ModalAsync(modal.Value, cancellationToken),
             SlackInbound.Submission button => Task.FromResult(Queue("card button", ct => SubmitAsync(button.Value, ct))),
+            SlackInbound.Uninstalled gone => Task.FromResult(Queue("uninstall", ct => ForgetAsync(gone.TeamId, ct))),
             SlackInbound.UrlVerification verification => Task.FromResult(Json(new UrlVerificationAnswer(verification.Challenge), SlackJsonContext.Default.UrlVerificationAnswer)),
             _ => Task.FromResult(SlackAck.Empty),
         };
@@ -172,6 +173,16 @@ public sealed partial class SlackInboundHandler(
         var (email, locale) = await services.GetRequiredService<SlackUserProfiles>().ProfileAsync(submission.User, ct).ConfigureAwait(false);
         return await services.GetRequiredService<ConversationService>()
             .HandleAsync(submission with { Email = submission.Email ?? email, Locale = submission.Locale ?? locale }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The app left a workspace (or lost its bot token there): forget the OAuth installation, when the install is registered.</summary>
+    private async Task ForgetAsync(string teamId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<Install.SlackInstallService>() is { } install)
+        {
+            await install.ForgetAsync(teamId, ct).ConfigureAwait(false);
+        }
     }
 
     private SlackAck Queue(string kind, Func<CancellationToken, Task> work)

@@ -8,18 +8,20 @@ namespace KpiBot.Slack.Inbound;
 
 /// <summary>
 /// Reads an interactivity post (form field <c>payload</c>, already verified): the prompt's buttons
-/// (<c>block_actions</c>) and the check-in modal's <c>view_submission</c>.
+/// (<c>block_actions</c>) and the check-in modal's <c>view_submission</c>. Socket Mode delivers the same JSON
+/// without the form around it (<see cref="ParseJson"/>).
 /// </summary>
 public static class InteractionParser
 {
     public static SlackInbound Parse(string formBody)
     {
         var json = SlashCommandParser.First(QueryHelpers.ParseQuery(formBody), "payload");
-        if (json is null)
-        {
-            return new SlackInbound.Malformed("no payload");
-        }
+        return json is null ? new SlackInbound.Malformed("no payload") : ParseJson(json);
+    }
 
+    /// <summary>Reads the interaction JSON itself: the form field <c>payload</c> over HTTP, the envelope's <c>payload</c> over Socket Mode.</summary>
+    public static SlackInbound ParseJson(string json)
+    {
         SlackInteraction? payload;
         try
         {

@@ -9,7 +9,8 @@ namespace KpiBot.Slack.Inbound;
 /// <summary>
 /// Reads an Events API body (already verified): <c>url_verification</c>, <c>app_mention</c> (the bot's mention
 /// stripped) and <c>message</c> in the bot's IM become engine inputs; the bot's own and other bots' messages,
-/// edits and every other event are ignored.
+/// edits and every other event are ignored. <c>app_uninstalled</c> and a <c>tokens_revoked</c> that revokes the bot
+/// token become <see cref="SlackInbound.Uninstalled"/>.
 /// </summary>
 public static partial class SlackEventParser
 {
@@ -25,6 +26,27 @@ public static partial class SlackEventParser
             return new SlackInbound.Malformed("invalid JSON");
         }
 
+        return FromEnvelope(envelope, bot);
+    }
+
+    /// <summary>Reads an Events API body that Socket Mode delivered as an envelope's <c>payload</c> (the same JSON as over HTTP).</summary>
+    public static SlackInbound Parse(JsonElement payload, SlackBotIdentity? bot)
+    {
+        SlackEventEnvelope? envelope;
+        try
+        {
+            envelope = payload.ValueKind == JsonValueKind.Object ? payload.Deserialize(SlackJsonContext.Default.SlackEventEnvelope) : null;
+        }
+        catch (JsonException)
+        {
+            return new SlackInbound.Malformed("invalid JSON");
+        }
+
+        return envelope is null ? new SlackInbound.Malformed("payload is not an object") : FromEnvelope(envelope, bot);
+    }
+
+    private static SlackInbound FromEnvelope(SlackEventEnvelope? envelope, SlackBotIdentity? bot)
+    {
         return envelope?.Type switch
         {
             "url_verification" when !string.IsNullOrEmpty(envelope.Challenge) => new SlackInbound.UrlVerification(envelope.Challenge),
@@ -44,6 +66,11 @@ public static partial class SlackEventParser
         }
 
         var id = envelope.EventId;
+        if (e.Type == "app_uninstalled" || (e.Type == "tokens_revoked" && RevokesBotToken(e)))
+        {
+            return new SlackInbound.Uninstalled(team, id);
+        }
+
         var isMention = e.Type == "app_mention";
         var isIm = e.Type == "message" && e.ChannelType == "im";
         if (!isMention && !isIm)
@@ -69,6 +96,14 @@ public static partial class SlackEventParser
             CommandText(e.Text, bot));
         return new SlackInbound.Command(message, id);
     }
+
+    /// <summary><c>tokens_revoked</c> lists the revoked tokens' user ids by kind; only the bot's matters here.</summary>
+    private static bool RevokesBotToken(SlackEvent e) =>
+        e.Extra?.TryGetValue("tokens", out var tokens) == true
+        && tokens.ValueKind == JsonValueKind.Object
+        && tokens.TryGetProperty("bot", out var bots)
+        && bots.ValueKind == JsonValueKind.Array
+        && bots.GetArrayLength() > 0;
 
     /// <summary>
     /// The command in a message's text: the bot's mention removed (anywhere when the bot's user id is known,

@@ -23,6 +23,12 @@ public abstract record SlackInbound
     /// <summary>A card answer: the modal submitted, or Skip / Same clicked on the prompt.</summary>
     public sealed record Submission(CardSubmission Value, string? ResponseUrl = null) : SlackInbound;
 
+    /// <summary>
+    /// The app was uninstalled from workspace <see cref="TeamId"/> or its bot token there was revoked
+    /// (<c>app_uninstalled</c>, <c>tokens_revoked</c>): forget the installation (<c>SlackInstallService.ForgetAsync</c>).
+    /// </summary>
+    public sealed record Uninstalled(string TeamId, string EventId) : SlackInbound;
+
     /// <summary>Nothing to do (the bot's own message, an edit, an unknown event or action); acknowledge it.</summary>
     public sealed record Ignored(string Reason, string? EventId = null) : SlackInbound;
 

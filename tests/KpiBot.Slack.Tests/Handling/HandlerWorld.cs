@@ -10,6 +10,7 @@ using KpiBot.Core.GoalsFile;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.Handling;
 using KpiBot.Slack.Inbound;
+using KpiBot.Slack.Install;
 using KpiBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +76,9 @@ internal sealed class HandlerWorld : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = slack.BaseUrl.ToString(),
         }).Build());
         services.AddSingleton<TimeProvider>(time);
-        services.AddSlack().AddSlackInboundHandling();
+        services.AddSlack().AddSlackInboundHandling().AddSlackInstall();
+        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        services.AddSingleton<IChatInstallationStore>(adapter);
         services.AddSingleton<IGoalsProvider>(new GatedGoals(goals, gate));
         services.AddSingleton(directory).AddSingleton<IIdentityStore>(directory).AddSingleton<IChannelLinkStore>(directory);
         services.AddSingleton(checkIns).AddSingleton<ICheckInRepository>(checkIns).AddSingleton<IDayStore>(checkIns)

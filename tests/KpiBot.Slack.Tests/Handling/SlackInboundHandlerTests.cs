@@ -16,6 +16,19 @@ public sealed class SlackInboundHandlerTests : IAsyncLifetime
     private FakeSlackApi Slack => _world.Slack;
 
     [Fact]
+    public async Task Uninstalled_ForgetsTheWorkspacesInstallation_AndOnlyThatOne()
+    {
+        await _world.Adapter.SaveAsync(new ChatInstallation(Platforms.Slack, HandlerWorld.Team, "protected", "UB", null, _world.Time.GetUtcNow()), CancellationToken.None);
+        await _world.Adapter.SaveAsync(new ChatInstallation(Platforms.Slack, "T0OTHER", "protected", "UB", null, _world.Time.GetUtcNow()), CancellationToken.None);
+
+        Assert.Equal(SlackAck.Empty, await _world.HandleAsync(new SlackInbound.Uninstalled(HandlerWorld.Team, "Ev-gone")));
+        await _world.SettleAsync();
+
+        Assert.Null(await _world.Adapter.FindAsync(Platforms.Slack, HandlerWorld.Team, CancellationToken.None));
+        Assert.NotNull(await _world.Adapter.FindAsync(Platforms.Slack, "T0OTHER", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Event_FromAnUnknownUser_AsksSlackForTheirEmailOnce_LinksThem_AndRepliesInTheDm()
     {
         Assert.Equal(SlackAck.Empty, await _world.EventAsync("Ev1", "help"));
