@@ -110,6 +110,7 @@ internal static class InboundBenchmark
                 });
             };
             results.Add(await ScenarioAsync("slack /kpi help", client, new Uri(baseUri, "slack/commands"), slash, SlackHelpOk, runs, seconds, warmup));
+            Console.WriteLine($"  fake Slack Web API calls so far: {slack.Calls.Count:N0} ({string.Join(", ", slack.Calls.GroupBy(c => c.Method).Select(g => $"{g.Key} {g.Count():N0}"))})");
             results.Add(await ScenarioAsync("slack verify only", client, new Uri(baseUri, "bench/slack-verify"), slash, (s, _) => s == HttpStatusCode.OK, Math.Min(runs, 1), seconds, warmup));
 
             // Teams: a token valid 10 minutes per run, one check-in invoke from the linked rep for a past work day.
@@ -133,9 +134,10 @@ internal static class InboundBenchmark
             Console.WriteLine($"summary ({provider}, median of the runs; load now {Load()}):");
             foreach (var (name, median, n) in results)
             {
-                Console.WriteLine($"  {name,-32} {median.RequestsPerSecond,10:N0} req/s   p99 {median.P99Milliseconds,7:F2} ms   ({n} run{(n == 1 ? "" : "s")}, errors {median.Errors})");
+                Console.WriteLine($"  {name,-32} {median.RequestsPerSecond,10:N0} req/s   p99 {median.P99Milliseconds,7:F2} ms   ({n} run{(n == 1 ? "" : "s")}, {median.Timeouts} timed out)");
             }
 
+            Console.WriteLine($"  calls the host made meanwhile: fake Slack Web API {slack.Calls.Count:N0}, fake Bot Framework {bf.Requests.Count + bf.TokenRequests.Count:N0} (+{bf.MetadataRequests} metadata)");
             Console.WriteLine($"  RSS of this process (host, fakes and client in-process): {self.WorkingSet64 / 1024 / 1024:N0} MB now, {self.PeakWorkingSet64 / 1024 / 1024:N0} MB peak");
             return 0;
         }
@@ -188,13 +190,13 @@ internal static class InboundBenchmark
                 }
 
                 var result = await Wrk.RunAsync(url, script, seconds);
-                if (result.Errors > 0)
+                if (result.Non2xx > 0 || result.SocketErrors > 0)
                 {
-                    throw new InvalidOperationException($"{name}: {result.Errors} of {result.Requests} requests were not answered 2xx; the run measures errors, not the path");
+                    throw new InvalidOperationException($"{name}: {result.Non2xx} of {result.Requests} requests were not answered 2xx ({result.SocketErrors} socket errors); the run measures errors, not the path");
                 }
 
                 all.Add(result);
-                Console.WriteLine($"  run {run + 1}: {result.RequestsPerSecond:N0} req/s, p99 {result.P99Milliseconds:F2} ms, {result.Requests:N0} requests, {result.Errors} errors; load {Load()}");
+                Console.WriteLine($"  run {run + 1}: {result.RequestsPerSecond:N0} req/s, p99 {result.P99Milliseconds:F2} ms, {result.Requests:N0} requests, {result.Timeouts} timed out (> 2 s); load {Load()}");
             }
             finally
             {
@@ -204,7 +206,7 @@ internal static class InboundBenchmark
 
         var median = all.OrderBy(r => r.RequestsPerSecond).ElementAt(all.Count / 2);
         var p99 = all.Select(r => r.P99Milliseconds).Order().ElementAt(all.Count / 2);
-        return (name, median with { P99Milliseconds = p99, Errors = all.Sum(r => r.Errors) }, all.Count);
+        return (name, median with { P99Milliseconds = p99, Timeouts = all.Sum(r => r.Timeouts) }, all.Count);
     }
 
     private static bool SlackHelpOk(HttpStatusCode status, string body) =>

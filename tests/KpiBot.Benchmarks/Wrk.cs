@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 
 namespace KpiBot.Benchmarks;
 
-/// <summary>One wrk run's figures: requests per second, the 99th percentile latency, and the non-2xx count.</summary>
-internal sealed record WrkResult(double RequestsPerSecond, double P99Milliseconds, long Requests, long Errors);
+/// <summary>One wrk run's figures: requests per second, the 99th percentile latency, non-2xx answers, and socket errors (timeouts: no answer within wrk's 2 s).</summary>
+internal sealed record WrkResult(double RequestsPerSecond, double P99Milliseconds, long Requests, long Non2xx, long Timeouts, long SocketErrors);
 
 /// <summary>
 /// Runs wrk 4.x against one URL with a Lua script that POSTs a fixed body with fixed headers, and reads its
@@ -72,10 +72,9 @@ internal static partial class Wrk
         };
         var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var non2xx = Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        var socket = SocketErrors().Match(output) is { Success: true } s
-            ? s.Groups.Cast<Group>().Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture))
-            : 0;
-        return new WrkResult(rps, ms, requests, non2xx + socket);
+        var socket = SocketErrors().Match(output);
+        long Count(int group) => socket.Success ? long.Parse(socket.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+        return new WrkResult(rps, ms, requests, non2xx, Count(4), Count(1) + Count(2) + Count(3));
     }
 
     /// <summary>A Lua long string that cannot be closed by its content.</summary>
