@@ -19,6 +19,14 @@ using Microsoft.Extensions.Time.Testing;
 // PostgreSQL, against a chat stand-in with or without a rate limit. Usage:
 //   fanout [people=50000] [hosts=2] [workers=8] [rate per second, 0 = unlimited] [hangfire|direct]
 // "direct" measures the engine alone: an in-process queue instead of Hangfire, same stores and sender.
+// Inbound (Slack slash command and Teams invoke under wrk): see InboundBenchmark. Usage:
+//   inbound [sqlite|postgres] [runs=3] [seconds=15] [warmup=5]
+if (args is ["inbound", ..])
+{
+    Environment.ExitCode = await InboundBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 var people = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
 var hostCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
 var workers = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8;

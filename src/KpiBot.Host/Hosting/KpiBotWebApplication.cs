@@ -12,7 +12,10 @@ namespace KpiBot.Host.Hosting;
 /// <summary>Builds the ASP.NET Core host: storage, the engine, background jobs, health, and (later) the chat endpoints.</summary>
 public static class KpiBotWebApplication
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configure: null);
+
+    /// <summary>As <see cref="Build(string[])"/>, with <paramref name="configure"/> run on the builder last (benchmarks: trust a fake's certificate).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(args);
         KpiBotConfiguration.AddDefaults(builder.Configuration);
@@ -25,6 +28,7 @@ public static class KpiBotWebApplication
         builder.AddKpiBotJobs(storage);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddSlackPlatform();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

@@ -25,18 +25,29 @@ public sealed class TeamsRoster(
         ArgumentNullException.ThrowIfNull(user);
         var before = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
         var clientInfo = activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo");
-        await users.SaveAsync(
-            new ChatUserInfo(
-                user,
-                DisplayName: Blank(activity.From?.Name),
-                TimeZone: Blank(timeZone),
-                Locale: Blank(clientInfo?.Locale) ?? Blank(activity.Locale),
-                ServiceUrl: Blank(activity.ServiceUrl),
-                PersonalConversationId: kind == ConversationKind.Personal ? Blank(activity.Conversation?.Id) : null),
-            time.GetUtcNow(),
-            cancellationToken).ConfigureAwait(false);
+        var seen = new ChatUserInfo(
+            user,
+            DisplayName: Blank(activity.From?.Name),
+            TimeZone: Blank(timeZone),
+            Locale: Blank(clientInfo?.Locale) ?? Blank(activity.Locale),
+            ServiceUrl: Blank(activity.ServiceUrl),
+            PersonalConversationId: kind == ConversationKind.Personal ? Blank(activity.Conversation?.Id) : null);
+
+        // Saves merge and null keeps: when the activity says nothing new, a write per request would change nothing.
+        if (before is null || Changes(before, seen))
+        {
+            await users.SaveAsync(seen, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         return before;
     }
+
+    /// <summary>True when saving <paramref name="seen"/> over <paramref name="known"/> would change a field.</summary>
+    internal static bool Changes(ChatUserInfo known, ChatUserInfo seen) =>
+        Differs(seen.DisplayName, known.DisplayName) || Differs(seen.Email, known.Email) || Differs(seen.TimeZone, known.TimeZone)
+        || Differs(seen.Locale, known.Locale) || Differs(seen.ServiceUrl, known.ServiceUrl) || Differs(seen.PersonalConversationId, known.PersonalConversationId);
+
+    private static bool Differs(string? seen, string? known) => seen is not null && !string.Equals(seen, known, StringComparison.Ordinal);
 
     /// <summary>A conversationUpdate or installationUpdate: remembers addresses, links members, welcomes on install.</summary>
     public async Task HandleEventAsync(TeamsConversationEvent change, Activity activity, CancellationToken cancellationToken)

@@ -58,6 +58,19 @@ public sealed class TeamsRosterTests : IAsyncLifetime
         Assert.Empty(_server.Calls("POST", "/activities"));
     }
 
+    [Fact]
+    public void SenderSeenAgain_WithNothingNew_IsNotSavedAgain_ButAnyNewOrChangedFieldIs()
+    {
+        var user = TeamsTestParts.User("29:tanaka");
+        var known = new ChatUserInfo(user, "Tanaka", "tanaka@example.co.jp", "Asia/Tokyo", "ja-JP", "https://smba.example/", "a:1on1");
+
+        Assert.False(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, known with { Email = null }));
+        Assert.False(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, new ChatUserInfo(user, ServiceUrl: "https://smba.example/")));
+        Assert.True(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, known with { Locale = "en-US" }));
+        Assert.True(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, new ChatUserInfo(user, ServiceUrl: "https://smba.other.example/")));
+        Assert.True(KpiBot.Teams.Inbound.TeamsRoster.Changes(known with { PersonalConversationId = null }, new ChatUserInfo(user, PersonalConversationId: "a:1on1")));
+    }
+
     private async Task HandleAsync(JsonObject json)
     {
         var activity = ActivityParser.Read(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()))!;
