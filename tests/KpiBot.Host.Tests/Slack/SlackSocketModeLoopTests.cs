@@ -48,7 +48,7 @@ public sealed class SlackSocketModeLoopTests
         Assert.Equal(HttpStatusCode.Unauthorized, overHttp.StatusCode);
         var connection = await socket.NextConnectionAsync();
         await logs.WaitForAsync(1001); // "Slack Socket Mode: connected to 127.0.0.1."
-        var started = Assert.Single(logs.Lines, l => l.EventId == 100).Text;
+        var started = Assert.Single(logs.Lines, l => l.Text.StartsWith("Slack: HTTP requests", StringComparison.Ordinal)).Text;
         Assert.Contains("HTTP requests refused (Slack:SigningSecret missing)", started, StringComparison.Ordinal);
         Assert.Contains("Socket Mode on", started, StringComparison.Ordinal);
         Assert.Equal("Bearer " + FakeSocketModeServer.GoodAppToken, Assert.Single(socket.OpenCalls));
