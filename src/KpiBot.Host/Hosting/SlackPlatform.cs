@@ -36,15 +36,16 @@ public static partial class SlackPlatform
     public static WebApplication MapSlackPlatform(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackPlatform));
         if (app.Services.GetService<SlackPlatformMarker>() is null)
         {
+            Off(logger);
             return app;
         }
 
         app.MapSlackEndpoints();
         app.MapSlackInstallEndpoints();
         var options = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackPlatform));
         Started(
             logger,
             string.IsNullOrEmpty(options.SigningSecret) ? "refused (Slack:SigningSecret missing)" : "on at /slack/events",
@@ -61,6 +62,9 @@ public static partial class SlackPlatform
 
     [LoggerMessage(100, LogLevel.Information, "Slack: HTTP requests {Http}; sending {Sending}; Socket Mode {SocketMode}; OAuth install {OAuth}.")]
     private static partial void Started(ILogger logger, string http, string sending, string socketMode, string oAuth);
+
+    [LoggerMessage(101, LogLevel.Information, "Slack is off: no Slack settings (Slack:SigningSecret, Slack:BotToken, Slack:AppToken or Slack:ClientId).")]
+    private static partial void Off(ILogger logger);
 
     /// <summary>Tells <see cref="MapSlackPlatform"/> that <see cref="AddSlackPlatform"/> turned Slack on.</summary>
     private sealed class SlackPlatformMarker;

@@ -6,6 +6,7 @@ using KpiBot.Slack.Handling;
 using KpiBot.Storage;
 using KpiBot.Testing;
 using KpiBot.Testing.Fakes;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,12 @@ internal sealed class SlackHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SlackHost> StartAsync(TestDatabase db, DateTimeOffset now)
+    /// <summary>
+    /// Starts the host. <paramref name="signingSecret"/> null leaves <c>Slack:SigningSecret</c> unset;
+    /// <paramref name="configure"/> runs last, before the host starts (more settings, test services, fake answers).
+    /// </summary>
+    public static async Task<SlackHost> StartAsync(
+        TestDatabase db, DateTimeOffset now, string? signingSecret = Secret, Action<IWebHostBuilder, FakeSlackApi>? configure = null)
     {
         var slack = await FakeSlackApi.StartAsync();
         var time = new FakeTimeProvider(now);
@@ -51,12 +57,17 @@ internal sealed class SlackHost : IAsyncDisposable
                 b.UseSetting(key, value);
             }
 
-            b.UseSetting("Slack:SigningSecret", Secret);
+            if (signingSecret is not null)
+            {
+                b.UseSetting("Slack:SigningSecret", signingSecret);
+            }
+
             b.UseSetting("Slack:BotToken", "xoxb-e2e");
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl.ToString());
             b.UseSetting("Jobs:WorkerCount", "2");
             b.UseSetting("Jobs:PollInterval", "00:00:00.500");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+            configure?.Invoke(b, slack);
         });
         return new SlackHost(factory, slack, time);
     }

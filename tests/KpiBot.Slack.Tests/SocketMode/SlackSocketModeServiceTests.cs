@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KpiBot.Slack.Inbound;
 using KpiBot.Slack.SocketMode;
+using KpiBot.Testing.Fakes;
 using Microsoft.Extensions.Logging;
 
 namespace KpiBot.Slack.Tests.SocketMode;

@@ -1,5 +1,6 @@
 using KpiBot.Slack.Inbound;
 using KpiBot.Slack.SocketMode;
+using KpiBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

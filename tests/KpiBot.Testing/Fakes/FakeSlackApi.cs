@@ -20,6 +20,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string? RetryAfter)>> _scripted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<RecordedCall, JsonNode>> _handlers = new(StringComparer.Ordinal);
     private int _ts;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -56,13 +57,20 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public void Answer(string method, int status, string body, string? retryAfter = null) =>
         _scripted.GetOrAdd(method, _ => new()).Enqueue((status, body, retryAfter));
 
+    /// <summary>
+    /// Every later call of <paramref name="method"/> (after any scripted <see cref="Answer"/>) is answered with what
+    /// <paramref name="answer"/> makes of it; e.g. <c>apps.connections.open</c> by a <see cref="FakeSocketModeServer"/>.
+    /// </summary>
+    public void AnswerAlways(string method, Func<RecordedCall, JsonNode> answer) => _handlers[method] = answer;
+
     public RecordedCall Single(string method) => Assert.Single(Calls, c => c.Method == method);
 
     private async Task HandleAsync(HttpContext context, string method)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        Calls.Enqueue(new RecordedCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty, body));
+        var call = new RecordedCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty, body);
+        Calls.Enqueue(call);
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             context.Response.StatusCode = scripted.Status;
@@ -73,6 +81,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(scripted.Body);
+            return;
+        }
+
+        if (_handlers.TryGetValue(method, out var handler))
+        {
+            await context.Response.WriteAsJsonAsync(handler(call));
             return;
         }
 

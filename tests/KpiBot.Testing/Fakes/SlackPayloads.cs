@@ -28,12 +28,19 @@ public static class SlackPayloads
             },
         }.ToJsonString();
 
-    public static string Slash(string team, string user, string channel, string text, Uri? responseUrl = null, string channelName = "sales") => Form(
-        ("command", "/kpi"), ("text", text), ("team_id", team), ("user_id", user), ("channel_id", channel), ("channel_name", channelName),
-        ("response_url", responseUrl?.ToString() ?? string.Empty), ("trigger_id", "13345224609.738474920.8088930838d88f008e0"));
+    public static string Slash(string team, string user, string channel, string text, Uri? responseUrl = null, string channelName = "sales") =>
+        Form(SlashFields(team, user, channel, text, responseUrl, channelName));
+
+    /// <summary>The same slash command as Socket Mode delivers it: the form's fields as a JSON object.</summary>
+    public static JsonObject SlashJson(string team, string user, string channel, string text, Uri? responseUrl = null, string channelName = "sales") =>
+        new(SlashFields(team, user, channel, text, responseUrl, channelName).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value)));
 
     public static string Button(string team, string user, string channel, string messageTs, string actionId, string value, Uri? responseUrl = null) =>
-        Interaction(new JsonObject
+        Interaction(ButtonJson(team, user, channel, messageTs, actionId, value, responseUrl));
+
+    /// <summary>A button click's interaction payload, as Socket Mode delivers it (HTTP wraps it in the form's <c>payload</c>).</summary>
+    public static JsonObject ButtonJson(string team, string user, string channel, string messageTs, string actionId, string value, Uri? responseUrl = null) =>
+        new()
         {
             ["type"] = "block_actions",
             ["team"] = new JsonObject { ["id"] = team },
@@ -44,10 +51,16 @@ public static class SlackPayloads
             ["channel"] = new JsonObject { ["id"] = channel },
             ["message"] = new JsonObject { ["ts"] = messageTs },
             ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value, ["action_ts"] = "1764000001.0001" }),
-        });
+        };
 
     /// <summary>A submitted modal: <paramref name="values"/> by input block id (<c>kdi:{id}</c>).</summary>
     public static string Submission(
+        string team, string user, string privateMetadata, IReadOnlyDictionary<string, string?> values, string? note = null, bool blocker = false,
+        string callbackId = "kpi_checkin") =>
+        Interaction(SubmissionJson(team, user, privateMetadata, values, note, blocker, callbackId));
+
+    /// <summary>A submitted modal's interaction payload, as Socket Mode delivers it.</summary>
+    public static JsonObject SubmissionJson(
         string team, string user, string privateMetadata, IReadOnlyDictionary<string, string?> values, string? note = null, bool blocker = false,
         string callbackId = "kpi_checkin")
     {
@@ -64,7 +77,7 @@ public static class SlackPayloads
             state["blocker"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "checkboxes", ["selected_options"] = selected } };
         }
 
-        return Interaction(new JsonObject
+        return new JsonObject
         {
             ["type"] = "view_submission",
             ["team"] = new JsonObject { ["id"] = team },
@@ -78,13 +91,19 @@ public static class SlackPayloads
                 ["private_metadata"] = privateMetadata,
                 ["state"] = new JsonObject { ["values"] = state },
             },
-        });
+        };
     }
 
     /// <summary><c>v0=hex(HMAC-SHA256(secret, "v0:{timestamp}:{body}"))</c>.</summary>
     public static string Sign(string secret, long timestamp, string body) =>
         "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"v0:{timestamp}:{body}"))));
+
+    private static (string Key, string Value)[] SlashFields(string team, string user, string channel, string text, Uri? responseUrl, string channelName) =>
+    [
+        ("command", "/kpi"), ("text", text), ("team_id", team), ("user_id", user), ("channel_id", channel), ("channel_name", channelName),
+        ("response_url", responseUrl?.ToString() ?? string.Empty), ("trigger_id", "13345224609.738474920.8088930838d88f008e0"),
+    ];
 
     private static string Interaction(JsonObject payload) => Form(("payload", payload.ToJsonString()));
 

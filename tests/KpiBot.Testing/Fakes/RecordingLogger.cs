@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace KpiBot.Slack.Tests.SocketMode;
+namespace KpiBot.Testing.Fakes;
 
 /// <summary>Keeps every log line (level, event id, formatted text and exception) so tests can read what was logged.</summary>
-internal sealed class RecordingLoggerProvider : ILoggerProvider
+public sealed class RecordingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<LogLine> Lines { get; } = new();
 
@@ -38,4 +38,4 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
     }
 }
 
-internal sealed record LogLine(LogLevel Level, int EventId, string Text, string? Exception);
+public sealed record LogLine(LogLevel Level, int EventId, string Text, string? Exception);

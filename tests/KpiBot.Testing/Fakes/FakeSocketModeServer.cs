@@ -8,15 +8,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KpiBot.Slack.Tests.SocketMode;
+namespace KpiBot.Testing.Fakes;
 
 /// <summary>
 /// A fake Slack for Socket Mode: a real Kestrel server on 127.0.0.1 that answers <c>apps.connections.open</c>
 /// with a <c>ws://</c> URL to itself (a new ticket each time), accepts the WebSocket, says <c>hello</c>, and
 /// lets a test push envelopes (whole or in fragments), read the acks, ask for a reconnect (<c>disconnect</c>)
-/// or drop the connection without a goodbye.
+/// or drop the connection without a goodbye. A host test can serve <c>apps.connections.open</c> from its fake Web API
+/// instead (<see cref="Open"/>), so one <c>Slack:ApiBaseUrl</c> serves both.
 /// </summary>
-internal sealed class FakeSocketModeServer : IAsyncDisposable
+public sealed class FakeSocketModeServer : IAsyncDisposable
 {
     public const string GoodAppToken = "xapp-1-A111-good-secret";
 
@@ -71,20 +72,25 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
     private TaskCompletionSource<JsonObject> AckSource(string envelopeId) =>
         _acks.GetOrAdd(envelopeId, _ => new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    private IResult OpenAsync(HttpContext context)
+    /// <summary>
+    /// What <c>apps.connections.open</c> answers to this Authorization header: a <c>ws://</c> URL to this server with a
+    /// new ticket for the good app token, else <c>invalid_auth</c>.
+    /// </summary>
+    public JsonObject Open(string authorization)
     {
-        var authorization = context.Request.Headers.Authorization.ToString();
         OpenCalls.Enqueue(authorization);
         if (authorization != "Bearer " + GoodAppToken)
         {
-            return Results.Json(new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" });
+            return new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" };
         }
 
         var ticket = $"ticket-{Interlocked.Increment(ref _tickets)}-0f3e4c1a9b";
         Tickets.Enqueue(ticket);
         var url = _app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal) + $"/link/?ticket={ticket}&app_id=A111";
-        return Results.Json(new JsonObject { ["ok"] = true, ["url"] = url });
+        return new JsonObject { ["ok"] = true, ["url"] = url };
     }
+
+    private IResult OpenAsync(HttpContext context) => Results.Json(Open(context.Request.Headers.Authorization.ToString()));
 
     private async Task AcceptAsync(HttpContext context)
     {
@@ -104,7 +110,7 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     /// <summary>One client connection as the server sees it.</summary>
-    internal sealed class Connection(FakeSocketModeServer server, WebSocket socket, HttpContext context)
+    public sealed class Connection(FakeSocketModeServer server, WebSocket socket, HttpContext context)
     {
         private readonly SemaphoreSlim _send = new(1, 1);
 
