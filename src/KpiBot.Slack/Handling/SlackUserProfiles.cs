@@ -7,7 +7,8 @@ namespace KpiBot.Slack.Handling;
 /// <summary>
 /// What the engine needs to know about a Slack user it may not know yet: their email (so Core links them to a
 /// person of the goals file) and their Slack locale. users.info is called once per user, the first time they
-/// write and are not linked; the answer is kept in <see cref="IChatUserStore"/>, so later requests cost one read.
+/// write and are not linked; the answer is kept in <see cref="IChatUserStore"/>. A linked user costs nothing
+/// here (the identity lookup is cached).
 /// </summary>
 public sealed class SlackUserProfiles(
     SlackApiClient client, IChatUserStore users, IIdentityStore identities, TimeProvider time, ILogger<SlackUserProfiles> logger)
@@ -15,10 +16,17 @@ public sealed class SlackUserProfiles(
     public async Task<(string? Email, string? Locale)> ProfileAsync(ChatUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var known = await users.FindAsync(user, ct).ConfigureAwait(false);
-        if (known is not null || await identities.FindPersonIdAsync(user, ct).ConfigureAwait(false) is not null)
+        // A linked user needs nothing more: the identity answer is cached per host, and their saved locale
+        // already reaches the engine through the goals (Person.ChatLocale), so this costs no database read.
+        if (await identities.FindPersonIdAsync(user, ct).ConfigureAwait(false) is not null)
         {
-            return (known?.Email, known?.Locale);
+            return (null, null);
+        }
+
+        var known = await users.FindAsync(user, ct).ConfigureAwait(false);
+        if (known is not null)
+        {
+            return (known.Email, known.Locale);
         }
 
         try
