@@ -14,8 +14,8 @@ public sealed class SlackWorkspaces(IServiceScopeFactory scopes, TimeProvider ti
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
-    private string? _configuredTeam;
-    private (IReadOnlyList<string> Teams, DateTimeOffset Until)? _cached;
+    private volatile string? _configuredTeam;
+    private volatile Known? _cached;
 
     public async Task<IReadOnlyList<string>> TeamIdsAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +50,10 @@ public sealed class SlackWorkspaces(IServiceScopeFactory scopes, TimeProvider ti
             }
         }
 
-        _cached = (teams, now + CacheFor);
+        _cached = new Known(teams, now + CacheFor);
         return teams;
     }
+
+    /// <summary>One answer, swapped whole so concurrent callers never see half of it.</summary>
+    private sealed record Known(IReadOnlyList<string> Teams, DateTimeOffset Until);
 }

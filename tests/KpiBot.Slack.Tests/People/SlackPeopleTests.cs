@@ -121,6 +121,17 @@ public sealed class SlackPeopleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lookup_PassesOverAWorkspaceThatRefuses_AndFindsThePersonInTheNext()
+    {
+        _slack.AddMember(new FakeSlackMember("U0JOHN", "john.smith@example.com"));
+        await _adapter.SaveAsync(new ChatInstallation(Platforms.Slack, "T0SECOND", "protected", null, null, _time.GetUtcNow()), default);
+        _slack.Answer("users.lookupByEmail", 200, """{"ok":false,"error":"missing_scope"}""");
+
+        Assert.Equal(new ChatUser(Platforms.Slack, "T0SECOND", "U0JOHN"), await LookupAsync("john"));
+        Assert.Equal(2, _slack.Of("users.lookupByEmail").Count);
+    }
+
+    [Fact]
     public async Task ChatPort_SendsToAPersonItFindsByEmail_AndAnswersUnreachableForOneNotInSlack()
     {
         _slack.AddMember(new FakeSlackMember("U0JOHN", "john.smith@example.com"));
