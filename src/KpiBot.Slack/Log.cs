@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Slack: sending to {Target} failed: {Outcome}")]
     public static partial void NotSent(ILogger logger, string target, string outcome);
+
+    [LoggerMessage(8, LogLevel.Information, "Slack: directory of workspace {TeamId} synced: {Seen} users seen, {Matched} matched to people, {Linked} newly linked.")]
+    public static partial void DirectorySynced(ILogger logger, string teamId, int seen, int matched, int linked);
 }

@@ -1,6 +1,7 @@
 using KpiBot.Slack.Api;
 using KpiBot.Slack.Handling;
 using KpiBot.Slack.Inbound;
+using KpiBot.Slack.People;
 using KpiBot.Slack.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,22 @@ public static class SlackServiceCollectionExtensions
             services.AddHostedService<SlackWorkService>();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Finding the goals file's people in Slack by email: the workspaces the bot has tokens for, the directory
+    /// sync (<see cref="SlackDirectorySync"/>, for a scheduled job of the host) and the on-demand lookup the chat
+    /// port uses for a person not linked yet. Needs Core's goals provider and the identity, chat-user and
+    /// installation stores. Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddSlackPeople(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SlackWorkspaces>();
+        services.TryAddSingleton<SlackLookupMisses>();
+        services.TryAddScoped<SlackPersonLookup>();
+        services.TryAddScoped<SlackDirectorySync>();
         return services;
     }
 }

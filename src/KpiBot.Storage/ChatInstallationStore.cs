@@ -44,14 +44,21 @@ public sealed class ChatInstallationStore(KpiBotDbContext db) : IChatInstallatio
     public async Task<ChatInstallation?> FindAsync(string platform, string tenantId, CancellationToken cancellationToken)
     {
         var row = await Of(platform, tenantId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new ChatInstallation(row.Platform, row.Tenant, row.ProtectedToken, row.BotUserId, row.InstalledBy,
-                new DateTimeOffset(DateTime.SpecifyKind(row.InstalledAt, DateTimeKind.Utc)));
+        return row is null ? null : ToInstallation(row);
+    }
+
+    public async Task<IReadOnlyList<ChatInstallation>> ListAsync(string platform, CancellationToken cancellationToken)
+    {
+        var rows = await _db.ChatInstallations.AsNoTracking().Where(c => c.Platform == platform).OrderBy(c => c.Tenant).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToInstallation)];
     }
 
     public async Task<bool> RemoveAsync(string platform, string tenantId, CancellationToken cancellationToken) =>
         await Of(platform, tenantId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private static ChatInstallation ToInstallation(ChatInstallationRow row) =>
+        new(row.Platform, row.Tenant, row.ProtectedToken, row.BotUserId, row.InstalledBy,
+            new DateTimeOffset(DateTime.SpecifyKind(row.InstalledAt, DateTimeKind.Utc)));
 
     private IQueryable<ChatInstallationRow> Of(string platform, string tenantId) =>
         _db.ChatInstallations.Where(c => c.Platform == platform && c.Tenant == tenantId);

@@ -50,13 +50,20 @@ public sealed class ChatPortRouterTests
         Assert.IsType<ChatPortRouter>(router);
         Assert.IsType<SendOutcome.Delivered>(await router.SendToPersonAsync("maria", Hello, default));
         Assert.IsType<SendOutcome.Delivered>(await router.SendToPersonAsync("ken", Hello, default));
+        // No identity anywhere: each platform is asked in turn; the first that reaches them wins, else unreachable.
+        slack.Inner.Script("nobody", new SendOutcome.Unreachable("no_slack_identity"));
+        teams.Inner.Script("nobody", new SendOutcome.Unreachable("no_teams_identity"));
         Assert.Equal(new SendOutcome.Unreachable("no_chat_identity"), await router.SendToPersonAsync("nobody", Hello, default));
+        slack.Inner.Script("newcomer", new SendOutcome.Unreachable("no_slack_identity"));
+        Assert.IsType<SendOutcome.Delivered>(await router.SendToPersonAsync("newcomer", Hello, default));
+        slack.Inner.Script("limited", new SendOutcome.RateLimited(TimeSpan.FromSeconds(3)));
+        Assert.Equal(new SendOutcome.RateLimited(TimeSpan.FromSeconds(3)), await router.SendToPersonAsync("limited", Hello, default));
         await router.PostToChannelAsync(new ConversationAddress(Platforms.Slack, "T1", "C1"), Hello, default);
         Assert.Equal(
             new SendOutcome.Unreachable("discord_not_configured"),
             await router.PostToChannelAsync(new ConversationAddress("discord", "x", "y"), Hello, default));
 
-        Assert.Equal(["maria"], teams.Inner.Sent.Where(m => m.PersonId is not null).Select(m => m.PersonId));
+        Assert.Equal(["maria", "newcomer"], teams.Inner.Sent.Where(m => m.PersonId is not null).Select(m => m.PersonId));
         Assert.Equal(["ken"], slack.Inner.Sent.Where(m => m.PersonId is not null).Select(m => m.PersonId)); // Slack registered first
         Assert.Single(slack.Inner.Sent, m => m.PersonId is null);
     }

@@ -86,6 +86,20 @@ public abstract class ChatAdapterStoresTests : StorageTestBase
         Assert.False(await store.RemoveAsync(Platforms.Slack, "T1", Ct));
         Assert.Null(await store.FindAsync(Platforms.Slack, "T1", Ct));
     }
+
+    [Fact]
+    public async Task Installation_ListGivesThePlatformsWorkspacesInOrder()
+    {
+        await using var db = Database.NewContext();
+        IChatInstallationStore store = new ChatInstallationStore(db);
+        await store.SaveAsync(new ChatInstallation(Platforms.Slack, "T2", "p2", null, null, April1), Ct);
+        await store.SaveAsync(new ChatInstallation(Platforms.Slack, "T1", "p1", "U-BOT", null, April1), Ct);
+        await store.SaveAsync(new ChatInstallation(Platforms.Teams, "tenant", "p3", null, null, April1), Ct);
+
+        Assert.Equal(["T1", "T2"], (await store.ListAsync(Platforms.Slack, Ct)).Select(i => i.TenantId));
+        Assert.Equal("p1", (await store.ListAsync(Platforms.Slack, Ct))[0].ProtectedToken);
+        Assert.Empty(await store.ListAsync("discord", Ct));
+    }
 }
 
 public sealed class SqliteChatAdapterStoresTests : ChatAdapterStoresTests

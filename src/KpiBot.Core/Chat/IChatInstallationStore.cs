@@ -7,6 +7,9 @@ public interface IChatInstallationStore
 
     Task<ChatInstallation?> FindAsync(string platform, string tenantId, CancellationToken cancellationToken);
 
+    /// <summary>Every installation on a platform (one per workspace: a few rows, for jobs that visit each workspace).</summary>
+    Task<IReadOnlyList<ChatInstallation>> ListAsync(string platform, CancellationToken cancellationToken);
+
     /// <summary>Forgets an installation (app uninstalled, tokens revoked); true when there was one.</summary>
     Task<bool> RemoveAsync(string platform, string tenantId, CancellationToken cancellationToken);
 }

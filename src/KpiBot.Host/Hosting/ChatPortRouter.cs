@@ -6,8 +6,10 @@ namespace KpiBot.Host.Hosting;
 /// <summary>
 /// The engine's chat port when one or more platforms are configured: a message to a person goes to the
 /// platform of their first chat identity that this host can send on (<see cref="ChatPlatformSet"/> order); a
-/// channel post or an update goes to the platform of its address. A person with no usable identity is
-/// unreachable — the lead sees it in <c>status</c> — rather than an error.
+/// channel post or an update goes to the platform of its address. A person with no usable identity is offered
+/// to each platform in turn (Slack may find them by email and link them); the first answer other than
+/// Unreachable counts. When none finds them they are unreachable (<c>no_chat_identity</c>) — the lead sees it
+/// in <c>status</c> — rather than an error.
 /// </summary>
 public sealed class ChatPortRouter(IServiceProvider services, IIdentityStore identities, ChatPlatformSet platforms) : IChatPort
 {
@@ -19,6 +21,15 @@ public sealed class ChatPortRouter(IServiceProvider services, IIdentityStore ide
             if (known.Any(u => u.Platform == platform))
             {
                 return await PortOf(platform)!.SendToPersonAsync(personId, view, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var platform in platforms.Names)
+        {
+            var outcome = await PortOf(platform)!.SendToPersonAsync(personId, view, cancellationToken).ConfigureAwait(false);
+            if (outcome is not SendOutcome.Unreachable)
+            {
+                return outcome;
             }
         }
 

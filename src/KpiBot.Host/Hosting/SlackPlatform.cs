@@ -18,7 +18,8 @@ public static partial class SlackPlatform
     public static WebApplicationBuilder AddSlackPlatform(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!IsConfigured(builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()))
+        var options = builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>();
+        if (!IsConfigured(options))
         {
             return builder;
         }
@@ -26,9 +27,15 @@ public static partial class SlackPlatform
         builder.Services.AddSlack();
         builder.Services.AddSlackInstall();        // per-workspace tokens from OAuth installs, falling back to Slack:BotToken
         builder.Services.AddSlackSocketMode();     // connects only when Slack:AppToken is set
+        builder.Services.AddSlackPeople();         // the goals file's people found in Slack by email
         builder.Services.AddChatPlatform<SlackChatPort>(Platforms.Slack);
         builder.Services.AddSlackInboundHandling();
         builder.Services.AddInboundHousekeeping();
+        if (CanSend(options))
+        {
+            builder.Services.AddSlackDirectorySync();
+        }
+
         builder.Services.AddSingleton<SlackPlatformMarker>();
         return builder;
     }
@@ -59,6 +66,9 @@ public static partial class SlackPlatform
 
     private static bool IsConfigured(SlackOptions? o) =>
         o is not null && !(string.IsNullOrEmpty(o.SigningSecret) && string.IsNullOrEmpty(o.BotToken) && string.IsNullOrEmpty(o.AppToken) && string.IsNullOrEmpty(o.ClientId));
+
+    /// <summary>Something can be sent: a configured bot token or OAuth installs (the directory sync needs one of them).</summary>
+    private static bool CanSend(SlackOptions? o) => o is not null && !(string.IsNullOrEmpty(o.BotToken) && string.IsNullOrEmpty(o.ClientId));
 
     [LoggerMessage(100, LogLevel.Information, "Slack: HTTP requests {Http}; sending {Sending}; Socket Mode {SocketMode}; OAuth install {OAuth}.")]
     private static partial void Started(ILogger logger, string http, string sending, string socketMode, string oAuth);

@@ -38,6 +38,19 @@ internal sealed class UserResponse : ApiResponse
     public SlackUserInfo? User { get; init; }
 }
 
+internal sealed class UsersListResponse : ApiResponse
+{
+    public IReadOnlyList<SlackUserInfo>? Members { get; init; }
+
+    public ResponseMetadata? ResponseMetadata { get; init; }
+}
+
+internal sealed class ResponseMetadata
+{
+    /// <summary>Empty (or absent) on the last page.</summary>
+    public string? NextCursor { get; init; }
+}
+
 internal sealed class AuthTestResponse : ApiResponse
 {
     public string? UserId { get; init; }

@@ -76,18 +76,92 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     }
 
     /// <summary>The Slack user with this email, or null when there is none (needs <c>users:read.email</c>).</summary>
-    public async Task<string?> LookupUserByEmailAsync(string teamId, string email, CancellationToken ct)
+    public async Task<string?> LookupUserByEmailAsync(string teamId, string email, CancellationToken ct) =>
+        (await FindUserByEmailAsync(teamId, email, ct).ConfigureAwait(false))?.Id;
+
+    /// <summary>
+    /// The Slack user with this email and their profile (time zone, locale, whether a bot or deactivated), or
+    /// null when the workspace has none (<c>users_not_found</c>). Tier 3 (about 50 a minute): prefer the
+    /// directory sync (<see cref="ListUsersAsync"/>).
+    /// </summary>
+    public async Task<SlackUserInfo?> FindUserByEmailAsync(string teamId, string email, CancellationToken ct)
     {
         using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("email", email)]);
         try
         {
             var answer = await CallAsync(teamId, "users.lookupByEmail", form, SlackJsonContext.Default.UserResponse, ct).ConfigureAwait(false);
-            return answer.User?.Id;
+            return answer.User;
         }
         catch (SlackApiException e) when (e.Error == "users_not_found")
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The workspace's users, one page (<see cref="UsersPageSize"/>) at a time, following Slack's cursor, so the
+    /// caller never holds the whole directory. users.list is Tier 2 (about 20 pages a minute): a 429 is waited
+    /// out (its Retry-After, at most <see cref="MaxRetryWait"/>) and the same page asked again, up to
+    /// <see cref="MaxRetriesPerPage"/> times in a row; then the <see cref="SlackRateLimitedException"/> is thrown.
+    /// Needs <c>users:read</c> (and <c>users:read.email</c> for the emails).
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<SlackUserInfo>> ListUsersAsync(string teamId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        string? cursor = null;
+        do
+        {
+            var answer = await UsersPageAsync(teamId, cursor, ct).ConfigureAwait(false);
+            yield return answer.Members ?? [];
+            cursor = answer.ResponseMetadata?.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+    }
+
+    /// <summary>Users per users.list page (Slack recommends at most 200).</summary>
+    public const int UsersPageSize = 200;
+
+    /// <summary>Consecutive 429s waited out for one users.list page before giving up.</summary>
+    public const int MaxRetriesPerPage = 5;
+
+    /// <summary>The longest single wait for a Retry-After.</summary>
+    public static readonly TimeSpan MaxRetryWait = TimeSpan.FromMinutes(2);
+
+    private async Task<UsersListResponse> UsersPageAsync(string teamId, string? cursor, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            List<KeyValuePair<string, string>> fields = [new("limit", UsersPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            if (cursor is not null)
+            {
+                fields.Add(new("cursor", cursor));
+            }
+
+            using var form = new FormUrlEncodedContent(fields);
+            try
+            {
+                return await CallAsync(teamId, "users.list", form, SlackJsonContext.Default.UsersListResponse, ct).ConfigureAwait(false);
+            }
+            catch (SlackRateLimitedException e) when (attempt < MaxRetriesPerPage)
+            {
+                await Task.Delay(e.RetryAfter < MaxRetryWait ? e.RetryAfter : MaxRetryWait, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The workspace (team id) and bot of the configured <c>Slack:BotToken</c> (auth.test with that token),
+    /// or null when none is configured: the single workspace a setup without OAuth talks to.
+    /// </summary>
+    public async Task<string?> ConfiguredTeamAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(options.Value.BotToken))
+        {
+            return null;
+        }
+
+        using var empty = new FormUrlEncodedContent([]);
+        var answer = await CallWithTokenAsync(options.Value.BotToken, "auth.test", empty, SlackJsonContext.Default.AuthTestResponse, ct).ConfigureAwait(false);
+        return answer.TeamId ?? throw new SlackApiException("missing_team_id", "auth.test");
     }
 
     /// <summary>
@@ -124,6 +198,12 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
             throw new SlackApiException("not_configured", method);
         }
 
+        return await CallWithTokenAsync(token, method, content, answerType, ct).ConfigureAwait(false);
+    }
+
+    private async Task<T> CallWithTokenAsync<T>(string token, string method, HttpContent content, JsonTypeInfo<T> answerType, CancellationToken ct)
+        where T : ApiResponse
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, ct).ConfigureAwait(false);

@@ -1,23 +1,27 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Views;
 using KpiBot.Slack.BlockKit;
+using KpiBot.Slack.People;
 
 namespace KpiBot.Slack.Api;
 
 /// <summary>
 /// The engine's chat port on Slack: renders a view as Block Kit and posts it with the token of the workspace
 /// the address belongs to, or replaces an earlier message with chat.update. A person's DM channel is opened
-/// once with conversations.open and kept in <see cref="IChatUserStore"/>, so a prompt is one call. Never throws for Slack's refusals:
+/// once with conversations.open and kept in <see cref="IChatUserStore"/>, so a prompt is one call. A person with no
+/// Slack identity yet is looked up by email (<see cref="SlackPersonLookup"/>, when given) and linked, else is
+/// unreachable (<c>no_slack_identity</c>). Never throws for Slack's refusals:
 /// 429 and <c>ratelimited</c> become <see cref="SendOutcome.RateLimited"/>, Slack's passing failures and network
 /// errors <see cref="SendOutcome.Transient"/>, every other refusal <see cref="SendOutcome.Unreachable"/>.
 /// </summary>
-public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identities, IChatUserStore users, TimeProvider time) : IChatPort
+public sealed class SlackChatPort(
+    SlackApiClient client, IIdentityStore identities, IChatUserStore users, TimeProvider time, SlackPersonLookup? lookup = null) : IChatPort
 {
     public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
     {
-        var user = (await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false))
+        var linked = (await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false))
             .FirstOrDefault(u => u.Platform == Platforms.Slack);
-        if (user is null)
+        if (linked is null && lookup is null)
         {
             return new SendOutcome.Unreachable("no_slack_identity");
         }
@@ -25,6 +29,12 @@ public sealed class SlackChatPort(SlackApiClient client, IIdentityStore identiti
         return await GuardAsync(
             async () =>
             {
+                var user = linked ?? await lookup!.FindAsync(personId, cancellationToken).ConfigureAwait(false);
+                if (user is null)
+                {
+                    return new SendOutcome.Unreachable("no_slack_identity");
+                }
+
                 var known = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
                 var channel = known?.PersonalConversationId;
                 if (channel is null)

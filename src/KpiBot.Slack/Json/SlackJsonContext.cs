@@ -23,6 +23,7 @@ namespace KpiBot.Slack.Json;
 [JsonSerializable(typeof(ConversationsOpenResponse))]
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(UsersListResponse))]
 [JsonSerializable(typeof(PostEphemeralRequest))]
 [JsonSerializable(typeof(ResponseMessage))]
 [JsonSerializable(typeof(ViewSubmissionAck))]

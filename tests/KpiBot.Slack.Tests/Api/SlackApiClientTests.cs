@@ -73,6 +73,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task LookupUserByEmail_PostsTheEmailAsAFormAndReturnsTheUser()
     {
+        _slack.AddUser("U0ALICE", "alice@example.com");
         Assert.Equal("U0ALICE", await _client.LookupUserByEmailAsync("T1", "alice@example.com", CancellationToken.None));
 
         var call = _slack.Single("users.lookupByEmail");
@@ -151,5 +152,87 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("not_configured", e.Error);
         Assert.Empty(_slack.Calls);
+    }
+
+    [Fact]
+    public async Task ListUsers_FollowsTheCursorPageByPage()
+    {
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            _slack.AddMember(new FakeSlackMember($"U{i}", $"u{i}@example.com", Deleted: i == 5));
+        }
+
+        _slack.UsersPageSize = 2;
+
+        var pages = new List<IReadOnlyList<SlackUserInfo>>();
+        await foreach (var page in _client.ListUsersAsync("T1", CancellationToken.None))
+        {
+            pages.Add(page);
+        }
+
+        Assert.Equal([["U1", "U2"], ["U3", "U4"], ["U5"]], pages.Select(p => p.Select(u => u.Id!).ToList()));
+        Assert.Equal("u3@example.com", pages[1][0].Profile!.Email);
+        Assert.True(pages[2][0].Deleted);
+        Assert.Equal(["limit=200", "limit=200&cursor=2", "limit=200&cursor=4"], _slack.Of("users.list").Select(c => c.Body));
+        Assert.All(_slack.Of("users.list"), c => Assert.Equal("Bearer xoxb-test-token", c.Authorization));
+    }
+
+    [Fact]
+    public async Task ListUsers_WhenRateLimited_WaitsAndAsksForTheSamePageAgain()
+    {
+        _slack.AddMember(new FakeSlackMember("U1", "u1@example.com"));
+        _slack.AddMember(new FakeSlackMember("U2", "u2@example.com"));
+        _slack.UsersPageSize = 1;
+        _slack.Answer("users.list", 200, """{"ok":true,"members":[{"id":"U1"}],"response_metadata":{"next_cursor":"1"}}""");
+        _slack.Answer("users.list", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: "0");
+
+        var ids = new List<string>();
+        await foreach (var page in _client.ListUsersAsync("T1", CancellationToken.None))
+        {
+            ids.AddRange(page.Select(u => u.Id!));
+        }
+
+        Assert.Equal(["U1", "U2"], ids);
+        Assert.Equal(["limit=200", "limit=200&cursor=1", "limit=200&cursor=1"], _slack.Of("users.list").Select(c => c.Body));
+    }
+
+    [Fact]
+    public async Task ListUsers_WhenRateLimitedAgainAndAgain_GivesUp()
+    {
+        for (var i = 0; i < SlackApiClient.MaxRetriesPerPage + 1; i++)
+        {
+            _slack.Answer("users.list", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: "0");
+        }
+
+        await Assert.ThrowsAsync<SlackRateLimitedException>(async () =>
+        {
+            await foreach (var page in _client.ListUsersAsync("T1", CancellationToken.None))
+            {
+                Assert.Fail("no page expected");
+            }
+        });
+        Assert.Equal(SlackApiClient.MaxRetriesPerPage, _slack.Of("users.list").Count);
+    }
+
+    [Fact]
+    public async Task FindUserByEmail_ReturnsTheProfile_OrNullForAnUnknownEmail()
+    {
+        _slack.AddMember(new FakeSlackMember("U0NEW", "new.rep@example.com", "Europe/London", "en-GB"));
+
+        var found = await _client.FindUserByEmailAsync("T1", "New.Rep@example.com", CancellationToken.None);
+
+        Assert.Equal(("U0NEW", "Europe/London", "en-GB", "new.rep@example.com"), (found!.Id, found.Tz, found.Locale, found.Profile!.Email));
+        Assert.Null(await _client.FindUserByEmailAsync("T1", "nobody@example.com", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConfiguredTeam_IsTheBotTokensWorkspace_AndNullWithoutAToken()
+    {
+        Assert.Equal("T061EG9R6", await _client.ConfiguredTeamAsync(CancellationToken.None));
+        Assert.Equal("Bearer xoxb-test-token", _slack.Single("auth.test").Authorization);
+
+        var client = new SlackApiClient(_http, Options.Create(new SlackOptions { ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-other" })));
+        Assert.Null(await client.ConfiguredTeamAsync(CancellationToken.None));
+        Assert.Single(_slack.Of("auth.test"));
     }
 }

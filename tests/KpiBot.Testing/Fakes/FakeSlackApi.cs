@@ -14,7 +14,9 @@ namespace KpiBot.Testing.Fakes;
 /// (ok:true with a channel and ts), or as a test scripts it for a method (429 with Retry-After, ok:false, 500).
 /// users.info answers with the profile a test gave for that user (<see cref="AddUser"/>). It also takes the
 /// posts to a slash command's or interaction's <c>response_url</c> (<see cref="ResponseUrl"/>), recorded as
-/// method <c>response_url</c>.
+/// method <c>response_url</c>. The users a test adds (<see cref="AddUser"/>, <see cref="AddMember"/>) are the
+/// workspace's directory: users.list pages through them in id order (<see cref="UsersPageSize"/> at most, the
+/// cursor being the next index), and users.lookupByEmail finds them by email (else <c>users_not_found</c>).
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -32,10 +34,16 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>A <c>response_url</c> on this fake; posts to it are recorded as method <c>response_url</c>.</summary>
     public Uri ResponseUrl => new(_app.Urls.First() + "/respond/1");
 
-    private readonly ConcurrentDictionary<string, (string? Email, string? Tz, string? Locale)> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeSlackMember> _users = new(StringComparer.Ordinal);
 
     /// <summary>What users.info answers for <paramref name="userId"/> (else a default Tokyo profile without email).</summary>
-    public void AddUser(string userId, string? email, string? tz = "Asia/Tokyo", string? locale = "ja-JP") => _users[userId] = (email, tz, locale);
+    public void AddUser(string userId, string? email, string? tz = "Asia/Tokyo", string? locale = "ja-JP") => _users[userId] = new FakeSlackMember(userId, email, tz, locale);
+
+    /// <summary>A user of the directory with every flag users.list shows (bot, deleted, guest, other workspace).</summary>
+    public void AddMember(FakeSlackMember member) => _users[member.Id] = member;
+
+    /// <summary>The most users one users.list page holds (Slack: the request's <c>limit</c>); tests lower it to get several pages.</summary>
+    public int UsersPageSize { get; set; } = 200;
 
     /// <summary>The calls of <paramref name="method"/> so far, in order.</summary>
     public IReadOnlyList<RecordedCall> Of(string method) => [.. Calls.Where(c => c.Method == method)];
@@ -101,13 +109,25 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 answer["channel"] = new JsonObject { ["id"] = "D" + JsonNode.Parse(body)?["users"]?.GetValue<string>() };
                 break;
             case "users.info" when Field(context, body, "user") is { } id && _users.TryGetValue(id, out var user):
-                answer["user"] = new JsonObject
-                {
-                    ["id"] = id, ["tz"] = user.Tz, ["locale"] = user.Locale, ["is_bot"] = false,
-                    ["profile"] = new JsonObject { ["email"] = user.Email, ["real_name"] = id },
-                };
+                answer["user"] = user.ToJson();
                 break;
-            case "users.lookupByEmail" or "users.info":
+            case "users.lookupByEmail" when Field(context, body, "email") is { } email:
+                if (_users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)) is { } found)
+                {
+                    answer["user"] = found.ToJson();
+                    break;
+                }
+
+                answer = new JsonObject { ["ok"] = false, ["error"] = "users_not_found" };
+                break;
+            case "users.list":
+                var limit = Math.Min(UsersPageSize, int.TryParse(Field(context, body, "limit"), out var asked) ? asked : 1000);
+                var from = int.TryParse(Field(context, body, "cursor"), out var cursor) ? cursor : 0;
+                var members = _users.Values.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+                answer["members"] = new JsonArray([.. members.Skip(from).Take(limit).Select(u => (JsonNode)u.ToJson())]);
+                answer["response_metadata"] = new JsonObject { ["next_cursor"] = from + limit < members.Count ? (from + limit).ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty };
+                break;
+            case "users.info":
                 answer["user"] = new JsonObject { ["id"] = "U0ALICE", ["tz"] = "Asia/Tokyo", ["tz_offset"] = 32400, ["locale"] = "ja-JP", ["is_bot"] = false };
                 break;
             case "auth.test":
@@ -127,6 +147,26 @@ public sealed class FakeSlackApi : IAsyncDisposable
         context.Request.HasFormContentType
             ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).TryGetValue(name, out var v) ? v.ToString() : null
             : JsonNode.Parse(body)?[name]?.GetValue<string>();
+}
+
+/// <summary>A Slack user of the fake's directory, as users.list / users.info / users.lookupByEmail show them.</summary>
+public sealed record FakeSlackMember(
+    string Id,
+    string? Email,
+    string? Tz = "Asia/Tokyo",
+    string? Locale = "ja-JP",
+    bool IsBot = false,
+    bool Deleted = false,
+    bool IsRestricted = false,
+    bool IsUltraRestricted = false,
+    string? TeamId = null)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id, ["team_id"] = TeamId, ["tz"] = Tz, ["tz_offset"] = 32400, ["locale"] = Locale, ["is_bot"] = IsBot,
+        ["deleted"] = Deleted, ["is_restricted"] = IsRestricted, ["is_ultra_restricted"] = IsUltraRestricted,
+        ["profile"] = new JsonObject { ["email"] = Email, ["real_name"] = Id },
+    };
 }
 
 public sealed record RecordedCall(string Method, string Authorization, string ContentType, string Body)

@@ -53,6 +53,9 @@ public sealed class InMemoryChatAdapterStores : IChatUserStore, IInboundDedupe, 
     public Task<ChatInstallation?> FindAsync(string platform, string tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(_installations.TryGetValue((platform, tenantId), out var i) ? i : null);
 
+    public Task<IReadOnlyList<ChatInstallation>> ListAsync(string platform, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChatInstallation>>([.. _installations.Values.Where(i => i.Platform == platform).OrderBy(i => i.TenantId, StringComparer.Ordinal)]);
+
     public Task<bool> RemoveAsync(string platform, string tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(_installations.TryRemove((platform, tenantId), out _));
 }
