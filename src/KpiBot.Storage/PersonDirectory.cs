@@ -138,6 +138,14 @@ public sealed class PersonDirectory : IIdentityStore
         {
             throw new ArgumentException($"No active person has the id '{personId}'.", nameof(personId));
         }
+
+        // A profile saved before the link (a zone, a locale) now belongs to this person: move the stamp the goals
+        // cache watches, so the person's zone and language follow it without waiting for another change.
+        var at = now.UtcDateTime;
+        await _db.ChatUsers
+            .Where(c => c.Platform == user.Platform && c.Tenant == user.TenantId && c.UserId == user.UserId
+                && (c.TimeZone != null || c.Locale != null))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ProfileChangedAt, at), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ChatUser>> IdentitiesOfAsync(string personId, CancellationToken cancellationToken)

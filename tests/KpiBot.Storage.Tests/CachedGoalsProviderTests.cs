@@ -90,6 +90,29 @@ public abstract class CachedGoalsProviderTests : StorageTestBase
     }
 
     [Fact]
+    public async Task Current_AProfileSavedBeforeTheLink_AppliesOnceTheLinkIsMade()
+    {
+        await ImportAsync();
+        var bobSlack = new KpiBot.Core.Chat.ChatUser(KpiBot.Core.Chat.Platforms.Slack, "T1", "U-BOB");
+        await using (var db = Database.NewContext())
+        {
+            await new ChatUserStore(db).SaveAsync(new KpiBot.Core.Chat.ChatUserInfo(bobSlack, TimeZone: "America/Chicago"), April1, Ct);
+        }
+
+        await using var services = BuildServices();
+        var provider = services.GetRequiredService<CachedGoalsProvider>();
+        Assert.Null((await provider.CurrentAsync(Ct))!.PeopleById[SampleGoals.Bob].ChatTimeZone); // not his yet
+
+        await using (var db = Database.NewContext())
+        {
+            await new PersonDirectory(db).LinkAsync(bobSlack, SampleGoals.Bob, April1.AddMinutes(5), Ct);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal("America/Chicago", (await provider.CurrentAsync(Ct))!.PeopleById[SampleGoals.Bob].ChatTimeZone);
+    }
+
+    [Fact]
     public async Task Invalidate_MakesTheNextCallCheckAtOnce()
     {
         await ImportAsync();
