@@ -24,6 +24,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackRequestReader>();
         services.TryAddSingleton<ISlackTokenSource, ConfiguredSlackTokens>();
+        services.TryAddSingleton<SlackChannelPacer>();
         services.AddHttpClient<SlackApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }

@@ -16,7 +16,7 @@ namespace KpiBot.Slack.Api;
 /// <c>ok:false</c> throws <see cref="SlackApiException"/>, 429 throws <see cref="SlackRateLimitedException"/>
 /// with Slack's Retry-After; retrying is the caller's decision (the delivery job reschedules).
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ISlackTokenSource tokens)
+public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ISlackTokenSource tokens, SlackChannelPacer? pacer = null)
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
 
@@ -24,6 +24,11 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     public async Task<(string Channel, string Ts)> PostMessageAsync(string teamId, string channel, SlackMessage message, string? threadTs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (pacer is not null)
+        {
+            await pacer.WaitTurnAsync(channel, ct).ConfigureAwait(false);
+        }
+
         var body = new PostMessageRequest(channel, message.Text, message.Blocks, threadTs);
         var answer = await CallAsync(teamId, "chat.postMessage", JsonContent.Create(body, SlackJsonContext.Default.PostMessageRequest), SlackJsonContext.Default.MessageResponse, ct).ConfigureAwait(false);
         return (answer.Channel ?? channel, answer.Ts ?? throw new SlackApiException("missing_ts", "chat.postMessage"));
