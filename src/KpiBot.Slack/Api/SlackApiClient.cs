@@ -206,42 +206,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return await CallWithTokenAsync(token, method, content, answerType, ct).ConfigureAwait(false);
     }
 
-    private async Task<T> CallWithTokenAsync<T>(string token, string method, HttpContent content, JsonTypeInfo<T> answerType, CancellationToken ct)
-        where T : ApiResponse
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, method)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            throw new SlackRateLimitedException(method, response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
-        }
-
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new SlackApiException($"http_{(int)response.StatusCode}", method);
-        }
-
-        T? answer;
-        try
-        {
-            answer = await response.Content.ReadFromJsonAsync(answerType, ct).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            throw new SlackApiException("invalid_response", method);
-        }
-
-        if (answer is null)
-        {
-            throw new SlackApiException("invalid_response", method);
-        }
-
-        if (!answer.Ok)
-        {
-            throw new SlackApiException(answer.Error ?? "unknown_error", method);
-        }
-
-        return answer;
-    }
+    private Task<T> CallWithTokenAsync<T>(string token, string method, HttpContent content, JsonTypeInfo<T> answerType, CancellationToken ct)
+        where T : ApiResponse =>
+        SlackWebApi.CallAsync(http, options.Value.ApiBaseUrl, method, content, new AuthenticationHeaderValue("Bearer", token), answerType, ct);
 }

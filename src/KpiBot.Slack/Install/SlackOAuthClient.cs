@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using KpiBot.Slack.Api;
 using Microsoft.Extensions.Options;
@@ -30,34 +28,8 @@ public sealed class SlackOAuthClient(HttpClient http, IOptions<SlackOptions> opt
             form.Add(new("redirect_uri", redirect.ToString()));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(slack.ApiBaseUrl, Method)) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{slack.ClientId}:{slack.ClientSecret}")));
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            throw new SlackRateLimitedException(Method, response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        }
-
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new SlackApiException($"http_{(int)response.StatusCode}", Method);
-        }
-
-        OAuthAccessResponse? answer;
-        try
-        {
-            answer = await response.Content.ReadFromJsonAsync(InstallJsonContext.Default.OAuthAccessResponse, cancellationToken).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            throw new SlackApiException("invalid_response", Method);
-        }
-
-        if (answer is null)
-        {
-            throw new SlackApiException("invalid_response", Method);
-        }
-
-        return answer.Ok ? answer : throw new SlackApiException(answer.Error ?? "unknown_error", Method);
+        var credential = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{slack.ClientId}:{slack.ClientSecret}")));
+        return await SlackWebApi.CallAsync(
+            http, slack.ApiBaseUrl, Method, new FormUrlEncodedContent(form), credential, InstallJsonContext.Default.OAuthAccessResponse, cancellationToken).ConfigureAwait(false);
     }
 }

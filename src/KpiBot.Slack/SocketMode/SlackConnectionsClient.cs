@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using KpiBot.Slack.Api;
 using Microsoft.Extensions.Options;
 
@@ -23,39 +21,9 @@ public sealed class SlackConnectionsClient(HttpClient http, IOptions<SlackOption
             throw new SlackApiException("not_configured", Method);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, Method)) { Content = new FormUrlEncodedContent([]) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            throw new SlackRateLimitedException(Method, response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        }
-
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new SlackApiException($"http_{(int)response.StatusCode}", Method);
-        }
-
-        ConnectionsOpenResponse? answer;
-        try
-        {
-            answer = await response.Content.ReadFromJsonAsync(SocketModeJsonContext.Default.ConnectionsOpenResponse, cancellationToken).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            throw new SlackApiException("invalid_response", Method);
-        }
-
-        if (answer is null)
-        {
-            throw new SlackApiException("invalid_response", Method);
-        }
-
-        if (!answer.Ok)
-        {
-            throw new SlackApiException(answer.Error ?? "unknown_error", Method);
-        }
-
+        var answer = await SlackWebApi.CallAsync(
+            http, options.Value.ApiBaseUrl, Method, new FormUrlEncodedContent([]), new AuthenticationHeaderValue("Bearer", token),
+            SocketModeJsonContext.Default.ConnectionsOpenResponse, cancellationToken).ConfigureAwait(false);
         if (!Uri.TryCreate(answer.Url, UriKind.Absolute, out var url) || !IsAllowed(url))
         {
             throw new SlackApiException("invalid_url", Method);
