@@ -28,35 +28,21 @@ public sealed class ChannelLinkStore : IChannelLinkStore
         ArgumentException.ThrowIfNullOrWhiteSpace(linkedBy);
         var at = now.ToUniversalTime();
 
-        if (await UpdateAsync(channel, teamId, linkedBy, at, cancellationToken) > 0)
-        {
-            return;
-        }
-
-        _db.ChannelLinks.Add(new ChannelLinkRow
-        {
-            Platform = channel.Platform,
-            Tenant = channel.TenantId,
-            ConversationId = channel.ConversationId,
-            ServiceUrl = channel.ServiceUrl,
-            TeamId = teamId,
-            LinkedBy = linkedBy,
-            LinkedAt = at,
-        });
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Linked at the same moment elsewhere: the later call's team wins.
-            _db.ChangeTracker.Clear();
-            await UpdateAsync(channel, teamId, linkedBy, at, cancellationToken);
-        }
-        finally
-        {
-            _db.ChangeTracker.Clear();
-        }
+        // Linked at the same moment elsewhere: the later call's team wins.
+        await Upserts.UpdateOrInsertAsync(
+            _db,
+            () => UpdateAsync(channel, teamId, linkedBy, at, cancellationToken),
+            () => new ChannelLinkRow
+            {
+                Platform = channel.Platform,
+                Tenant = channel.TenantId,
+                ConversationId = channel.ConversationId,
+                ServiceUrl = channel.ServiceUrl,
+                TeamId = teamId,
+                LinkedBy = linkedBy,
+                LinkedAt = at,
+            },
+            cancellationToken);
     }
 
     public async Task<string?> UnlinkAsync(ConversationAddress channel, CancellationToken cancellationToken)

@@ -12,33 +12,19 @@ public sealed class ChatInstallationStore(KpiBotDbContext db) : IChatInstallatio
     public async Task SaveAsync(ChatInstallation installation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
-        if (await UpdateAsync(installation, cancellationToken) > 0)
-        {
-            return;
-        }
-
-        _db.ChatInstallations.Add(new ChatInstallationRow
-        {
-            Platform = installation.Platform,
-            Tenant = installation.TenantId,
-            ProtectedToken = installation.ProtectedToken,
-            BotUserId = installation.BotUserId,
-            InstalledBy = installation.InstalledBy,
-            InstalledAt = installation.InstalledAt.UtcDateTime,
-        });
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            _db.ChangeTracker.Clear();
-            await UpdateAsync(installation, cancellationToken);
-        }
-        finally
-        {
-            _db.ChangeTracker.Clear();
-        }
+        await Upserts.UpdateOrInsertAsync(
+            _db,
+            () => UpdateAsync(installation, cancellationToken),
+            () => new ChatInstallationRow
+            {
+                Platform = installation.Platform,
+                Tenant = installation.TenantId,
+                ProtectedToken = installation.ProtectedToken,
+                BotUserId = installation.BotUserId,
+                InstalledBy = installation.InstalledBy,
+                InstalledAt = installation.InstalledAt.UtcDateTime,
+            },
+            cancellationToken);
     }
 
     public async Task<ChatInstallation?> FindAsync(string platform, string tenantId, CancellationToken cancellationToken)

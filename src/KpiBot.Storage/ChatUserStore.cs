@@ -25,39 +25,25 @@ public sealed class ChatUserStore(KpiBotDbContext db) : IChatUserStore
     {
         ArgumentNullException.ThrowIfNull(info);
         var at = now.UtcDateTime;
-        if (await UpdateAsync(info, at, cancellationToken) > 0)
-        {
-            return;
-        }
-
-        _db.ChatUsers.Add(new ChatUserRow
-        {
-            Platform = info.User.Platform,
-            Tenant = info.User.TenantId,
-            UserId = info.User.UserId,
-            DisplayName = info.DisplayName,
-            Email = info.Email,
-            TimeZone = info.TimeZone,
-            Locale = info.Locale,
-            ServiceUrl = info.ServiceUrl,
-            PersonalConversationId = info.PersonalConversationId,
-            UpdatedAt = at,
-            ProfileChangedAt = info.TimeZone is null && info.Locale is null ? null : at,
-        });
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Another request saved the same user first: merge into its row.
-            _db.ChangeTracker.Clear();
-            await UpdateAsync(info, at, cancellationToken);
-        }
-        finally
-        {
-            _db.ChangeTracker.Clear();
-        }
+        // A concurrent first save of the same user ends as one row: the later one merges into it.
+        await Upserts.UpdateOrInsertAsync(
+            _db,
+            () => UpdateAsync(info, at, cancellationToken),
+            () => new ChatUserRow
+            {
+                Platform = info.User.Platform,
+                Tenant = info.User.TenantId,
+                UserId = info.User.UserId,
+                DisplayName = info.DisplayName,
+                Email = info.Email,
+                TimeZone = info.TimeZone,
+                Locale = info.Locale,
+                ServiceUrl = info.ServiceUrl,
+                PersonalConversationId = info.PersonalConversationId,
+                UpdatedAt = at,
+                ProfileChangedAt = info.TimeZone is null && info.Locale is null ? null : at,
+            },
+            cancellationToken);
     }
 
     private IQueryable<ChatUserRow> Of(ChatUser user) =>
