@@ -3,6 +3,7 @@ using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
 using KpiBot.Host.Jobs;
 using KpiBot.Storage;
+using KpiBot.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class KpiBotWebApplication
         builder.AddKpiBotJobs(storage);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddSlackPlatform();
+        builder.Services.AddKpiBotWeb();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public static class KpiBotWebApplication
         app.MapKpiBotDashboard();
         app.MapSlackPlatform();
         app.MapTeamsPlatform();
+        app.MapKpiBotWeb();
         app.MapGet("/", () => Results.Text("KpiBot is running. Health: /healthz\n"));
         return app;
     }
