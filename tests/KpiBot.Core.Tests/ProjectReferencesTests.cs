@@ -86,4 +86,16 @@ public class ProjectReferencesTests
         Assert.DoesNotContain(referenced, a => a.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
         Assert.DoesNotContain(referenced, a => a == "System.Net.Http");
     }
+
+    [Fact]
+    public void NoEndpoint_FetchesItsServicesFromTheRequest()
+    {
+        var fetching = Directory.GetFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(".RequestServices", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f))
+            .ToList();
+
+        Assert.Empty(fetching);
+    }
 }
