@@ -67,9 +67,11 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
         var actual = kgi.Rollup == KgiRollup.Weighted
             ? kgi.Target * WeightedFraction(contributions, window)
             : (kgi.Baseline ?? 0m) + contributions.Sum(c => _measures.Actual(c.Kpi, KpiPart(c.Kpi, window), 0));
+        // Only what was gained since the window began is extrapolated: the baseline was there already.
+        var baseline = kgi.Rollup == KgiRollup.Weighted ? 0m : kgi.Baseline ?? 0m;
         var figures = ProgressMath.ForSum(
             actual, kgi.Target, Calendars.TeamDays(teamId, Calendars.Elapsed(window)),
-            Calendars.TeamDays(teamId, window), Started(window), _thresholds);
+            Calendars.TeamDays(teamId, window), Started(window), _thresholds, baseline);
         return new RollupNode(kgi, window, figures, NoPeople, children);
     }
 
