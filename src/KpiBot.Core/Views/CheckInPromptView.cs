@@ -17,7 +17,28 @@ public sealed record CheckInPromptView(
     string OccurrenceKey,
     int CardVersion,
     IReadOnlyList<PromptLine> Lines,
-    PromptLabels Labels) : ChatView(Text);
+    PromptLabels Labels) : ChatView(Text)
+{
+    /// <summary>Why the last answer on this card was refused, shown on the card given back in its place; null on a fresh card.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>
+    /// The card given back after a refused answer: the error on it, and each number the person typed that can
+    /// be read kept in its field so only the wrong one needs changing.
+    /// </summary>
+    public CheckInPromptView Refused(string error, IReadOnlyDictionary<string, string?> typed)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        ArgumentNullException.ThrowIfNull(typed);
+        return this with
+        {
+            Error = error,
+            Lines = [.. Lines.Select(l => typed.TryGetValue(l.KdiId, out var raw) && Conversations.Cards.ValueParser.TryParse(raw ?? string.Empty, out var value)
+                ? l with { CurrentValue = value }
+                : l)],
+        };
+    }
+}
 
 /// <summary>One KDI on the card. <see cref="CurrentValue"/> is what is already recorded for the day, if anything.</summary>
 public sealed record PromptLine(string KdiId, string Title, string Unit, decimal Target, string Label, string TargetText, decimal? CurrentValue);

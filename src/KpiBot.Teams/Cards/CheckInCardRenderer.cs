@@ -73,6 +73,11 @@ public static class CheckInCardRenderer
     private static List<CardElement> PromptBody(CheckInPromptView view)
     {
         List<CardElement> body = [new TextBlock(view.Title) { Size = "Medium", Weight = "Bolder" }];
+        if (view.Error is { Length: > 0 } error)
+        {
+            body.Add(new TextBlock(error) { Color = "Attention", Weight = "Bolder" });
+        }
+
         body.AddRange(view.Lines.Select(line => new InputNumber(CardData.KdiPrefix + line.KdiId, line.Label)
         {
             Min = 0,
