@@ -19,6 +19,12 @@ public sealed record CheckInPromptView(
     IReadOnlyList<PromptLine> Lines,
     PromptLabels Labels) : ChatView(Text)
 {
+    /// <summary>
+    /// Until when the card may be answered or changed ("You can answer or change this until Wed 2 Dec."), from the
+    /// team's response window; null when not said.
+    /// </summary>
+    public string? OpenUntilText { get; init; }
+
     /// <summary>Why the last answer on this card was refused, shown on the card given back in its place; null on a fresh card.</summary>
     public string? Error { get; init; }
 

@@ -87,6 +87,11 @@ public static class CheckInCardRenderer
         }));
         body.Add(new InputText(CardData.Note) { Placeholder = view.Labels.NotePlaceholder, IsMultiline = true, MaxLength = NoteMaxLength });
         body.Add(new InputToggle(CardData.Blocker, view.Labels.BlockerLabel));
+        if (view.OpenUntilText is { Length: > 0 } openUntil)
+        {
+            body.Add(new TextBlock(openUntil) { IsSubtle = true, Size = "Small" });
+        }
+
         return body;
     }
 

@@ -193,8 +193,9 @@ public class CardSubmissionTests
     [Fact]
     public async Task Submit_OnANonWorkingDay_IsAcceptedForThatDay()
     {
-        var harness = new ConversationHarness();
-        var saturday = new DateOnly(2026, 11, 21);
+        // Monday 30 November, 10:00 in Tokyo: Saturday the 28th is within the response window.
+        var harness = new ConversationHarness(now: new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+        var saturday = new DateOnly(2026, 11, 28);
 
         var reply = await harness.SubmitAsync("tanaka", await harness.CardAsync("tanaka", saturday), Values(("daily-calls", "8")));
 

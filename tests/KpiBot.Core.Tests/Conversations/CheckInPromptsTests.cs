@@ -23,7 +23,8 @@ public class CheckInPromptsTests
         Assert.All(card.Lines, l => Assert.Null(l.CurrentValue));
         Assert.Equal(
             "11月27日（金）のチェックイン\n• 架電数/日（目標 20 calls）\n• 新規紹介メール/日（目標 3 emails）\n"
-            + "カードに数字を入力してください。「skip」「same」「help」と入力することもできます。",
+            + "カードに数字を入力してください。「skip」「same」「help」と入力することもできます。\n"
+            + "12月2日（水）まで回答・修正できます。",
             card.Text);
         Assert.Equal("送信", card.Labels.Submit);
     }

@@ -11,7 +11,8 @@ namespace KpiBot.Core.Conversations.Cards;
 /// <summary>
 /// Builds a person's check-in card for one work day (or, for weekly KDIs, one week): one line per KDI of
 /// their team with that cadence that runs that day, each with the person's target and the value already
-/// recorded, and the card version (the highest revision among those values) that guards against stale cards.
+/// recorded, the card version (the highest revision among those values) that guards against stale cards, and
+/// until when it may be answered (<see cref="ResponseWindow"/>).
 /// Used by the scheduled prompt, by reminders and by <c>checkin</c> / <c>edit</c>.
 /// </summary>
 public sealed class CheckInPrompts(ICheckInRepository checkIns)
@@ -50,7 +51,11 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
             Texts.Get(nameof(ConversationText.Card_NoteLabel), culture),
             Texts.Get(nameof(ConversationText.Card_BlockerMark), culture),
             Texts.Get(nameof(ConversationText.Card_Cancel), culture));
-        return new CheckInPromptView(PlainText(title, lines, culture), title, person.Id, day, cadence, occurrenceKey, version, lines, labels);
+        var openUntil = Texts.Format(nameof(ConversationText.Card_OpenUntil), culture, ResponseWindow.LastOpenDay(model, person, cadence, day));
+        return new CheckInPromptView(PlainText(title, lines, culture) + "\n" + openUntil, title, person.Id, day, cadence, occurrenceKey, version, lines, labels)
+        {
+            OpenUntilText = openUntil,
+        };
     }
 
     /// <summary>The card's title: "Check-in for Fri, Nov 27" / "Check-in for the week of Mon, Nov 23".</summary>

@@ -8,7 +8,8 @@ namespace KpiBot.Core.Conversations.Cards;
 
 /// <summary>
 /// Records a person's answers for one card day — from a card or from <c>same</c> / <c>skip</c> — after
-/// every value passed <see cref="CheckInRules"/>: all values first, then the receipt. Asks before saving a
+/// every value passed <see cref="CheckInRules"/>: all values first, then the receipt. A day past the team's
+/// response window is closed (<see cref="ResponseWindow"/>). Asks before saving a
 /// value over 10× its target or overwriting a newer answer than the card showed; raises or resolves the
 /// person's blocker and tells their leads of a new one.
 /// </summary>
@@ -29,6 +30,11 @@ public sealed class CheckInRecorder(ICheckInRepository checkIns, IDayStore days,
         if (answer.Values.Count == 0)
         {
             return RecordReply.Refused(new ErrorView(Texts.Get(nameof(ConversationText.Submit_NoValues), culture)));
+        }
+
+        if (Closed(context, answer.Day, answer.Cadence) is { } closed)
+        {
+            return closed;
         }
 
         var problems = new List<string>();
@@ -98,6 +104,11 @@ public sealed class CheckInRecorder(ICheckInRepository checkIns, IDayStore days,
             return RecordReply.Refused(new ErrorView(Texts.Format(nameof(ConversationText.Day_Future), context.Culture, day, context.Today)));
         }
 
+        if (Closed(context, day, cadence) is { } closed)
+        {
+            return closed;
+        }
+
         var entries = await _checkIns.GetDayAsync(context.Person.Id, day, ct).ConfigureAwait(false);
         if (entries.Count > 0)
         {
@@ -123,6 +134,11 @@ public sealed class CheckInRecorder(ICheckInRepository checkIns, IDayStore days,
         if (kdiIds.Count == 0)
         {
             return RecordReply.Refused(new MessageView(Texts.Format(nameof(ConversationText.Card_NothingToRecord), culture, cardDay)));
+        }
+
+        if (Closed(context, cardDay, cadence) is { } closed)
+        {
+            return closed;
         }
 
         if ((await _checkIns.GetDayAsync(person.Id, cardDay, ct).ConfigureAwait(false)).Any(e => kdiIds.Contains(e.NodeId)))
@@ -168,6 +184,19 @@ public sealed class CheckInRecorder(ICheckInRepository checkIns, IDayStore days,
         }
 
         return BlockerNotices.ForLeads(context.Model, person, day, note);
+    }
+
+    /// <summary>The refusal for a card day past the team's response window (see <see cref="ResponseWindow"/>); null while it is open.</summary>
+    internal static RecordReply? Closed(CommandContext context, DateOnly day, KdiCadence cadence)
+    {
+        var cardDay = CardKdis.CardDay(context.Model, context.Person, cadence, day);
+        if (ResponseWindow.IsOpen(context.Model, context.Person, cadence, cardDay, context.Today))
+        {
+            return null;
+        }
+
+        var window = context.Model.TeamsById.GetValueOrDefault(context.Person.TeamId)?.ScheduleOrDefault.ResponseWindow ?? CheckInSchedule.DefaultResponseWindow;
+        return RecordReply.Refused(new ErrorView(Texts.Format(nameof(ConversationText.Window_Closed), context.Culture, cardDay, window)));
     }
 
     private static string Problem(GoalsModel model, string nodeId, string message, System.Globalization.CultureInfo culture) =>
