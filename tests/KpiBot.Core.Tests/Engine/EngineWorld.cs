@@ -40,7 +40,8 @@ internal sealed class EngineWorld : IEngineDriver
             new TreeCommand(rollup, Store),
             new DigestCommand(digests),
             new RemindCommand(Store, Deliveries, Deliveries),
-            new StartCommand(Store, Deliveries, Deliveries),
+            // The world sends when a test steps it, so `start` reports at once instead of waiting for the sends.
+            new StartCommand(Store, Deliveries, Deliveries, new DeliveryOptions { StartReportWait = TimeSpan.Zero }),
             new LinkCommand(Directory),
             new UnlinkCommand(Directory),
         ];
