@@ -22,7 +22,7 @@ internal static class CardOpener
         foreach (var cadence in new[] { KdiCadence.Daily, KdiCadence.Weekly })
         {
             var cardDay = CardKdis.CardDay(context.Model, context.Person, cadence, day);
-            if (CheckInRecorder.Closed(context, day, cadence) is { } refusal)
+            if (ClosedDays.Refusal(context, day, cadence) is { } refusal)
             {
                 closed ??= refusal;
                 continue;
