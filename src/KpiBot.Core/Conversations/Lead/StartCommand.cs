@@ -54,13 +54,24 @@ public sealed class StartCommand(IDayStore days, IDeliveryStore deliveries, IDel
         }
 
         var claimed = await _deliveries.ClaimAsync(due, context.Now, cancellationToken).ConfigureAwait(false);
-        if (claimed.Count > 0)
+        var watch = Stopwatch.StartNew();
+        // Daily prompts first, weekly ones once those went out: someone without a chat identity yet is then looked
+        // up and linked once, not by two sends at the same time. A claim not queued yet is picked up by the
+        // dispatcher's sweep for stranded claims if this host stops in between.
+        foreach (var kind in new[] { OccurrenceKind.DailyPrompt, OccurrenceKind.WeeklyPrompt })
         {
-            await _queue.EnqueueAsync(claimed, cancellationToken).ConfigureAwait(false);
-            await _deliveries.MarkEnqueuedAsync(claimed, context.Now, cancellationToken).ConfigureAwait(false);
+            var keys = due.Where(o => o.Kind == kind).Select(o => o.Key).ToList();
+            var ids = (await _deliveries.FindManyAsync(keys, cancellationToken).ConfigureAwait(false))
+                .Where(r => claimed.Contains(r.Id)).Select(r => r.Id).ToList();
+            if (ids.Count > 0)
+            {
+                await _queue.EnqueueAsync(ids, cancellationToken).ConfigureAwait(false);
+                await _deliveries.MarkEnqueuedAsync(ids, context.Now, cancellationToken).ConfigureAwait(false);
+                await SettledAsync(keys, watch, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        var rows = await SettledAsync([.. due.Select(o => o.Key)], cancellationToken).ConfigureAwait(false);
+        var rows = await SettledAsync([.. due.Select(o => o.Key)], watch, cancellationToken).ConfigureAwait(false);
         var text = StartReport.Text(context.Model, team, rows, claimed.ToHashSet(), culture);
         // Names of people who could not be reached are for the lead, not for a channel.
         return ChatReply.Say(new MessageView(text), ReplyVisibility.Private);
@@ -86,9 +97,8 @@ public sealed class StartCommand(IDayStore days, IDeliveryStore deliveries, IDel
     }
 
     /// <summary>The rows of <paramref name="keys"/> once none is pending or in flight any more, or when the wait is over.</summary>
-    private async Task<IReadOnlyList<DeliveryRecord>> SettledAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    private async Task<IReadOnlyList<DeliveryRecord>> SettledAsync(IReadOnlyCollection<string> keys, Stopwatch watch, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
         while (true)
         {
             var rows = await _deliveries.FindManyAsync(keys, ct).ConfigureAwait(false);
