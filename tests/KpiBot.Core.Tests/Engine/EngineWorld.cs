@@ -39,7 +39,7 @@ internal sealed class EngineWorld : IEngineDriver
         [
             new StatusCommand(rollup, Store, Store, Deliveries, Directory),
             new TreeCommand(rollup, Store),
-            new DigestCommand(digests),
+            new DigestCommand(digests, Directory),
             new RemindCommand(Store, Deliveries, Deliveries),
             // The world sends when a test steps it, so `start` reports at once instead of waiting for the sends.
             new StartCommand(Store, Deliveries, Deliveries, new DeliveryOptions { StartReportWait = TimeSpan.Zero }),
