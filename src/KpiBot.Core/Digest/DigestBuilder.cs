@@ -88,7 +88,7 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
             .Append(LeadTexts.Get(nameof(LeadText.Section_Kpis), culture))
             .Concat(kpis.Select(k => "・" + T(nameof(LeadText.Digest_Kpi), culture, k.Node.Title, ProgressLines.Figures(k, k.Figures!, culture),
                 LeadTexts.Percent(k.Figures!.ProgressPercent, culture), StatusText.For(k.Figures.Status, culture)))));
-        var title = T(nameof(LeadText.Digest_Title), culture, team.Name, LeadTexts.MonthDay(weekStart, culture), LeadTexts.MonthDay(weekEnd, culture));
+        var title = T(nameof(LeadText.Digest_Title), culture, team.Name, Dates.Range(weekStart, weekEnd, culture));
         return new DigestView(LeadTexts.Compose(title, body, sections), title, team.Id, weekStart, lines, sections);
     }
 
@@ -102,9 +102,10 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
         }
 
         var items = kdis.Select(k => T(nameof(LeadText.Completion_Item), culture, k.Node.Title,
-                QuantityFormatter.Format(k.Figures!.Actual, LeadTexts.Unit(k.Node), culture),
-                QuantityFormatter.Format(k.Figures.Expected, LeadTexts.Unit(k.Node), culture),
-                LeadTexts.Percent(k.Figures.Actual * 100m / k.Figures.Expected, culture)))
+                QuantityFormatter.Format(k.Figures!.Actual, k.Node, culture),
+                QuantityFormatter.Format(k.Figures.Expected, k.Node, culture),
+                LeadTexts.Percent(k.Figures.Actual * 100m / k.Figures.Expected, culture),
+                Dates.Day(week.AsOf, culture)))
             .ToList();
         var total = kdis.Sum(k => k.Figures!.Actual) * 100m / kdis.Sum(k => k.Figures!.Expected);
         items.Add(T(nameof(LeadText.Completion_Total), culture, LeadTexts.Percent(total, culture)));
@@ -131,12 +132,11 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
     private static string KgiText(RollupNode kgi, CultureInfo culture)
     {
         var f = kgi.Figures!;
-        var unit = LeadTexts.Unit(kgi.Node);
         var figures = ProgressLines.Figures(kgi, f, culture);
         var percent = LeadTexts.Percent(f.ProgressPercent, culture);
         return f.Pace is { } pace && f.Forecast is { } forecast
             ? T(nameof(LeadText.Digest_Kgi), culture, kgi.Node.Title, figures, percent, LeadTexts.Percent(pace * 100m, culture),
-                QuantityFormatter.Format(forecast, unit, culture), ((Kgi)kgi.Node).Deadline.ToString("d", culture))
+                QuantityFormatter.Format(forecast, kgi.Node, culture), Dates.DayWithYear(((Kgi)kgi.Node).Deadline, culture))
             : T(nameof(LeadText.Digest_KgiNoPace), culture, kgi.Node.Title, figures, percent);
     }
 

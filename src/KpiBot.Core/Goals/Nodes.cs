@@ -1,6 +1,11 @@
 namespace KpiBot.Core.Goals;
 
-/// <summary>A node of the KPI tree.</summary>
+/// <summary>
+/// A node of the KPI tree. KGIs, KPIs and KDIs carry a unit: <c>Unit</c> as written (the first name when the
+/// goals file gives one per language), <c>UnitNames</c> by language ("en" → "calls", "ja" → "件") when it does,
+/// and <c>Whole</c> when the file says whether the unit counts whole things (null: decided from the target,
+/// see <see cref="Formatting.Units"/>).
+/// </summary>
 public abstract record GoalNode(string Id, string Title, SourceLocation? Source)
 {
     public abstract GoalKind Kind { get; }
@@ -18,7 +23,9 @@ public sealed record Kgi(
     KgiRollup Rollup,
     IReadOnlyList<KgiContribution> Contributions,
     decimal? Baseline = null,
-    SourceLocation? Source = null) : GoalNode(Id, Title, Source)
+    SourceLocation? Source = null,
+    IReadOnlyDictionary<string, string>? UnitNames = null,
+    bool? Whole = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kgi;
 }
@@ -55,7 +62,9 @@ public sealed record Kpi(
     DateOnly? Start = null,
     DateOnly? End = null,
     IReadOnlyList<KpiInput>? DerivedFrom = null,
-    SourceLocation? Source = null) : GoalNode(Id, Title, Source)
+    SourceLocation? Source = null,
+    IReadOnlyDictionary<string, string>? UnitNames = null,
+    bool? Whole = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kpi;
 
@@ -82,7 +91,9 @@ public sealed record Kdi(
     TargetScope Scope = TargetScope.Person,
     decimal? ConversionRate = null,
     decimal? CapacityPerDay = null,
-    SourceLocation? Source = null) : GoalNode(Id, Title, Source)
+    SourceLocation? Source = null,
+    IReadOnlyDictionary<string, string>? UnitNames = null,
+    bool? Whole = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kdi;
 }

@@ -72,7 +72,7 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
         var figures = ProgressMath.ForSum(
             actual, kgi.Target, Calendars.TeamDays(teamId, Calendars.Elapsed(window)),
             Calendars.TeamDays(teamId, window), Started(window), _thresholds, baseline);
-        return new RollupNode(kgi, window, figures, NoPeople, children);
+        return new RollupNode(kgi, window, figures, NoPeople, children, PeriodKind.Window);
     }
 
     /// <summary>Σ wᵢ·(actualᵢ ÷ targetᵢ) ÷ Σ wᵢ over the KGI window; KPIs with no target are left out.</summary>
@@ -109,7 +109,7 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
             Calendars.TeamDays(kpi.OwnerTeamId, Calendars.Elapsed(window)), Calendars.TeamDays(kpi.OwnerTeamId, window),
             window);
         var people = kpi.ActualsFrom == KpiSource.Kdis ? KpiPeople(kpi, window, target) : NoPeople;
-        return new RollupNode(kpi, window, figures, people, children);
+        return new RollupNode(kpi, window, figures, people, children, request.Period ?? kpi.Period);
     }
 
     /// <summary>
@@ -159,7 +159,7 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
 
         var kdiTarget = kdi.Scope == TargetScope.Team ? teamTarget : people.Values.Sum(p => p.Target);
         var figures = ProgressMath.ForSum(totals.Sum, kdiTarget, teamElapsed, teamTotal, Started(window), _thresholds);
-        return new RollupNode(kdi, window, figures, people, []);
+        return new RollupNode(kdi, window, figures, people, [], request.Period ?? kpi.Period);
     }
 
     /// <summary>Daily: target × working days. Weekly: target × working days ÷ the team's working days in a full week.</summary>

@@ -58,8 +58,7 @@ internal static class CheckInCommands
             var entry = new CheckInEntry(member.Id, nodeId, workDay, amount, parse.GetValue(note), parse.GetValue(blocker), CheckInSources.Cli);
             var result = await services.GetRequiredService<CheckInStore>()
                 .RecordAsync(entry, "cli:" + Environment.UserName, host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
-            var unit = model.NodesById[nodeId] switch { Kdi k => k.Unit, Kpi p => p.Unit, _ => "" };
-            var amountText = QuantityFormatter.Format(amount, unit, culture);
+            var amountText = QuantityFormatter.Format(amount, model.NodesById[nodeId], culture);
             if (!result.Stored)
             {
                 await env.Error.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInRefused), culture, result.Outcome, result.Rejection));

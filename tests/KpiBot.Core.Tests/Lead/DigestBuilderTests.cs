@@ -54,25 +54,25 @@ public class DigestBuilderTests
     {
         var view = await BuildAsync(Localized.English);
 
-        Assert.Equal("Weekly digest — tokyo, November 2 – November 8", view.Title);
+        Assert.Equal("Weekly digest — tokyo, 2 – 8 Nov", view.Title);
         Assert.Equal(Week, view.WeekStart);
         Assert.Equal("tokyo", view.TeamId);
         // Targets of the week: aoki 10 × 4 = 40, baba 10 × 3 = 30 (off on the 5th); done 40 + 5 = 45: 64 %.
-        Assert.Equal(["calls: 45 calls / 70 calls (64 %)", "All KDIs: 64 %"], ItemsOf(view, "KDI completion this week"));
+        Assert.Equal(["calls: 45 calls / 70 calls due by Sun 8 Nov (64 %)", "All KDIs: 64 %"], ItemsOf(view, "KDI completion this week"));
         // Asked: aoki 4, baba 3 (the skip counts, the day off does not); answered 4 + 1 = 5 of 7.
         Assert.Equal(["5 of 7 working days answered (71 %)"], ItemsOf(view, "Participation"));
         // aoki: 6, 5, 4, (3 holiday), 2, (weekend), 30 October = 5; baba missed the 6th = 0, left out.
         // By default the channel sees names only for open blockers.
         Assert.Equal(["streak of 5 working days: 1"], ItemsOf(view, "Longest current streaks"));
-        Assert.Equal(["baba (since November 6)"], ItemsOf(view, "Open blockers"));
+        Assert.Equal(["baba (since Fri 6 Nov)"], ItemsOf(view, "Open blockers"));
         // dials: 45 of its 400 this week = 11.25 points; it stands at 11.25 % of November's target.
         Assert.Equal(["dials: +11 pts this week (now 11 %)"], ItemsOf(view, "Moved most this week"));
         // Month as of the 8th: 4 of 19 working days gone, 15 left. dials expects 84.21, needs (400 − 45) ÷ 15;
-        // calls asks 190 + 180 = 370 (baba's day off), expects 77.89, needs (370 − 45) ÷ 15.
+        // calls asks 190 + 180 = 370 (baba's day off), expects 77.89, needs (370 − 45) ÷ 15; what is needed is rounded up to whole calls.
         Assert.Equal(
             [
-                "dials: 45件 / 400件 (off-track) — needs 23.67件 per working day",
-                "calls: 45 calls / 370 calls (off-track) — needs 21.67 calls per working day",
+                "dials: 45件 / 400件 in November (off-track) — needs 24件 per working day",
+                "calls: 45 calls / 370 calls in November (off-track) — needs 22 calls per working day",
             ],
             ItemsOf(view, "At risk"));
         Assert.Equal([GoalKind.Kgi, GoalKind.Kpi], view.Lines.Select(l => l.Kind));
@@ -86,7 +86,7 @@ public class DigestBuilderTests
         var none = await BuildAsync(Localized.English, DigestNames.None);
 
         Assert.Equal(["aoki: 5-day streak"], ItemsOf(all, "Longest current streaks"));
-        Assert.Equal(["baba (since November 6)"], ItemsOf(all, "Open blockers"));
+        Assert.Equal(["baba (since Fri 6 Nov)"], ItemsOf(all, "Open blockers"));
         Assert.Equal(["streak of 5 working days: 1"], ItemsOf(none, "Longest current streaks"));
         Assert.Equal(["1 open (names are not shown in this channel)"], ItemsOf(none, "Open blockers"));
         Assert.DoesNotContain("baba", none.Text, StringComparison.Ordinal);
@@ -98,10 +98,10 @@ public class DigestBuilderTests
     {
         var view = await BuildAsync(Localized.Japanese);
 
-        Assert.Equal("週次ダイジェスト — tokyo（11月2日〜11月8日）", view.Title);
+        Assert.Equal("週次ダイジェスト — tokyo（11月2日〜8日）", view.Title);
         Assert.Equal(["稼働日 7日中 5日回答（71 %）"], ItemsOf(view, "回答率"));
         Assert.Equal(["5日連続: 1人"], ItemsOf(view, "連続回答日数"));
-        Assert.Equal(["calls: 45 calls / 70 calls（64 %）", "KDI全体: 64 %"], ItemsOf(view, "今週のKDI達成率"));
+        Assert.Equal(["calls: 11月8日（日）までの目標 70 calls に対し 45 calls（64 %）", "KDI全体: 64 %"], ItemsOf(view, "今週のKDI達成率"));
         Assert.Equal(["dials: 今週 +11ポイント（現在 11 %）"], ItemsOf(view, "今週大きく動いたKPI"));
     }
 
@@ -116,7 +116,7 @@ public class DigestBuilderTests
 
         var lines = view.Text.Split('\n');
         Assert.InRange(lines.Length, 10, 45);
-        Assert.Contains(lines, l => l.StartsWith("年間売上1億円: ¥0 / ¥100,000,000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("年間売上1億円: 累計（期限 2027年3月31日） ¥0 / ¥100,000,000", StringComparison.Ordinal));
         Assert.Equal(["稼働日 12日中 0日回答（0 %）"], ItemsOf(view, "回答率"));     // 3 reps × 4 working days
     }
 }

@@ -176,10 +176,9 @@ public sealed class CheckInRecorder(ICheckInRepository checkIns, IDayStore days,
     private static string Stale(GoalsModel model, string nodeId, decimal recorded, decimal submitted, System.Globalization.CultureInfo culture)
     {
         var node = model.NodesById[nodeId];
-        var unit = node switch { Kdi k => k.Unit, Kpi k => k.Unit, _ => string.Empty };
         return Texts.Format(
             nameof(ConversationText.Submit_Stale), culture, node.Title,
-            QuantityFormatter.Format(recorded, unit, culture), QuantityFormatter.Format(submitted, unit, culture));
+            QuantityFormatter.Format(recorded, node, culture), QuantityFormatter.Format(submitted, node, culture));
     }
 
     private static int IndexOf(GoalsModel model, Kdi kdi)

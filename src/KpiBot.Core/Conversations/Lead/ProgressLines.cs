@@ -36,16 +36,11 @@ internal static class ProgressLines
         figures is null ? null : StatusText.For(figures.Status, culture),
         figures is null ? null : LeadTexts.Percent(figures.ProgressPercent, culture));
 
-    /// <summary>"¥38,200,000 / ¥100,000,000".</summary>
-    public static string Figures(RollupNode node, ProgressFigures figures, CultureInfo culture)
-    {
-        var unit = LeadTexts.Unit(node.Node);
-        return Localized.Format(
-            RollupText.ResourceManager, nameof(RollupText.Tree_ActualOfTarget), culture,
-            QuantityFormatter.Format(figures.Actual, unit, culture), QuantityFormatter.Format(figures.Target, unit, culture));
-    }
+    /// <summary>"¥38,200,000 / ¥100,000,000 to date, due 31 Mar 2027", "35 / 720 calls in November".</summary>
+    public static string Figures(RollupNode node, ProgressFigures figures, CultureInfo culture) =>
+        PeriodLabels.Figures(node, figures.Actual, figures.Target, culture);
 
-    /// <summary>"Calls: 320 / 400 calls (at-risk) — needs 26.67 calls per working day".</summary>
+    /// <summary>"Calls: 320 / 400 calls in November (at-risk) — needs 27 calls per working day" (needed rounds up).</summary>
     public static string Behind(RollupNode node, CultureInfo culture)
     {
         var figures = node.Figures!;
@@ -53,7 +48,7 @@ internal static class ProgressLines
         return figures.NeededPerWorkingDay is { } needed
             ? LeadTexts.Format(
                 nameof(LeadText.Item_Behind), culture, node.Node.Title, Figures(node, figures, culture), status,
-                QuantityFormatter.Format(needed, LeadTexts.Unit(node.Node), culture))
+                QuantityFormatter.Format(needed, node.Node, culture, QuantityRounding.Up))
             : LeadTexts.Format(nameof(LeadText.Item_BehindNoDays), culture, node.Node.Title, Figures(node, figures, culture), status);
     }
 
