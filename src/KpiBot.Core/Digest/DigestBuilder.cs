@@ -1,6 +1,7 @@
 using System.Globalization;
 using KpiBot.Core.Calendar;
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Conversations;
 using KpiBot.Core.Conversations.Lead;
 using KpiBot.Core.Formatting;
 using KpiBot.Core.Goals;
@@ -13,8 +14,9 @@ namespace KpiBot.Core.Digest;
 /// <summary>
 /// The weekly team digest for <c>weekStart</c>..<c>weekStart + 6</c>, as of the week's last day (or the team's
 /// today, for a preview during the week): KGIs with pace and forecast, KPIs with status, the week's KDI
-/// completion (Σ actual ÷ Σ target so far), participation, the longest current streaks, who has an open blocker
-/// (names only, the default team setting), the KPIs that moved most this week, and what is at risk.
+/// completion (Σ actual ÷ Σ target so far), participation, who has not answered on which days, the longest
+/// current streaks, who has an open blocker, the KPIs that moved most this week, and what is at risk. People are
+/// named as the team's <c>digest_names</c> allows (default: only people with open blockers); otherwise counted.
 /// </summary>
 public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlockerStore blockers, TimeProvider time)
 {
@@ -66,6 +68,15 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
                 .Select(b => T(nameof(LeadText.Item_BlockerNoNote), culture,
                     model.PeopleById.GetValueOrDefault(b.PersonId)?.DisplayName ?? b.PersonId, LeadTexts.MonthDay(b.Day, culture)))
                 .ToList();
+        // Who has not answered this week: named where the team allows names for everyone, else counted.
+        var missed = reps
+            .Select(p => (Person: p, Days: Participation.Missed(byPerson[p.Id], calendar, weekStart, asOf, asOf == today)))
+            .Where(m => m.Days.Count > 0)
+            .ToList();
+        var notAnswered = names == DigestNames.All
+            ? missed.Select(m => T(nameof(LeadText.NotAnswered_Item), culture, m.Person.DisplayName,
+                Texts.List(m.Days.Select(d => Dates.Day(d, culture)), culture))).ToList()
+            : missed.Count == 0 ? [] : [T(nameof(LeadText.NotAnswered_Count), culture, missed.Count)];
         var atRisk = report.Nodes
             .Where(n => n.Node.Kind is GoalKind.Kpi or GoalKind.Kdi && ProgressLines.IsBehind(n.Figures))
             .Select(n => ProgressLines.Behind(n, culture))
@@ -77,6 +88,7 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
             Section(nameof(LeadText.Section_Participation),
                 participation.Asked == 0 ? [] : [T(nameof(LeadText.Participation_Item), culture,
                     participation.Answered, participation.Asked, LeadTexts.Percent(participation.Percent, culture))], culture),
+            Section(nameof(LeadText.Section_NotAnsweredWeek), notAnswered, culture),
             Section(nameof(LeadText.Section_Streaks), streaks, culture),
             Section(nameof(LeadText.Section_Blockers), blockerNames, culture),
             Section(nameof(LeadText.Section_Movers), Movers(kpis, week, culture), culture),
