@@ -7,7 +7,7 @@ namespace KpiBot.Core.Rollup;
 
 /// <summary>
 /// Says which period a figure covers, so two figures of one KDI (a month's and a week's) are never read as
-/// one: "on Fri 4 Dec", "in the week of Mon 30 Nov", "in November", "Apr 2026 – Mar 2027", "to date, due 31 Mar 2027"
+/// one: "on Fri 4 Dec", "in the week of Mon 30 Nov", "in November", "in Apr 2026 – Mar 2027", "to date, due 31 Mar 2027"
 /// (「12月4日（金）」「11月30日（月）の週」「11月」「2026年4月〜2027年3月」「累計（期限 2027年3月31日）」).
 /// Named by the window's dates, not "this month", because a digest or a tree as of an earlier day is read later.
 /// </summary>

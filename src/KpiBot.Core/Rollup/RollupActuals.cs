@@ -66,6 +66,8 @@ internal sealed class NodeTotals
         }
     }
 
+    public int CountOf(string personId) => _byPerson.TryGetValue(personId, out var t) ? t.Count : 0;
+
     public void Add(ActualTotal total)
     {
         Sum += total.Sum;

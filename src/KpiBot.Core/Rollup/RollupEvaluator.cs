@@ -64,15 +64,19 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
             .Select(c => (Kpi: c.Kpi!, c.Weight))
             .ToList();
         var teamId = kgi.OwnerTeamId ?? contributions.Select(c => c.Kpi.OwnerTeamId).FirstOrDefault();
-        var actual = kgi.Rollup == KgiRollup.Weighted
+        var estimate = kgi.Rollup == KgiRollup.Weighted
             ? kgi.Target * WeightedFraction(contributions, window)
             : (kgi.Baseline ?? 0m) + contributions.Sum(c => _measures.Actual(c.Kpi, KpiPart(c.Kpi, window), 0));
+        // A KGI reported directly: baseline + the reported values drive it when there are any; its KPIs give the estimate.
+        var outcome = kgi.Reporting is null ? null
+            : new RollupOutcome((kgi.Baseline ?? 0m) + _measures.Reported(kgi, window), estimate, []);
         // Only what was gained since the window began is extrapolated: the baseline was there already.
-        var baseline = kgi.Rollup == KgiRollup.Weighted ? 0m : kgi.Baseline ?? 0m;
+        // (A weighted KGI's estimate is a share of its target, without the baseline; a reported actual has it.)
+        var baseline = outcome?.Reported is not null || kgi.Rollup != KgiRollup.Weighted ? kgi.Baseline ?? 0m : 0m;
         var figures = ProgressMath.ForSum(
-            actual, kgi.Target, Calendars.TeamDays(teamId, Calendars.Elapsed(window)),
+            outcome?.Reported ?? estimate, kgi.Target, Calendars.TeamDays(teamId, Calendars.Elapsed(window)),
             Calendars.TeamDays(teamId, window), Started(window), _thresholds, baseline);
-        return new RollupNode(kgi, window, figures, NoPeople, children, PeriodKind.Window);
+        return new RollupNode(kgi, window, figures, NoPeople, children, outcome, PeriodKind.Window);
     }
 
     /// <summary>Σ wᵢ·(actualᵢ ÷ targetᵢ) ÷ Σ wᵢ over the KGI window; KPIs with no target are left out.</summary>
@@ -109,7 +113,25 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
             Calendars.TeamDays(kpi.OwnerTeamId, Calendars.Elapsed(window)), Calendars.TeamDays(kpi.OwnerTeamId, window),
             window);
         var people = kpi.ActualsFrom == KpiSource.Kdis ? KpiPeople(kpi, window, target) : NoPeople;
-        return new RollupNode(kpi, window, figures, people, children, request.Period ?? kpi.Period);
+        return new RollupNode(kpi, window, figures, people, children, Outcome(kpi, window), request.Period ?? kpi.Period);
+    }
+
+    /// <summary>A reported KPI's reported actual and (when KDIs feed it) its estimate and measured conversion.</summary>
+    private RollupOutcome? Outcome(Kpi kpi, PeriodWindow window)
+    {
+        if (kpi.Reporting is null)
+        {
+            return null;
+        }
+
+        var reported = _measures.Reported(kpi, window);
+        if (kpi.ActualsFrom != KpiSource.Kdis)
+        {
+            return new RollupOutcome(reported, null, []);
+        }
+
+        var rates = reported is { } r ? _measures.Rates(kpi, window, r, _thresholds.AtRisk) : [];
+        return new RollupOutcome(reported, _measures.Estimate(kpi, window, 0), rates);
     }
 
     /// <summary>
@@ -159,7 +181,7 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
 
         var kdiTarget = kdi.Scope == TargetScope.Team ? teamTarget : people.Values.Sum(p => p.Target);
         var figures = ProgressMath.ForSum(totals.Sum, kdiTarget, teamElapsed, teamTotal, Started(window), _thresholds);
-        return new RollupNode(kdi, window, figures, people, [], request.Period ?? kpi.Period);
+        return new RollupNode(kdi, window, figures, people, [], Period: request.Period ?? kpi.Period);
     }
 
     /// <summary>Daily: target × working days. Weekly: target × working days ÷ the team's working days in a full week.</summary>

@@ -44,8 +44,14 @@ public static class TreeTextRenderer
                 ? row.Label
                 : DisplayWidth.PadRight(row.Label, labelWidth) + Gap + DisplayWidth.PadLeft(row.Amounts, amountWidth)
                   + Gap + DisplayWidth.PadRight(row.Period, periodWidth)
-                  + Gap + DisplayWidth.PadLeft(row.Percent, percentWidth) + Gap + row.Bar + Gap + row.Status;
+                  + Gap + DisplayWidth.PadLeft(row.Percent, percentWidth) + Gap + row.Bar + Gap + row.Status
+                  + (row.Note is null ? string.Empty : Gap + "(" + row.Note + ")");
             text.Append(line.TrimEnd()).Append(Environment.NewLine);
+        }
+
+        foreach (var warning in OutcomeLines.Warnings(report, culture))
+        {
+            text.Append("⚠ ").Append(warning).Append(Environment.NewLine);
         }
 
         return text.ToString();
@@ -65,7 +71,7 @@ public static class TreeTextRenderer
     {
         if (node.Figures is not { } figures)
         {
-            return new Row(label, null, string.Empty, string.Empty, string.Empty, string.Empty) { Period = string.Empty };
+            return new Row(label, null, string.Empty, string.Empty, string.Empty, string.Empty, null) { Period = string.Empty };
         }
 
         var amounts = Localized.Format(
@@ -74,7 +80,8 @@ public static class TreeTextRenderer
         var percent = figures.ProgressPercent is { } p
             ? QuantityFormatter.Number(Math.Round(p, 0, MidpointRounding.AwayFromZero), culture, "#,0") + " %"
             : Text(nameof(RollupText.Tree_NoFigure), culture);
-        return new Row(label, figures, amounts, percent, ProgressBar.Render(figures.Fraction), StatusText.For(figures.Status, culture))
+        return new Row(label, figures, amounts, percent, ProgressBar.Render(figures.Fraction), StatusText.For(figures.Status, culture),
+            OutcomeLines.Note(node, culture))
         {
             Period = PeriodLabels.For(node, culture) ?? string.Empty,
         };
@@ -92,7 +99,7 @@ public static class TreeTextRenderer
 
     private static string Text(string key, CultureInfo culture) => Localized.Get(RollupText.ResourceManager, key, culture);
 
-    private sealed record Row(string Label, ProgressFigures? Figures, string Amounts, string Percent, string Bar, string Status)
+    private sealed record Row(string Label, ProgressFigures? Figures, string Amounts, string Percent, string Bar, string Status, string? Note)
     {
         public required string Period { get; init; }
     }

@@ -36,9 +36,16 @@ internal static class ProgressLines
         figures is null ? null : StatusText.For(figures.Status, culture),
         figures is null ? null : LeadTexts.Percent(figures.ProgressPercent, culture));
 
-    /// <summary>"¥38,200,000 / ¥100,000,000 to date, due 31 Mar 2027", "35 / 720 calls in November".</summary>
-    public static string Figures(RollupNode node, ProgressFigures figures, CultureInfo culture) =>
-        PeriodLabels.Figures(node, figures.Actual, figures.Target, culture);
+    /// <summary>
+    /// "¥38,200,000 / ¥100,000,000 to date, due 31 Mar 2027", "35 calls / 720 calls in November"; for a reported
+    /// KGI or KPI (its own figures, not a person's part) followed by whether it is reported and its estimate:
+    /// "¥38,200,000 / ¥100,000,000 to date, due 31 Mar 2027 (reported · estimate ¥30,000,000)".
+    /// </summary>
+    public static string Figures(RollupNode node, ProgressFigures figures, CultureInfo culture)
+    {
+        var text = PeriodLabels.Figures(node, figures.Actual, figures.Target, culture);
+        return ReferenceEquals(figures, node.Figures) && OutcomeLines.Note(node, culture) is { } note ? $"{text} ({note})" : text;
+    }
 
     /// <summary>"Calls: 320 / 400 calls in November (at-risk) — needs 27 calls per working day" (needed rounds up).</summary>
     public static string Behind(RollupNode node, CultureInfo culture)
