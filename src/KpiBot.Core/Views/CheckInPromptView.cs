@@ -46,8 +46,14 @@ public sealed record CheckInPromptView(
     }
 }
 
-/// <summary>One KDI on the card. <see cref="CurrentValue"/> is what is already recorded for the day, if anything.</summary>
-public sealed record PromptLine(string KdiId, string Title, string Unit, decimal Target, string Label, string TargetText, decimal? CurrentValue);
+/// <summary>
+/// One KDI on the card. <see cref="Unit"/> is the unit's name in the reader's language. <see cref="CurrentValue"/>
+/// is what is already recorded for the day, if anything (<see cref="CurrentText"/>: the same with its unit).
+/// </summary>
+public sealed record PromptLine(string KdiId, string Title, string Unit, decimal Target, string Label, string TargetText, decimal? CurrentValue)
+{
+    public string? CurrentText { get; init; }
+}
 
 /// <summary>
 /// The card's localized labels. <see cref="Open"/> is the button that opens the card where it is a form of

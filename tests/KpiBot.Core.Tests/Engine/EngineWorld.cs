@@ -29,6 +29,7 @@ internal sealed class EngineWorld : IEngineDriver
         Model = model ?? GoalsFileLoader.Load(GoalsYaml.SampleText(), "goals.yaml").Model!;
         Time = new FakeTimeProvider(start);
         Goals = new InMemoryGoalsProvider(Model);
+        Store.Goals = Model;
         Directory = new InMemoryDirectory(() => Goals.Model);
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);

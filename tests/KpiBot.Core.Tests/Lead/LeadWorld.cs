@@ -39,6 +39,7 @@ internal sealed class LeadWorld
                 .Append(new Person("fuji", "fuji", "fuji@example.com", Role.Lead, "osaka"))
                 .Concat(extraPeople ?? []));
         Directory = new InMemoryDirectory(() => Model);
+        CheckIns.Goals = Model;
         Rollup = new RollupService(CheckIns);
     }
 

@@ -18,7 +18,7 @@ public class TreeAndDigestCommandTests
 
         var view = Assert.IsType<TreeView>(Assert.Single(reply.Replies).View);
         Assert.Equal("KPI tree — tokyo", view.Title);
-        Assert.Equal("111 calls / 750 calls", view.Lines.Single(l => l.NodeId == "calls").FiguresText);
+        Assert.Equal("111 calls / 750 calls in November", view.Lines.Single(l => l.NodeId == "calls").FiguresText);
         Assert.DoesNotContain(view.Lines, l => l.NodeId == "visit-count");
         Assert.DoesNotContain("aoki", view.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("66", view.Text, StringComparison.Ordinal);   // aoki's own 66 calls

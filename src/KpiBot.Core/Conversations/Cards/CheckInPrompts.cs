@@ -65,9 +65,12 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
     private static PromptLine Line(GoalsModel model, Kdi kdi, CheckInEntry? current, CultureInfo culture)
     {
         var target = CardKdis.PersonTarget(model, kdi);
-        var targetText = QuantityFormatter.Format(target, kdi.Unit, culture);
+        var targetText = QuantityFormatter.Format(target, kdi, culture);
         var label = Texts.Format(nameof(ConversationText.Card_LineLabel), culture, kdi.Title, targetText);
-        return new PromptLine(kdi.Id, kdi.Title, kdi.Unit, target, label, targetText, current?.Value);
+        return new PromptLine(kdi.Id, kdi.Title, Units.Name(kdi, culture), target, label, targetText, current?.Value)
+        {
+            CurrentText = current is null ? null : QuantityFormatter.Format(current.Value, kdi, culture),
+        };
     }
 
     private static string PlainText(string title, IReadOnlyList<PromptLine> lines, CultureInfo culture)
@@ -76,9 +79,9 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
         foreach (var line in lines)
         {
             text.Append('\n').Append("• ").Append(line.Label);
-            if (line.CurrentValue is { } value)
+            if (line.CurrentText is { } current)
             {
-                text.Append(Texts.Format(nameof(ConversationText.Card_LineCurrent), culture, QuantityFormatter.Format(value, line.Unit, culture)));
+                text.Append(Texts.Format(nameof(ConversationText.Card_LineCurrent), culture, current));
             }
         }
 
