@@ -139,6 +139,19 @@ public sealed partial class DeliveryStore : IDeliveryStore
         return row is null ? null : ToRecord(row);
     }
 
+    public async Task<IReadOnlyList<DeliveryRecord>> FindManyAsync(IReadOnlyCollection<string> occurrenceKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrenceKeys);
+        var found = new List<DeliveryRecord>();
+        foreach (var chunk in occurrenceKeys.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await _db.Deliveries.AsNoTracking().Where(d => chunk.Contains(d.Key)).ToListAsync(cancellationToken);
+            found.AddRange(rows.Select(ToRecord));
+        }
+
+        return found;
+    }
+
     public Task MarkPartDoneAsync(long id, string part, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(part);

@@ -22,7 +22,6 @@ public static class OutcomeLines
             return null;
         }
 
-        var unit = OutcomeNodes.UnitOf(node.Node);
         var parts = new List<string>
         {
             Text(outcome.ReportedDrives ? nameof(OutcomeText.Reported) : nameof(OutcomeText.NotReportedYet), culture),
@@ -30,7 +29,7 @@ public static class OutcomeLines
         if (outcome.Estimate is { } estimate)
         {
             parts.Add(Localized.Format(OutcomeText.ResourceManager, nameof(OutcomeText.Estimate), culture,
-                QuantityFormatter.Format(estimate, unit, culture)));
+                QuantityFormatter.Format(estimate, node.Node, culture)));
         }
 
         parts.AddRange(outcome.Rates.Where(r => r.Achieved is not null).Select(r => Rate(node, r, culture)));
@@ -44,8 +43,8 @@ public static class OutcomeLines
         ArgumentNullException.ThrowIfNull(rate);
         return Localized.Format(OutcomeText.ResourceManager, nameof(OutcomeText.Rate_Achieved), culture,
             rate.Input.Title,
-            QuantityFormatter.Format(rate.InputActual, OutcomeNodes.UnitOf(rate.Input), culture),
-            QuantityFormatter.Format(node.Outcome?.Reported ?? 0m, OutcomeNodes.UnitOf(node.Node), culture),
+            QuantityFormatter.Format(rate.InputActual, rate.Input, culture),
+            QuantityFormatter.Format(node.Outcome?.Reported ?? 0m, node.Node, culture),
             RatePercent(rate.Achieved ?? 0m, culture),
             RatePercent(rate.Planned, culture));
     }

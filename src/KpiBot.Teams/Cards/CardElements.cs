@@ -16,6 +16,8 @@ public sealed record TextBlock(string Text) : CardElement
     public bool? IsSubtle { get; init; }
 
     public string? FontType { get; init; }
+
+    public string? HorizontalAlignment { get; init; }
 }
 
 /// <summary>A number input (v1.3 label and validation).</summary>

@@ -56,7 +56,8 @@ public sealed class TeamsActivityHandler(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(activity);
-        var reply = await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false);
+        var reply = await RefusedCardAsync(submission, await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
         if (reply.CardUpdate is { } receipt)
         {
             return (InvokeResponse.Card(AdaptiveCardRenderer.Render(receipt)[0]), reply with { CardUpdate = null });
@@ -106,7 +107,8 @@ public sealed class TeamsActivityHandler(
     private async Task SubmitAsync(TeamsInbound.Submission submission, Activity activity, CancellationToken cancellationToken)
     {
         var input = submission.Input;
-        var reply = await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false);
+        var reply = await RefusedCardAsync(submission, await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
         var replies = reply.Replies;
         var update = reply.CardUpdate;
         if (update is null && input.Card is not null && replies is [{ View: var again }] && IsCard(again))
@@ -127,6 +129,25 @@ public sealed class TeamsActivityHandler(
 
         await ReplyAsync(replies, activity, input.User, ConversationKind.Personal, cancellationToken).ConfigureAwait(false);
         await outbox.SendAsync(reply.Outbox, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A refused answer (a value the rules do not take) comes back as the same card with the error on it and
+    /// the typed numbers kept, to replace the card that was submitted — not as a message under an unchanged card.
+    /// </summary>
+    private async Task<ChatReply> RefusedCardAsync(TeamsInbound.Submission submission, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var input = submission.Input;
+        if (reply.CardUpdate is not null || reply.Replies is not [{ View: ErrorView error }])
+        {
+            return reply;
+        }
+
+        var request = new CardRequest(input.User, input.Conversation, input.OccurrenceKey, input.WorkDay, input.PersonId, input.Locale, input.Email);
+        var card = await conversations.CardAsync(request, cancellationToken).ConfigureAwait(false);
+        return card is CheckInPromptView prompt
+            ? reply with { Replies = [new Reply(prompt.Refused(error.Text, input.Values), ReplyVisibility.Private)] }
+            : reply;
     }
 
     private async Task<ChatReply> EngineAsync(TeamsInbound.Submission submission, Activity activity, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ internal sealed class ConversationHarness
         Model = model ?? Sample;
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero));
         Goals = new InMemoryGoalsProvider(Model);
+        Store.Goals = Model;
         Directory = new InMemoryDirectory(() => Goals.Model);
         Prompts = new CheckInPrompts(Store);
         CheckIns = new CheckInService(Goals, Store, Store, Time);

@@ -29,6 +29,7 @@ internal sealed class EngineWorld : IEngineDriver
         Model = model ?? GoalsFileLoader.Load(GoalsYaml.SampleText(), "goals.yaml").Model!;
         Time = new FakeTimeProvider(start);
         Goals = new InMemoryGoalsProvider(Model);
+        Store.Goals = Model;
         Directory = new InMemoryDirectory(() => Goals.Model);
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);
@@ -39,9 +40,10 @@ internal sealed class EngineWorld : IEngineDriver
         [
             new StatusCommand(rollup, Store, Store, Deliveries, Directory),
             new TreeCommand(rollup, Store),
-            new DigestCommand(digests),
+            new DigestCommand(digests, Directory),
             new RemindCommand(Store, Deliveries, Deliveries),
-            new StartCommand(Store, Deliveries, Deliveries),
+            // The world sends when a test steps it, so `start` reports at once instead of waiting for the sends.
+            new StartCommand(Store, Deliveries, Deliveries, new DeliveryOptions { StartReportWait = TimeSpan.Zero }),
             new LinkCommand(Directory),
             new UnlinkCommand(Directory),
         ];

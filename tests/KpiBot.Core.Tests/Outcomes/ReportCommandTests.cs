@@ -31,8 +31,8 @@ public class ReportCommandTests
         Assert.Equal(("new-sales", null, new DateOnly(2026, 11, 1), 1_200_000m), (entry.NodeId, entry.PersonId, entry.PeriodStart, entry.Value));
         Assert.Equal(
             "Recorded ¥1,200,000 for 新規顧客の売上, November 2026.\n"
-            + "新規顧客の売上 now: ¥1,200,000 / ¥60,000,000 (reported · estimate ¥0)\n"
-            + "年間売上1億円 now: ¥1,200,000 / ¥100,000,000",
+            + "新規顧客の売上 now: ¥1,200,000 / ¥60,000,000 in Apr 2026 – Mar 2027 (reported · estimate ¥0)\n"
+            + "年間売上1億円 now: ¥1,200,000 / ¥100,000,000 to date, due 31 Mar 2027",
             text);
     }
 

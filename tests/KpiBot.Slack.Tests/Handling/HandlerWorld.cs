@@ -64,7 +64,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         var model = GoalsFileLoader.Load(File.ReadAllText(SampleGoals()), "goals.yaml").Model!;
         var goals = new InMemoryGoalsProvider(model);
         var directory = new InMemoryDirectory(() => goals.Model);
-        var checkIns = new InMemoryCheckIns();
+        var checkIns = new InMemoryCheckIns { Goals = model };
         var adapter = new InMemoryChatAdapterStores();
         var services = new ServiceCollection();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero));

@@ -158,6 +158,15 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
         }
     }
 
+    public Task<IReadOnlyList<DeliveryRecord>> FindManyAsync(IReadOnlyCollection<string> occurrenceKeys, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DeliveryRecord>>(
+                [.. occurrenceKeys.Distinct(StringComparer.Ordinal).Where(_byKey.ContainsKey).Select(k => _rows[_byKey[k]].ToRecord())]);
+        }
+    }
+
     public Task MarkPartDoneAsync(long id, string part, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -9,7 +9,8 @@ namespace KpiBot.Core.Conversations.Cards;
 /// A check-in answered in chat: a submitted card (its own person's only, typed numbers read), or the
 /// <c>same</c> and <c>skip</c> commands. Values are written by <see cref="CheckInService"/>; this class
 /// turns its result into the receipt that replaces the card, the refusal or the question. A late answer
-/// counts for the card's work day, whatever day it arrives.
+/// counts for the card's work day, whatever day it arrives — within the team's response window
+/// (<see cref="ClosedDays"/>).
 /// </summary>
 public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository entries, IDayStore days)
 {
@@ -53,6 +54,11 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
+        if (ClosedDays.Refusal(context, answer.Day, answer.Cadence) is { } closed)
+        {
+            return closed;
+        }
+
         var submission = new CheckInSubmission(
             context.Person.Id, answer.Day, answer.Values, answer.Note, answer.Blocker, context.User.Platform,
             CardVersion: answer.CardVersion, Confirmed: answer.Confirmed);
@@ -67,6 +73,11 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
         if (day > context.Today)
         {
             return RecordReply.Refused(new ErrorView(Texts.Format(nameof(ConversationText.Day_Future), context.Culture, day, context.Today)));
+        }
+
+        if (ClosedDays.Refusal(context, day, cadence) is { } closed)
+        {
+            return closed;
         }
 
         var entries = await _entries.GetDayAsync(context.Person.Id, day, ct).ConfigureAwait(false);
@@ -94,6 +105,11 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
         if (kdiIds.Count == 0)
         {
             return RecordReply.Refused(new MessageView(Texts.Format(nameof(ConversationText.Card_NothingToRecord), culture, cardDay)));
+        }
+
+        if (ClosedDays.Refusal(context, cardDay, cadence) is { } closed)
+        {
+            return closed;
         }
 
         if ((await _entries.GetDayAsync(person.Id, cardDay, ct).ConfigureAwait(false)).Any(e => kdiIds.Contains(e.NodeId)))

@@ -60,10 +60,9 @@ internal static class CheckInReplies
         var node = model.NodesById.GetValueOrDefault(problem.NodeId);
         if (problem.Problem.Code == nameof(CheckInText.Stale) && node is not null)
         {
-            var unit = node switch { Kdi k => k.Unit, Kpi k => k.Unit, _ => string.Empty };
             return Texts.Format(
                 nameof(ConversationText.Submit_Stale), culture, node.Title,
-                QuantityFormatter.Format((decimal)problem.Problem.Args[0], unit, culture), QuantityFormatter.Format((decimal)problem.Problem.Args[1], unit, culture));
+                QuantityFormatter.Format((decimal)problem.Problem.Args[0], node, culture), QuantityFormatter.Format((decimal)problem.Problem.Args[1], node, culture));
         }
 
         return Texts.Format(nameof(ConversationText.Submit_LineProblem), culture, node?.Title ?? problem.NodeId, problem.Problem.Message(culture));
