@@ -1,3 +1,4 @@
+using KpiBot.Core.Scheduling;
 using KpiBot.Core.Views;
 
 namespace KpiBot.Core.Conversations;
@@ -11,7 +12,7 @@ public sealed record Reply(ChatView View, ReplyVisibility Visibility = ReplyVisi
 /// <summary>
 /// The engine's answer. <see cref="Replies"/> go back where the input came from; <see cref="CardUpdate"/>,
 /// when set, replaces the submitted card (the receipt). <see cref="Outbox"/> holds messages for other people
-/// or channels (a lead told of a new blocker, a digest preview), sent through the chat port.
+/// (a lead told of a new blocker), handed to delivery by <see cref="OutboxSender"/>.
 /// </summary>
 public sealed record ChatReply(IReadOnlyList<Reply> Replies, ChatView? CardUpdate = null, IReadOnlyList<OutboundMessage>? Outbox = null)
 {
@@ -19,5 +20,13 @@ public sealed record ChatReply(IReadOnlyList<Reply> Replies, ChatView? CardUpdat
         new([new Reply(view, visibility)]);
 }
 
-/// <summary>A message to a person (by id) or to a team's linked channels (by team id).</summary>
-public sealed record OutboundMessage(ChatView View, string? PersonId = null, string? TeamId = null);
+/// <summary>
+/// A message for others that an answer causes (a lead told of a new blocker): what it is, whom it is about and
+/// its work day — ids only. It becomes a delivery row (key <c>Kind:SubjectId:WorkDay</c>, so it is sent once)
+/// and is written and sent by the delivery job, in each recipient's language.
+/// </summary>
+public sealed record OutboundMessage(OccurrenceKind Kind, string SubjectId, DateOnly WorkDay)
+{
+    /// <summary>The delivery occurrence, due at <paramref name="now"/>.</summary>
+    public Occurrence ToOccurrence(DateTimeOffset now) => new(Kind, SubjectId, WorkDay, now);
+}

@@ -13,7 +13,7 @@ namespace KpiBot.Slack.Handling;
 /// Sends the engine's answer on Slack after the acknowledgement: check-in cards to the person's DM (so the
 /// receipt can replace them), other replies through the slash command's <c>response_url</c> or in the
 /// conversation — <see cref="ReplyVisibility.Private"/> ones in a channel as ephemeral messages — then the
-/// receipt over the card (chat.update) and last the outbox (messages for leads and channels).
+/// receipt over the card (chat.update) and last hands the outbox (notices for leads) to delivery.
 /// </summary>
 public sealed class SlackReplier(
     SlackApiClient client, [FromKeyedServices(Platforms.Slack)] IChatPort slack, OutboxSender outbox, ILogger<SlackReplier> logger)
@@ -51,10 +51,7 @@ public sealed class SlackReplier(
             Check("the card", await slack.UpdateAsync(card, receipt, ct).ConfigureAwait(false));
         }
 
-        foreach (var outcome in await outbox.SendAsync(reply.Outbox, ct).ConfigureAwait(false))
-        {
-            Check("the outbox", outcome);
-        }
+        await outbox.SendAsync(reply.Outbox, ct).ConfigureAwait(false);
     }
 
     /// <summary>The acknowledgement's answer for a slash command: the first part of the first reply that is not a card.</summary>

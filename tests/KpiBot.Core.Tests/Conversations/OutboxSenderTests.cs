@@ -1,39 +1,37 @@
-using KpiBot.Core.Chat;
 using KpiBot.Core.Conversations;
-using KpiBot.Core.Views;
+using KpiBot.Core.Delivery;
+using KpiBot.Core.Scheduling;
 using KpiBot.Testing.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KpiBot.Core.Tests.Conversations;
 
 public class OutboxSenderTests
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 8, 30, 0, TimeSpan.Zero);
+    private static readonly DateOnly Mon = new(2026, 11, 30);
+
     [Fact]
-    public async Task Send_DeliversToPeopleAndToEveryChannelOfATeam()
+    public async Task Send_ClaimsEachNoticeAsADelivery_AndQueuesIt_OnceWhateverHowOftenItIsAsked()
     {
-        var chat = new InMemoryChatPort();
-        var directory = new InMemoryDirectory(() => null);
-        var east = new ConversationAddress(Platforms.Test, "t", "C-east");
-        var west = new ConversationAddress(Platforms.Test, "t", "C-west");
-        await directory.LinkAsync(east, "sales", "admin", DateTimeOffset.UnixEpoch, CancellationToken.None);
-        await directory.LinkAsync(west, "sales", "admin", DateTimeOffset.UnixEpoch, CancellationToken.None);
-        var notice = new MessageView("田中さんがブロッカーを報告しました。");
+        var deliveries = new InMemoryDeliveries();
+        var sender = new OutboxSender(deliveries, deliveries, new FakeTimeProvider(Now));
+        var notice = new OutboundMessage(OccurrenceKind.BlockerNotice, "tanaka", Mon);
 
-        var outcomes = await new OutboxSender(chat, directory).SendAsync(
-            [new OutboundMessage(notice, PersonId: "sato"), new OutboundMessage(notice, TeamId: "sales"), new OutboundMessage(notice, TeamId: "nobody")],
-            CancellationToken.None);
+        Assert.Equal(1, await sender.SendAsync([notice, notice], CancellationToken.None));
+        Assert.Equal(0, await sender.SendAsync([notice], CancellationToken.None));
 
-        Assert.Equal(3, outcomes.Count);
-        Assert.All(outcomes, o => Assert.IsType<SendOutcome.Delivered>(o));
-        Assert.Equal(notice, Assert.Single(chat.To("sato")).View);
-        Assert.Equal(["C-east", "C-west"], chat.Sent.Where(m => m.PersonId is null).Select(m => m.Conversation.ConversationId).Order());
+        var row = Assert.Single(deliveries.All);
+        Assert.Equal(("BlockerNotice:tanaka:2026-11-30", DeliveryState.Pending, Now), (row.Occurrence.Key, row.State, row.Occurrence.DueAtUtc));
+        Assert.Equal([row.Id], deliveries.Queued);
     }
 
     [Fact]
-    public async Task Send_NothingToSend_SendsNothing()
+    public async Task Send_NothingToSend_ClaimsNothing()
     {
-        var chat = new InMemoryChatPort();
+        var deliveries = new InMemoryDeliveries();
 
-        Assert.Empty(await new OutboxSender(chat, new InMemoryDirectory(() => null)).SendAsync(null, CancellationToken.None));
-        Assert.Empty(chat.Sent);
+        Assert.Equal(0, await new OutboxSender(deliveries, deliveries, new FakeTimeProvider(Now)).SendAsync(null, CancellationToken.None));
+        Assert.Empty(deliveries.All);
     }
 }

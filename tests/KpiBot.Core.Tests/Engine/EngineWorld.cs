@@ -47,7 +47,7 @@ internal sealed class EngineWorld : IEngineDriver
         Conversations = new ConversationService(
             Goals, Directory, RepCommands.Create(prompts, recorder, Store, Store, Store).Concat(lead), new CardSubmissions(recorder), Time);
         Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
-        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Directory, prompts, digests, Time, options);
+        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
