@@ -45,12 +45,13 @@ public static class KpiBotWebApplication
     /// <summary>Services shared by the web host and the command line; storage as configured unless given.</summary>
     public static IHostApplicationBuilder AddKpiBotServices(this IHostApplicationBuilder builder, StorageOptions? storage = null)
     {
+        storage ??= StorageSettings.From(builder.Configuration).ToStorageOptions();
         builder.Services.AddOptions<KpiBotOptions>()
             .BindConfiguration(KpiBotOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddKpiBotStorage(storage ?? StorageSettings.From(builder.Configuration).ToStorageOptions());
+        builder.Services.AddKpiBotStorage(storage);
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddKpiBotEngine(builder.Configuration);

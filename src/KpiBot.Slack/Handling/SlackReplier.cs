@@ -13,10 +13,10 @@ namespace KpiBot.Slack.Handling;
 /// Sends the engine's answer on Slack after the acknowledgement: check-in cards to the person's DM (so the
 /// receipt can replace them), other replies through the slash command's <c>response_url</c> or in the
 /// conversation — <see cref="ReplyVisibility.Private"/> ones in a channel as ephemeral messages — then the
-/// receipt over the card (chat.update) and last hands the outbox (notices for leads) to delivery.
+/// receipt over the card (chat.update).
 /// </summary>
 public sealed class SlackReplier(
-    SlackApiClient client, [FromKeyedServices(Platforms.Slack)] IChatPort slack, OutboxSender outbox, ILogger<SlackReplier> logger)
+    SlackApiClient client, [FromKeyedServices(Platforms.Slack)] IChatPort slack, ILogger<SlackReplier> logger)
 {
     /// <param name="firstAnswered">The first part of the first reply already went back in the acknowledgement.</param>
     public async Task DeliverAsync(ChatReply reply, ReplyTarget target, bool firstAnswered, CancellationToken ct)
@@ -50,8 +50,6 @@ public sealed class SlackReplier(
         {
             Check("the card", await slack.UpdateAsync(card, receipt, ct).ConfigureAwait(false));
         }
-
-        await outbox.SendAsync(reply.Outbox, ct).ConfigureAwait(false);
     }
 
     /// <summary>The acknowledgement's answer for a slash command: the first part of the first reply that is not a card.</summary>

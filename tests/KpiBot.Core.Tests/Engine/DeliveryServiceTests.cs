@@ -1,5 +1,4 @@
 using KpiBot.Core.Chat;
-using KpiBot.Core.Conversations;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
 using KpiBot.Core.GoalsFile;
@@ -115,7 +114,7 @@ public class DeliveryServiceTests
         var world = new EngineWorld(PromptDue, model);
         await world.Store.RaiseAsync("emily", Mon, "Client away", PromptDue, CancellationToken.None);
         world.Chat.Script("suzuki", new SendOutcome.RateLimited(TimeSpan.FromSeconds(20)));
-        var notice = new OutboundMessage(OccurrenceKind.BlockerNotice, "emily", Mon).ToOccurrence(PromptDue);
+        var notice = new Occurrence(OccurrenceKind.BlockerNotice, "emily", Mon, PromptDue);
         var id = Assert.Single(await world.Deliveries.ClaimAsync([notice], PromptDue, CancellationToken.None));
 
         var first = await world.Sender.SendAsync(id, CancellationToken.None);
@@ -135,7 +134,7 @@ public class DeliveryServiceTests
     {
         var world = new EngineWorld(PromptDue);
         var id = Assert.Single(await world.Deliveries.ClaimAsync(
-            [new OutboundMessage(OccurrenceKind.BlockerNotice, "tanaka", Mon).ToOccurrence(PromptDue)], PromptDue, CancellationToken.None));
+            [new Occurrence(OccurrenceKind.BlockerNotice, "tanaka", Mon, PromptDue)], PromptDue, CancellationToken.None));
         await world.Sender.SendAsync(id, CancellationToken.None);
         Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
         Assert.Empty(world.Chat.Sent);
@@ -143,7 +142,7 @@ public class DeliveryServiceTests
         await world.Store.RaiseAsync("emily", Mon, null, PromptDue, CancellationToken.None);
         world.Chat.Script("sato", new SendOutcome.Unreachable("blocked the bot"));
         var other = Assert.Single(await world.Deliveries.ClaimAsync(
-            [new OutboundMessage(OccurrenceKind.BlockerNotice, "emily", Mon).ToOccurrence(PromptDue)], PromptDue, CancellationToken.None));
+            [new Occurrence(OccurrenceKind.BlockerNotice, "emily", Mon, PromptDue)], PromptDue, CancellationToken.None));
         await world.Sender.SendAsync(other, CancellationToken.None);
         Assert.Equal(DeliveryState.Unreachable, StateOf(world, other));
         Assert.Empty(await world.Deliveries.UnreachableAsync(["emily"], CancellationToken.None));

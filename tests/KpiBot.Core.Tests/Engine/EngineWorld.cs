@@ -33,7 +33,7 @@ internal sealed class EngineWorld : IEngineDriver
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);
         var prompts = new CheckInPrompts(Store);
-        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, Time), Store, Store);
+        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, new Notices(Deliveries, Deliveries, Time), Time), Store, Store);
         var digests = new DigestBuilder(rollup, Store, Store, Time);
         ICommandHandler[] lead =
         [

@@ -87,7 +87,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
             .AddSingleton<IBlockerStore>(checkIns).AddSingleton<ICheckInTotals>(checkIns);
         services.AddSingleton(adapter).AddSingleton<IChatUserStore>(adapter).AddSingleton<IInboundDedupe>(adapter);
         services.AddSingleton(deliveries).AddSingleton<IDeliveryStore>(deliveries).AddSingleton<IDeliveryQueue>(deliveries);
-        services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<OutboxSender>();
+        services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<Notices>();
         services.AddScoped<IEnumerable<ICommandHandler>>(s => RepCommands.Create(
             s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CardSubmissions>(), checkIns, checkIns, checkIns));
         services.AddKeyedScoped<IChatPort, SlackChatPort>(Platforms.Slack);

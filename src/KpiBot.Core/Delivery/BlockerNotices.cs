@@ -1,27 +1,16 @@
 using KpiBot.Core.Goals;
+using KpiBot.Core.Conversations;
 using KpiBot.Core.Resources;
-using KpiBot.Core.Scheduling;
 using KpiBot.Core.Views;
 
-namespace KpiBot.Core.Conversations.Cards;
+namespace KpiBot.Core.Delivery;
 
 /// <summary>
-/// Telling a team's leads (or, for a team without one, the admins) of a newly raised blocker: the answer
-/// only names the notice (<see cref="ForLeads"/>); the delivery job writes it to each lead in their language.
+/// Telling a team's leads (or, for a team without one, the admins) of a newly raised blocker: who they are,
+/// and the notice as each reads it (in their language), written by the send job (<see cref="Notices"/> claims it).
 /// </summary>
 public static class BlockerNotices
 {
-    /// <summary>
-    /// The notice a newly raised blocker causes (one per person and blocker day). Its words are written at send
-    /// time from the open blocker, so the lead reads its latest note (<paramref name="note"/> is not kept).
-    /// </summary>
-    public static IReadOnlyList<OutboundMessage> ForLeads(GoalsModel model, Person person, DateOnly day, string? note)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(person);
-        return [new OutboundMessage(OccurrenceKind.BlockerNotice, person.Id, day)];
-    }
-
     /// <summary>Who is told: the team's leads, else the admins.</summary>
     public static IReadOnlyList<Person> Recipients(GoalsModel model, Person person)
     {
