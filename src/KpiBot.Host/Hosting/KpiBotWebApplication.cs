@@ -1,4 +1,5 @@
 using KpiBot.Core.Chat;
+using KpiBot.Core.Outcomes;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
 using KpiBot.Host.Jobs;
@@ -54,6 +55,7 @@ public static class KpiBotWebApplication
         builder.Services.AddKpiBotStorage(storage);
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
+        builder.Services.AddScoped<OutcomeService>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
 
