@@ -2,6 +2,7 @@ using System.Globalization;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
 using KpiBot.Host.Hosting;
+using KpiBot.Host.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Host.Cli;
@@ -35,7 +36,10 @@ public sealed class CliEnvironment(TextWriter output, TextWriter error, IReadOnl
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddKpiBotServices();
+        var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
+        builder.AddKpiBotServices(storage);
+        // A command's deliveries (a lead told of a blocker recorded here) are sent by the running hosts.
+        builder.AddKpiBotJobs(storage, runServer: false);
         return builder.Build();
     }
 

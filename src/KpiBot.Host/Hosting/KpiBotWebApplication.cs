@@ -47,6 +47,7 @@ public static class KpiBotWebApplication
     /// <summary>Services shared by the web host and the command line; storage as configured unless given.</summary>
     public static IHostApplicationBuilder AddKpiBotServices(this IHostApplicationBuilder builder, StorageOptions? storage = null)
     {
+        storage ??= StorageSettings.From(builder.Configuration).ToStorageOptions();
         builder.Services.AddOptions<KpiBotOptions>()
             .BindConfiguration(KpiBotOptions.Section)
             .ValidateDataAnnotations()
@@ -54,7 +55,7 @@ public static class KpiBotWebApplication
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<KpiBotOptions>>((host, kpibot) => host.ShutdownTimeout = kpibot.Value.ShutdownTimeout);
-        builder.Services.AddKpiBotStorage(storage ?? StorageSettings.From(builder.Configuration).ToStorageOptions());
+        builder.Services.AddKpiBotStorage(storage);
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddScoped<OutcomeService>();

@@ -11,12 +11,11 @@ namespace KpiBot.Teams.Inbound;
 /// <summary>
 /// Handles an authenticated, parsed activity: text commands and card submissions go to the engine and its
 /// answer goes back through the Bot Connector (a private answer in a channel goes to the person's 1:1, as
-/// Teams has no ephemeral messages); the receipt replaces the submitted card; the outbox follows.
+/// Teams has no ephemeral messages); the receipt replaces the submitted card.
 /// Conversation and installation events go to the <see cref="TeamsRoster"/>. No business rule lives here.
 /// </summary>
 public sealed class TeamsActivityHandler(
     ConversationService conversations,
-    OutboxSender outbox,
     BotConnectorClient connector,
     TeamsRoster roster,
     IInboundDedupe dedupe,
@@ -72,13 +71,12 @@ public sealed class TeamsActivityHandler(
         return (InvokeResponse.Message(""), reply);
     }
 
-    /// <summary>After an invoke was answered: the engine's other replies and its outbox.</summary>
+    /// <summary>After an invoke was answered: the engine's other replies.</summary>
     public async Task FollowUpAsync(ChatReply rest, Activity activity, ChatUser user, ConversationKind kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rest);
         ArgumentNullException.ThrowIfNull(activity);
         await ReplyAsync(rest.Replies, activity, user, kind, cancellationToken).ConfigureAwait(false);
-        await outbox.SendAsync(rest.Outbox, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task MessageAsync(TeamsInbound.Message message, Activity activity, CancellationToken cancellationToken)
@@ -100,7 +98,6 @@ public sealed class TeamsActivityHandler(
         // The engine sees a channel as the channel, not the thread the mention was in (`link` stores it).
         var reply = await conversations.HandleAsync(input with { Conversation = EngineConversation(input.Conversation, input.Kind, activity), Email = known?.Email }, cancellationToken).ConfigureAwait(false);
         await ReplyAsync(reply.Replies, activity, input.User, input.Kind, cancellationToken).ConfigureAwait(false);
-        await outbox.SendAsync(reply.Outbox, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An Action.Submit (a message with the card's values): the card is replaced in place.</summary>
@@ -128,7 +125,6 @@ public sealed class TeamsActivityHandler(
         }
 
         await ReplyAsync(replies, activity, input.User, ConversationKind.Personal, cancellationToken).ConfigureAwait(false);
-        await outbox.SendAsync(reply.Outbox, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal sealed class EngineWorld : IEngineDriver
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);
         var prompts = new CheckInPrompts(Store);
-        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, Time), Store, Store);
+        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, new Notices(Deliveries, Deliveries, Time), Time), Store, Store);
         var digests = new DigestBuilder(rollup, Store, Store, Time);
         ICommandHandler[] lead =
         [
@@ -50,7 +50,7 @@ internal sealed class EngineWorld : IEngineDriver
         Conversations = new ConversationService(
             Goals, Directory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
         Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
-        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Directory, prompts, digests, Time, options);
+        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();

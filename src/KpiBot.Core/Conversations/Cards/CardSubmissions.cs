@@ -41,12 +41,12 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
         };
         if (!result.Saved)
         {
-            return new ChatReply([new Reply(result.View, ReplyVisibility.Private)], null, result.Outbox);
+            return ChatReply.Say(result.View, ReplyVisibility.Private);
         }
 
         // The receipt replaces the card; when the card cannot be updated it is also said as a reply.
         IReadOnlyList<Reply> replies = submission.Card is null ? [new Reply(result.View, ReplyVisibility.Private)] : [];
-        return new ChatReply(replies, result.View, result.Outbox);
+        return new ChatReply(replies, result.View);
     }
 
     /// <summary>Records the answer's values through <see cref="CheckInService"/> and says what happened.</summary>
@@ -92,7 +92,7 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
             await _days.SkipAsync(context.Person.Id, day, reason ?? string.Empty, context.Now, ct).ConfigureAwait(false);
         }
 
-        return new RecordReply(Receipts.Skipped(context, day, cadence, reason), true, []);
+        return new RecordReply(Receipts.Skipped(context, day, cadence, reason), true);
     }
 
     /// <summary>Records for the card day the values of the person's last answered day before it (for the same KDIs).</summary>
