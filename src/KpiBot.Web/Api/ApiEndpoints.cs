@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using KpiBot.Core.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -19,7 +17,6 @@ namespace KpiBot.Web.Api;
 public static class ApiEndpoints
 {
     public const string Prefix = "/api/v1";
-    private const string RatePolicy = "kpibot-api-per-key";
 
     public static IServiceCollection AddKpiBotApi(this IServiceCollection services)
     {
@@ -31,30 +28,7 @@ public static class ApiEndpoints
             .AddPolicy(ApiClaims.ReadPolicy, p => p.AddAuthenticationSchemes(ApiClaims.Scheme).RequireAuthenticatedUser())
             .AddPolicy(ApiClaims.WritePolicy, p => p.AddAuthenticationSchemes(ApiClaims.Scheme).RequireAuthenticatedUser()
                 .RequireClaim(ApiClaims.Scope, "write"));
-        services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(RatePolicy, context =>
-            {
-                var permits = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.PermitsPerMinute;
-                return RateLimitPartition.GetTokenBucketLimiter(
-                    ApiClaims.NameOf(context.User) is { } name ? "key:" + name : "anonymous",
-                    _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = permits,
-                        TokensPerPeriod = Math.Max(1, permits / 60),
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(permits >= 60 ? 1 : 60.0 / permits),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
-            });
-            o.OnRejected = async (rejected, ct) =>
-            {
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 1;
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Problems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"This key may make {rejected.HttpContext.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.PermitsPerMinute} requests a minute; retry after {seconds} s.");
-            };
-        });
+        services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
         services.AddOpenApi(o =>
         {
             // The document describes the REST API only, not the host's other endpoints (health, chat webhooks).
@@ -69,11 +43,11 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints is IApplicationBuilder app)
         {
-            app.UseWhen(c => c.Request.Path.StartsWithSegments(Prefix), branch => branch.Use(LogCallAsync));
+            app.UseWhen(c => c.Request.Path.StartsWithSegments(Prefix), branch => branch.UseMiddleware<ApiCallLog>());
             app.UseRateLimiter();
         }
 
-        var api = endpoints.MapGroup(Prefix).WithTags("KpiBot").RequireRateLimiting(RatePolicy);
+        var api = endpoints.MapGroup(Prefix).WithTags("KpiBot").RequireRateLimiting(ApiRateLimitPolicy.Name);
         var read = api.MapGroup(string.Empty).RequireAuthorization(ApiClaims.ReadPolicy);
         var write = api.MapGroup(string.Empty).RequireAuthorization(ApiClaims.WritePolicy);
 
@@ -100,21 +74,5 @@ public static class ApiEndpoints
         endpoints.MapOpenApi();
         endpoints.MapScalarApiReference("/api", o => o.WithTitle("KpiBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return endpoints;
-    }
-
-    /// <summary>One log line per API call: method, path, the key's name (never the key), status and time taken.</summary>
-    private static async Task LogCallAsync(HttpContext context, RequestDelegate next)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("KpiBot.Web.Api");
-            ApiLog.Call(log, context.Request.Method, context.Request.Path, ApiClaims.NameOf(context.User) ?? "(no key)",
-                context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
     }
 }
