@@ -53,24 +53,29 @@ public static class OutcomeLines
     public static IReadOnlyList<string> Warnings(RollupReport report, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var warnings = new List<string>();
-        foreach (var node in report.Nodes)
-        {
-            foreach (var rate in node.Outcome?.Rates.Where(r => r.FarBelow) ?? [])
-            {
-                // "Calls are on track, but …" says where the problem is: not effort, but what effort turns into.
-                var onTrack = report.Find(rate.Input.Id)?.Figures?.Status == ProgressStatus.OnTrack;
-                warnings.Add(Localized.Format(OutcomeText.ResourceManager,
-                    onTrack ? nameof(OutcomeText.Rate_FarBelowOnTrack) : nameof(OutcomeText.Rate_FarBelow), culture,
-                    rate.Input.Title,
-                    StatusText.For(ProgressStatus.OnTrack, culture),
-                    RatePercent(rate.Achieved ?? 0m, culture),
-                    node.Node.Title,
-                    RatePercent(rate.Planned, culture)));
-            }
-        }
+        return
+        [
+            .. report.Nodes.SelectMany(node => (node.Outcome?.Rates ?? []).Where(r => r.FarBelow).Select(rate => Warning(node, rate, report, culture))),
+        ];
+    }
 
-        return warnings;
+    /// <summary>
+    /// "Calls is on-track, but only 0.25 % of it became Meetings (plan 5 %)." — naming whether the input itself is on
+    /// track says where the problem is: not effort, but what the effort turns into.
+    /// </summary>
+    public static string Warning(RollupNode node, MeasuredRate rate, RollupReport report, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(rate);
+        ArgumentNullException.ThrowIfNull(report);
+        var onTrack = report.Find(rate.Input.Id)?.Figures?.Status == ProgressStatus.OnTrack;
+        return Localized.Format(OutcomeText.ResourceManager,
+            onTrack ? nameof(OutcomeText.Rate_FarBelowOnTrack) : nameof(OutcomeText.Rate_FarBelow), culture,
+            rate.Input.Title,
+            StatusText.For(ProgressStatus.OnTrack, culture),
+            RatePercent(rate.Achieved ?? 0m, culture),
+            node.Node.Title,
+            RatePercent(rate.Planned, culture));
     }
 
     public static string Heading(CultureInfo culture) => Text(nameof(OutcomeText.Rate_Heading), culture);

@@ -19,6 +19,11 @@ public sealed class CliEnvironment(TextWriter output, TextWriter error, IReadOnl
 
     public static CliEnvironment Console() => new(System.Console.Out, System.Console.Error);
 
+    /// <summary>Where byte output (CSV exports) goes; standard output unless a test gives a stream.</summary>
+    public Stream? BinaryOutput { get; init; }
+
+    public Stream OpenBinaryOutput() => BinaryOutput ?? System.Console.OpenStandardOutput();
+
     /// <summary>A service provider with the host's configuration, storage and services, logging only warnings to stderr.</summary>
     public IHost BuildHost()
     {

@@ -1,5 +1,7 @@
 using KpiBot.Core.Chat;
+using KpiBot.Core.ApiKeys;
 using KpiBot.Core.Outcomes;
+using KpiBot.Core.Reporting;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
 using KpiBot.Host.Jobs;
@@ -59,6 +61,10 @@ public static class KpiBotWebApplication
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddScoped<OutcomeService>();
+        builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddScoped<TreeService>();
+        builder.Services.AddScoped<NodeHistoryService>();
+        builder.Services.AddScoped<ParticipationService>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
 
