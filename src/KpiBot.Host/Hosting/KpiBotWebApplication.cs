@@ -1,4 +1,5 @@
 using KpiBot.Core.Chat;
+using KpiBot.Core.Conversations.Rep;
 using KpiBot.Core.Outcomes;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
@@ -55,6 +56,7 @@ public static class KpiBotWebApplication
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddScoped<OutcomeService>();
+        builder.Services.AddScoped<ReportForms>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
 
