@@ -9,6 +9,7 @@ using KpiBot.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KpiBot.Host.Hosting;
 
@@ -52,6 +53,8 @@ public static class KpiBotWebApplication
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<HostOptions>()
+            .Configure<IOptions<KpiBotOptions>>((host, kpibot) => host.ShutdownTimeout = kpibot.Value.ShutdownTimeout);
         builder.Services.AddKpiBotStorage(storage ?? StorageSettings.From(builder.Configuration).ToStorageOptions());
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
