@@ -1,5 +1,6 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.ApiKeys;
+using KpiBot.Core.Conversations.Rep;
 using KpiBot.Core.Outcomes;
 using KpiBot.Core.Reporting;
 using KpiBot.Core.Rollup;
@@ -65,6 +66,7 @@ public static class KpiBotWebApplication
         builder.Services.AddScoped<TreeService>();
         builder.Services.AddScoped<NodeHistoryService>();
         builder.Services.AddScoped<ParticipationService>();
+        builder.Services.AddScoped<ReportForms>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
 

@@ -35,6 +35,9 @@ public sealed class TeamsActivityHandler(
             case TeamsInbound.Submission submission:
                 await SubmitAsync(submission, activity, cancellationToken).ConfigureAwait(false);
                 break;
+            case TeamsInbound.Report report:
+                await ReportAsync(report, activity, cancellationToken).ConfigureAwait(false);
+                break;
             case TeamsInbound.ConversationChanged changed:
                 await roster.HandleEventAsync(changed.Event, activity, cancellationToken).ConfigureAwait(false);
                 break;
@@ -144,6 +147,34 @@ public sealed class TeamsActivityHandler(
         return card is CheckInPromptView prompt
             ? reply with { Replies = [new Reply(prompt.Refused(error.Text, input.Values), ReplyVisibility.Private)] }
             : reply;
+    }
+
+    /// <summary>
+    /// The report form submitted: the receipt replaces the form card; a refusal or a confirmation to give is said in
+    /// the conversation, the form staying as typed so it can be corrected and sent again.
+    /// </summary>
+    private async Task ReportAsync(TeamsInbound.Report report, Activity activity, CancellationToken cancellationToken)
+    {
+        var input = report.Input;
+        var known = await roster.RememberSenderAsync(activity, input.User, input.Kind, report.TimeZone, cancellationToken).ConfigureAwait(false);
+        var engine = input with { Conversation = EngineConversation(input.Conversation, input.Kind, activity), Email = known?.Email };
+        var reply = await conversations.HandleAsync(engine, cancellationToken).ConfigureAwait(false);
+        var replies = reply.Replies;
+        if (replies is [{ View: MessageView receipt }] && input.Card is { } card)
+        {
+            var outcome = await connector.UpdateAsync(card, TeamsMessages.Of(receipt)[0], cancellationToken).ConfigureAwait(false);
+            if (outcome is SendOutcome.Delivered)
+            {
+                replies = [];
+            }
+            else
+            {
+                Log.NotDelivered(logger, "card update", outcome.ToString());
+            }
+        }
+
+        await ReplyAsync(replies, activity, input.User, input.Kind, cancellationToken).ConfigureAwait(false);
+        await outbox.SendAsync(reply.Outbox, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ChatReply> EngineAsync(TeamsInbound.Submission submission, Activity activity, CancellationToken cancellationToken)

@@ -128,6 +128,15 @@ public class CardRendererTests
     [InlineData(-1, "░░░░░░░░░░")]
     public void TextBar_FillsTheFractionDone(decimal fraction, string expected) => Assert.Equal(expected, TextBar.Of(fraction));
 
+    [Fact]
+    public void ReportForm_MatchesGolden() => AssertGolden("report-form", ReportCardRenderer.Form(new ReportFormView(
+        "Report a result with the form, or write: report <goal> <amount> [date].",
+        "Report a result",
+        [new ReportChoice("new-sales", "新規顧客の売上 (monthly)"), new ReportChoice("repeat-sales", "既存顧客の売上 (monthly)")],
+        "new-sales",
+        SampleViews.Day,
+        new ReportFormLabels("Report a result", "Goal", "Result", "e.g. 1,200,000", "A day of the period it is for", "Note", "Record", "Cancel"))));
+
     private static void AssertGolden(string name, AdaptiveCard card)
     {
         var actual = JsonNode.Parse(AdaptiveCardRenderer.ToJson(card))!;
