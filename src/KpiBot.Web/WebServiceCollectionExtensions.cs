@@ -1,3 +1,4 @@
+using KpiBot.Web.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +14,14 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddKpiBotWeb(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddDashboard();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKpiBotWeb(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapDashboard();
         return endpoints;
     }
 }

@@ -16,4 +16,14 @@ public sealed class KpiBotOptions
     /// <summary>Language of command-line output when <c>--lang</c> is not given: ja or en; empty = the goals file's.</summary>
     [RegularExpression("^(|ja|en)$", ErrorMessage = "KpiBot:Language must be ja, en or empty.")]
     public string? Language { get; set; }
+
+    /// <summary>
+    /// The address people open this host at (https://kpibot.example.com), for dashboard sign-in links and the
+    /// digest chart's image in Teams; empty: neither is offered.
+    /// </summary>
+    [RegularExpression(@"^https?://[^\s/?#]+(/[^\s?#]*)?$", ErrorMessage = "KpiBot:PublicBaseUrl must be an absolute http(s) URL, such as https://kpibot.example.com.")]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The public base URL as a URI, or null when none is set.</summary>
+    public Uri? PublicBaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl, UriKind.Absolute);
 }

@@ -1,4 +1,5 @@
 using KpiBot.Core.Chat;
+using KpiBot.Core.Dashboard;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
 using KpiBot.Host.Jobs;
@@ -7,6 +8,7 @@ using KpiBot.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KpiBot.Host.Hosting;
 
@@ -55,6 +57,9 @@ public static class KpiBotWebApplication
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
+        builder.Services.AddSingleton(sp => new DashboardSettings(
+            sp.GetRequiredService<IOptions<KpiBotOptions>>().Value.PublicBaseUri, DashboardSettings.DefaultLinkLifetime));
+        builder.Services.AddScoped<SignInLinks>();
 
         // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store.
         builder.Services.AddDataProtection()
