@@ -8,10 +8,10 @@ namespace KpiBot.Storage;
 public static class ScaledValue
 {
     public const long Scale = 10_000;
-    public const int Decimals = 4;
+    public const int Decimals = CheckInRules.MaxDecimals;
 
-    /// <summary>The largest magnitude of one check-in value: 100 billion, so thousands of them still sum within 64 bits.</summary>
-    public const decimal MaxCheckInValue = 100_000_000_000m;
+    /// <summary>The largest magnitude of one check-in value (Core's rule, which refuses larger ones first): thousands still sum within 64 bits.</summary>
+    public const decimal MaxCheckInValue = CheckInRules.MaxValue;
 
     /// <summary>The largest magnitude of a target (not summed): 900 trillion.</summary>
     public const decimal MaxTarget = 900_000_000_000_000m;

@@ -7,12 +7,19 @@ namespace KpiBot.Core.CheckIns;
 /// <summary>
 /// The checks every recorded value passes, whatever it came through (card, command line, import):
 /// the node exists and takes values, a KDI is the person's team's, the day is not in the future, the
-/// value is a non-negative amount with at most four decimals, and not absurdly large unless confirmed.
+/// value is a non-negative amount with at most four decimals and at most <see cref="MaxValue"/>, and not absurdly
+/// large unless confirmed.
 /// </summary>
 public static class CheckInRules
 {
     /// <summary>A value above this many times the daily (or weekly) target asks for confirmation.</summary>
     public const decimal SanityFactor = 10m;
+
+    /// <summary>The largest value one check-in may hold: 100 billion, so thousands of them still sum exactly in storage.</summary>
+    public const decimal MaxValue = 100_000_000_000m;
+
+    /// <summary>Decimal places a value may have.</summary>
+    public const int MaxDecimals = 4;
 
     public static CheckInProblem? Check(
         GoalsModel model, Person person, string nodeId, DateOnly day, decimal value, DateOnly today, bool confirmed = false)
@@ -56,9 +63,14 @@ public static class CheckInRules
             return new(nameof(CheckInText.Negative), value);
         }
 
-        if (value.Scale > 4 && value != decimal.Round(value, 4))
+        if (value.Scale > MaxDecimals && value != decimal.Round(value, MaxDecimals))
         {
             return new(nameof(CheckInText.TooPrecise), value);
+        }
+
+        if (value > MaxValue)
+        {
+            return new(nameof(CheckInText.OutOfRange), value, MaxValue);
         }
 
         if (!confirmed && node is Kdi { Target: > 0 } k && value > k.Target * SanityFactor)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using KpiBot.Core.Calendar;
 using KpiBot.Core.CheckIns;
 using KpiBot.Core.Formatting;
 using KpiBot.Core.Goals;
@@ -48,24 +47,23 @@ internal static class CheckInCommands
             var nodeId = parse.GetRequiredValue(node);
             var workDay = parse.GetValue(day)!.Value;
             var amount = parse.GetValue(value);
-            var today = Zones.Today(Zones.ZoneOf(member, model), host.Services.GetRequiredService<TimeProvider>());
-            if (CheckInRules.Check(model, member, nodeId, workDay, amount, today, parse.GetValue(confirm)) is { } problem)
+            var submission = new CheckInSubmission(
+                member.Id, workDay, new Dictionary<string, decimal> { [nodeId] = amount }, parse.GetValue(note), parse.GetValue(blocker),
+                CheckInSources.Cli, "cli:" + Environment.UserName, Confirmed: parse.GetValue(confirm));
+            var outcome = await services.GetRequiredService<CheckInService>().SubmitAsync(model, submission, ct);
+            if (outcome.Status != CheckInStatus.Saved)
             {
-                await env.Error.WriteLineAsync(problem.Message(culture));
+                foreach (var problem in outcome.Problems)
+                {
+                    await env.Error.WriteLineAsync(problem.Problem.Message(culture));
+                }
+
                 return 1;
             }
 
-            var entry = new CheckInEntry(member.Id, nodeId, workDay, amount, parse.GetValue(note), parse.GetValue(blocker), CheckInSources.Cli);
-            var result = await services.GetRequiredService<CheckInStore>()
-                .RecordAsync(entry, "cli:" + Environment.UserName, host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            var result = outcome.Recorded[0];
             var unit = model.NodesById[nodeId] switch { Kdi k => k.Unit, Kpi p => p.Unit, _ => "" };
             var amountText = QuantityFormatter.Format(amount, unit, culture);
-            if (!result.Stored)
-            {
-                await env.Error.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInRefused), culture, result.Outcome, result.Rejection));
-                return 1;
-            }
-
             await env.Output.WriteLineAsync(result.Outcome switch
             {
                 CheckInOutcome.Created => Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInCreated), culture, amountText, workDay),

@@ -1,3 +1,4 @@
+using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations;
 using KpiBot.Core.Conversations.Cards;
 using KpiBot.Core.Conversations.Rep;
@@ -24,7 +25,7 @@ public static class EngineRegistration
 
         services.AddScoped<ConversationService>();
         services.AddScoped<CheckInPrompts>();
-        services.AddScoped<CheckInRecorder>();
+        services.AddScoped<CheckInService>();
         services.AddScoped<CardSubmissions>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<DigestBuilder>();

@@ -118,7 +118,7 @@ public class CardSubmissionTests
 
         var question = Assert.IsType<ConfirmView>(Assert.Single(asked.Replies).View);
         Assert.Equal("架電数/日：201 は目標 20 の 10 倍を超えています。正しければ確認してください。\nこのまま保存しますか？", question.Text);
-        Assert.Equal(CheckInRecorder.ConfirmCommand, question.ConfirmCommand);
+        Assert.Equal(CardSubmissions.ConfirmCommand, question.ConfirmCommand);
         Assert.Equal("保存する", question.ConfirmLabel);
         Assert.Equal("保存しました：201 calls（目標 20）", confirmed.CardUpdate!.Text);
         Assert.Equal(201m, harness.ValueOf("tanaka", "daily-calls", Friday));

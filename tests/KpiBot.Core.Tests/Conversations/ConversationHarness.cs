@@ -29,9 +29,10 @@ internal sealed class ConversationHarness
         Goals = new InMemoryGoalsProvider(Model);
         Directory = new InMemoryDirectory(() => Goals.Model);
         Prompts = new CheckInPrompts(Store);
-        Recorder = new CheckInRecorder(Store, Store, Store);
-        var handlers = RepCommands.Create(Prompts, Recorder, Store, Store, Store).Concat(extraHandlers ?? []);
-        Service = new ConversationService(Goals, Directory, handlers, new CardSubmissions(Recorder), Time, Prompts);
+        CheckIns = new CheckInService(Goals, Store, Store, Time);
+        Cards = new CardSubmissions(CheckIns, Store, Store);
+        var handlers = RepCommands.Create(Prompts, Cards, Store, Store, Store).Concat(extraHandlers ?? []);
+        Service = new ConversationService(Goals, Directory, handlers, Cards, Time, Prompts);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(UserOf(person.Id), person.Id, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
@@ -44,7 +45,8 @@ internal sealed class ConversationHarness
     public InMemoryDirectory Directory { get; }
     public InMemoryCheckIns Store { get; } = new();
     public CheckInPrompts Prompts { get; }
-    public CheckInRecorder Recorder { get; }
+    public CheckInService CheckIns { get; }
+    public CardSubmissions Cards { get; }
     public ConversationService Service { get; }
 
     public static ChatUser UserOf(string personId) => new(Platforms.Test, "tenant", "U-" + personId);

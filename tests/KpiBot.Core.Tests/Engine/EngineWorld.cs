@@ -1,4 +1,5 @@
 using KpiBot.Core.Chat;
+using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations;
 using KpiBot.Core.Conversations.Cards;
 using KpiBot.Core.Conversations.Lead;
@@ -32,7 +33,7 @@ internal sealed class EngineWorld : IEngineDriver
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);
         var prompts = new CheckInPrompts(Store);
-        var recorder = new CheckInRecorder(Store, Store, Store);
+        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, Time), Store, Store);
         var digests = new DigestBuilder(rollup, Store, Store, Time);
         ICommandHandler[] lead =
         [
@@ -45,7 +46,7 @@ internal sealed class EngineWorld : IEngineDriver
             new UnlinkCommand(Directory),
         ];
         Conversations = new ConversationService(
-            Goals, Directory, RepCommands.Create(prompts, recorder, Store, Store, Store).Concat(lead), new CardSubmissions(recorder), Time);
+            Goals, Directory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
         Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
         Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Directory, prompts, digests, Time, options);
         foreach (var person in Model.People)

@@ -84,9 +84,9 @@ internal sealed class HandlerWorld : IAsyncDisposable
         services.AddSingleton(checkIns).AddSingleton<ICheckInRepository>(checkIns).AddSingleton<IDayStore>(checkIns)
             .AddSingleton<IBlockerStore>(checkIns).AddSingleton<ICheckInTotals>(checkIns);
         services.AddSingleton(adapter).AddSingleton<IChatUserStore>(adapter).AddSingleton<IInboundDedupe>(adapter);
-        services.AddScoped<CheckInPrompts>().AddScoped<CheckInRecorder>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<OutboxSender>();
+        services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<OutboxSender>();
         services.AddScoped<IEnumerable<ICommandHandler>>(s => RepCommands.Create(
-            s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CheckInRecorder>(), checkIns, checkIns, checkIns));
+            s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CardSubmissions>(), checkIns, checkIns, checkIns));
         services.AddKeyedScoped<IChatPort, SlackChatPort>(Platforms.Slack);
         services.AddScoped<IChatPort>(s => s.GetRequiredKeyedService<IChatPort>(Platforms.Slack));
         var provider = services.BuildServiceProvider();

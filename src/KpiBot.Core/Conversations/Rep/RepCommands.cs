@@ -7,12 +7,12 @@ namespace KpiBot.Core.Conversations.Rep;
 public static class RepCommands
 {
     public static IReadOnlyList<ICommandHandler> Create(
-        CheckInPrompts prompts, CheckInRecorder recorder, ICheckInRepository checkIns, IDayStore days, ICheckInTotals totals) =>
+        CheckInPrompts prompts, CardSubmissions cards, ICheckInRepository checkIns, IDayStore days, ICheckInTotals totals) =>
     [
         new CheckInCommand(prompts),
         new EditCommand(prompts),
-        new SkipCommand(recorder),
-        new SameCommand(recorder),
+        new SkipCommand(cards),
+        new SameCommand(cards),
         new OffCommand(days),
         new MeCommand(checkIns, totals, days),
     ];

@@ -7,9 +7,9 @@ using KpiBot.Core.Views;
 namespace KpiBot.Core.Conversations.Rep;
 
 /// <summary><c>same</c>: records for today the numbers of the last day the person answered.</summary>
-public sealed class SameCommand(CheckInRecorder recorder) : ICommandHandler
+public sealed class SameCommand(CardSubmissions cards) : ICommandHandler
 {
-    private readonly CheckInRecorder _recorder = recorder ?? throw new ArgumentNullException(nameof(recorder));
+    private readonly CardSubmissions _cards = cards ?? throw new ArgumentNullException(nameof(cards));
 
     public string Name => "same";
 
@@ -23,7 +23,7 @@ public sealed class SameCommand(CheckInRecorder recorder) : ICommandHandler
     public async Task<ChatReply> HandleAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = await _recorder.SameAsync(context, context.Today, KdiCadence.Daily, cancellationToken).ConfigureAwait(false);
+        var result = await _cards.SameAsync(context, context.Today, KdiCadence.Daily, cancellationToken).ConfigureAwait(false);
         return new ChatReply([new Reply(result.View, ReplyVisibility.Private)], null, result.Outbox);
     }
 }

@@ -7,9 +7,9 @@ using KpiBot.Core.Views;
 namespace KpiBot.Core.Conversations.Rep;
 
 /// <summary><c>skip [reason]</c>: no numbers today, with a reason; the day still counts as asked.</summary>
-public sealed class SkipCommand(CheckInRecorder recorder) : ICommandHandler
+public sealed class SkipCommand(CardSubmissions cards) : ICommandHandler
 {
-    private readonly CheckInRecorder _recorder = recorder ?? throw new ArgumentNullException(nameof(recorder));
+    private readonly CardSubmissions _cards = cards ?? throw new ArgumentNullException(nameof(cards));
 
     public string Name => "skip";
 
@@ -23,7 +23,7 @@ public sealed class SkipCommand(CheckInRecorder recorder) : ICommandHandler
     public async Task<ChatReply> HandleAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = await _recorder.SkipAsync(context, context.Today, KdiCadence.Daily, arguments, cancellationToken).ConfigureAwait(false);
+        var result = await _cards.SkipAsync(context, context.Today, KdiCadence.Daily, arguments, cancellationToken).ConfigureAwait(false);
         return new ChatReply([new Reply(result.View, ReplyVisibility.Private)], null, result.Outbox);
     }
 }
