@@ -19,13 +19,6 @@ public static class DashboardServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddAuthentication().AddCookie(DashboardAuth.Scheme, DashboardAuth.Configure);
         services.AddAuthorization(o => o.AddPolicy(DashboardAuth.Policy, p => p.AddAuthenticationSchemes(DashboardAuth.Scheme).RequireAuthenticatedUser()));
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "kpibot.dashboard.af";
-            o.Cookie.Path = DashboardAuth.BasePath;
-            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
-            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
-        });
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Dashboard/Pages";
