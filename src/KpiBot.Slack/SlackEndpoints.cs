@@ -3,8 +3,8 @@ using KpiBot.Slack.Inbound;
 using KpiBot.Slack.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KpiBot.Slack;
@@ -31,10 +31,9 @@ public static class SlackEndpoints
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext http)
+    private static async Task HandleAsync(HttpContext http, [AsParameters] SlackEndpointServices services)
     {
-        var services = http.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints));
+        var logger = services.Loggers.CreateLogger(typeof(SlackEndpoints));
         var body = await ReadBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
@@ -42,12 +41,11 @@ public static class SlackEndpoints
             return;
         }
 
-        var reader = services.GetRequiredService<SlackRequestReader>();
         var headers = http.Request.Headers;
         var (contentType, timestamp, signature) = (http.Request.ContentType, headers[SlackHeaders.Timestamp].ToString(), headers[SlackHeaders.Signature].ToString());
-        var inbound = reader.Read(contentType, timestamp, signature, body, null);
+        var inbound = services.Reader.Read(contentType, timestamp, signature, body, null);
         if (inbound is SlackInbound.Command { EventId: not null } command
-            && await services.GetRequiredService<SlackBotIdentities>().ForTeamAsync(command.Message.User.TenantId, http.RequestAborted).ConfigureAwait(false) is { } bot)
+            && await services.Bots.ForTeamAsync(command.Message.User.TenantId, http.RequestAborted).ConfigureAwait(false) is { } bot)
         {
             // Verified already: read again knowing the bot, to strip its mention anywhere and ignore its own messages.
             inbound = SlackEventParser.Parse(body, bot);
@@ -71,7 +69,7 @@ public static class SlackEndpoints
                 return;
         }
 
-        var ack = await services.GetRequiredService<ISlackInboundHandler>().HandleAsync(inbound, http.RequestAborted).ConfigureAwait(false);
+        var ack = await services.Handler.HandleAsync(inbound, http.RequestAborted).ConfigureAwait(false);
         http.Response.StatusCode = StatusCodes.Status200OK;
         if (ack.PayloadJson is { } json)
         {
@@ -104,3 +102,10 @@ public static class SlackEndpoints
         return buffer.ToArray();
     }
 }
+
+/// <summary>What the Slack endpoint uses, injected per request.</summary>
+internal sealed record SlackEndpointServices(
+    [FromServices] SlackRequestReader Reader,
+    [FromServices] SlackBotIdentities Bots,
+    [FromServices] ISlackInboundHandler Handler,
+    [FromServices] ILoggerFactory Loggers);

@@ -24,6 +24,8 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<GoalTargetRow> GoalTargets => Set<GoalTargetRow>();
     public DbSet<CheckInEntryRow> CheckInEntries => Set<CheckInEntryRow>();
     public DbSet<CheckInAuditRow> CheckInAudit => Set<CheckInAuditRow>();
+    public DbSet<OutcomeReportRow> OutcomeReports => Set<OutcomeReportRow>();
+    public DbSet<OutcomeAuditRow> OutcomeAudit => Set<OutcomeAuditRow>();
     public DbSet<TimeOffRow> TimeOff => Set<TimeOffRow>();
     public DbSet<DaySkipRow> DaySkips => Set<DaySkipRow>();
     public DbSet<BlockerRow> Blockers => Set<BlockerRow>();
@@ -142,6 +144,7 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
         });
 
         ConfigureEngineTables(modelBuilder);
+        ConfigureOutcomeTables(modelBuilder);
         ConfigureDashboardTables(modelBuilder);
     }
 
@@ -154,6 +157,40 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
             e.Property(l => l.TokenHash).HasMaxLength(64);
             e.Property(l => l.PersonId).HasMaxLength(200);
             e.HasIndex(l => l.ExpiresAt);
+        });
+    }
+
+    private static void ConfigureOutcomeTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutcomeReportRow>(e =>
+        {
+            e.ToTable("outcome_reports");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.NodeId).HasMaxLength(200);
+            e.Property(r => r.PersonId).HasMaxLength(200);
+            e.Property(r => r.Source).HasMaxLength(40);
+            e.Property(r => r.Note).HasMaxLength(2000);
+            e.Property(r => r.Revision).IsConcurrencyToken();
+            // One value per (node, period) for the whole node, one per (node, period, person) for per-person nodes.
+            e.HasIndex(r => new { r.NodeId, r.PeriodStart }).IsUnique().HasFilter("person_id IS NULL")
+                .HasDatabaseName("ix_outcome_reports_node_period_whole");
+            e.HasIndex(r => new { r.NodeId, r.PeriodStart, r.PersonId }).IsUnique().HasFilter("person_id IS NOT NULL")
+                .HasDatabaseName("ix_outcome_reports_node_period_person");
+            e.HasOne<GoalNodeRow>().WithMany().HasForeignKey(r => r.NodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PersonRow>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OutcomeAuditRow>(e =>
+        {
+            e.ToTable("outcome_audit");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.NodeId).HasMaxLength(200);
+            e.Property(a => a.PersonId).HasMaxLength(200);
+            e.Property(a => a.Source).HasMaxLength(40);
+            e.Property(a => a.ChangedBy).HasMaxLength(200);
+            e.Property(a => a.Note).HasMaxLength(2000);
+            e.HasIndex(a => a.ReportId);
+            e.HasOne<OutcomeReportRow>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -4,6 +4,7 @@ using KpiBot.Core.CheckIns;
 using KpiBot.Core.Dashboard;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
+using KpiBot.Core.Outcomes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<CheckInStore>();
         services.AddScoped<CheckInTotals>();
         services.AddScoped<ICheckInTotals>(sp => sp.GetRequiredService<CheckInTotals>());
+        services.AddScoped<OutcomeStore>();
+        services.AddScoped<IOutcomeStore>(sp => sp.GetRequiredService<OutcomeStore>());
         services.AddScoped<TimeOffStore>();
         services.AddScoped<PersonDirectory>();
 

@@ -81,6 +81,7 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
             Section(nameof(LeadText.Section_Blockers), blockerNames, culture),
             Section(nameof(LeadText.Section_Movers), Movers(kpis, week, culture), culture),
             Section(nameof(LeadText.Section_AtRisk), atRisk, culture),
+            .. TeamStatus.RatesSection(report, culture),
         ];
         List<ProgressLine> lines = [.. kgis.Select(k => ProgressLines.Line(k, 0, culture)), .. kpis.Select(k => ProgressLines.Line(k, 1, culture))];
         var body = string.Join('\n', kgis.Select(k => KgiText(k, culture))

@@ -18,7 +18,8 @@ public sealed record Kgi(
     KgiRollup Rollup,
     IReadOnlyList<KgiContribution> Contributions,
     decimal? Baseline = null,
-    SourceLocation? Source = null) : GoalNode(Id, Title, Source)
+    SourceLocation? Source = null,
+    OutcomeReporting? Reporting = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kgi;
 }
@@ -39,6 +40,8 @@ public sealed record Ksf(string Id, string Title, string KgiId, SourceLocation? 
 /// With <see cref="KpiSource.Kdis"/> its actuals are the sum of its own KDIs (each × its conversion rate)
 /// plus <see cref="DerivedFrom"/>: other KDIs or KPIs converted at a rate (appointments = calls × 5 %).
 /// With <see cref="KpiSource.Ratio"/> it is <see cref="NumeratorId"/> ÷ <see cref="DenominatorId"/>.
+/// <see cref="Reporting"/> says who reports its actual (always set for <see cref="KpiSource.Reported"/>); a KPI fed
+/// by KDIs that also has it shows the reported actual next to the estimate from its KDIs.
 /// </summary>
 public sealed record Kpi(
     string Id,
@@ -55,7 +58,8 @@ public sealed record Kpi(
     DateOnly? Start = null,
     DateOnly? End = null,
     IReadOnlyList<KpiInput>? DerivedFrom = null,
-    SourceLocation? Source = null) : GoalNode(Id, Title, Source)
+    SourceLocation? Source = null,
+    OutcomeReporting? Reporting = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kpi;
 

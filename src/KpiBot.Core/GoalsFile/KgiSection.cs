@@ -8,7 +8,7 @@ namespace KpiBot.Core.GoalsFile;
 internal static class KgiSection
 {
     private static readonly string[] Keys =
-        ["id", "title", "target", "unit", "start", "deadline", "baseline", "owner", "rollup", "from"];
+        ["id", "title", "target", "unit", "start", "deadline", "baseline", "owner", "rollup", "from", "reported_by", "report_every"];
     private static readonly string[] FromKeys = ["kpi", "weight"];
     private static readonly string[] KsfKeys = ["id", "title", "kgi"];
 
@@ -45,9 +45,10 @@ internal static class KgiSection
             contributions.Add(new KgiContribution(kpi, from.Number("weight", positive: true) ?? 1m));
         }
 
+        var reporting = ReportingSection.Read(map, context, implied: null, PeriodKind.Month);
         return map.Result(new Kgi(
             id ?? string.Empty, title, target, unit, start ?? DateOnly.MinValue, deadline ?? DateOnly.MaxValue,
-            owner, rollup, contributions, baseline, map.Location));
+            owner, rollup, contributions, baseline, map.Location, reporting));
     }
 
     public static Parsed<Ksf>? ReadKsf(YamlNode node, ParseContext context)

@@ -10,8 +10,12 @@ internal static class KpiSection
     private static readonly string[] Keys =
     [
         "id", "title", "ksf", "target", "unit", "period", "start", "end", "owner", "aggregation", "source",
-        "numerator", "denominator", "derived_from",
+        "numerator", "denominator", "derived_from", "reported_by", "report_every",
     ];
+
+    /// <summary><c>source: api</c> is <c>source: reported</c> with <c>reported_by: api</c>.</summary>
+    private static readonly IReadOnlyDictionary<string, KpiSource> SourcesInFile =
+        Choices.Sources.Append(new("api", KpiSource.Reported)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
     private static readonly string[] InputKeys = ["node", "rate"];
 
     public static Parsed<Kpi>? Read(YamlNode node, ParseContext context)
@@ -36,7 +40,15 @@ internal static class KpiSection
         var numerator = map.Id("numerator", required: false);
         var denominator = map.Id("denominator", required: false);
         var inferred = map.Has("numerator") || map.Has("denominator") ? KpiSource.Ratio : KpiSource.Kdis;
-        var source = map.Choice("source", Choices.Sources) ?? inferred;
+        var source = map.Choice("source", SourcesInFile) ?? inferred;
+        var implied = source != KpiSource.Reported ? (ReporterKind?)null
+            : map.String("source") == "api" ? ReporterKind.Api : ReporterKind.Lead;
+        var reporting = ReportingSection.Read(map, context, implied, DefaultCadence(period));
+        if (reporting is not null && source == KpiSource.Ratio)
+        {
+            context.Error(map.At("reported_by"), DiagnosticCodes.BadEnum, nameof(GoalsFileText.ReportedRatio), map.What);
+            reporting = null;
+        }
         if (source == KpiSource.Ratio)
         {
             RequireOperand(map, "numerator");
@@ -62,8 +74,12 @@ internal static class KpiSection
 
         return map.Result(new Kpi(
             id ?? string.Empty, title, ksf ?? string.Empty, target, unit, period, owner ?? string.Empty, aggregation, source,
-            numerator, denominator, start, end, inputs, map.Location));
+            numerator, denominator, start, end, inputs, map.Location, reporting));
     }
+
+    /// <summary>A KPI is reported as often as its period, and at least monthly.</summary>
+    private static PeriodKind DefaultCadence(PeriodKind period) =>
+        period is PeriodKind.Day or PeriodKind.Week or PeriodKind.Month ? period : PeriodKind.Month;
 
     private static void RequireOperand(MappingReader map, string key)
     {

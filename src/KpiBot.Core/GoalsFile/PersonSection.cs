@@ -21,7 +21,7 @@ internal static class PersonSection
         map.What = Elements.Named(nameof(GoalsFileText.Kind_Person), id);
         var name = map.String("name", required: true) ?? string.Empty;
         var email = map.String("email", required: true);
-        if (email is not null && (email.IndexOf('@', StringComparison.Ordinal) <= 0 || email.EndsWith('@') || email.Contains(' ', StringComparison.Ordinal)))
+        if (email is not null && !LooksLikeEmail(email))
         {
             context.Error(map.At("email"), DiagnosticCodes.BadEmail, nameof(GoalsFileText.BadEmail), email);
             email = null;
@@ -33,4 +33,8 @@ internal static class PersonSection
         var locale = map.Word("locale", Choices.Locales);
         return map.Result(new Person(id ?? string.Empty, name, email ?? string.Empty, role, team ?? string.Empty, timeZone, locale, map.Location));
     }
+
+    /// <summary>Something@something with no spaces: enough to catch a name typed where an address belongs.</summary>
+    public static bool LooksLikeEmail(string email) =>
+        email.IndexOf('@', StringComparison.Ordinal) > 0 && !email.EndsWith('@') && !email.Contains(' ', StringComparison.Ordinal);
 }

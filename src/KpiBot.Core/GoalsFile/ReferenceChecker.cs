@@ -97,10 +97,12 @@ internal sealed class ReferenceChecker
             Team(person, "team", person.Value.TeamId, Elements.Named(nameof(GoalsFileText.Kind_Person), person.Value.Id));
         }
 
+        var emails = goals.People.Select(p => p.Value.Email).Where(e => e.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var kgi in goals.Kgis)
         {
             var what = Elements.Named(nameof(GoalsFileText.Kind_Kgi), kgi.Value.Id);
             Team(kgi, "owner", kgi.Value.OwnerTeamId, what);
+            Reporter(kgi, kgi.Value.Reporting, emails, what);
             for (var i = 0; i < kgi.Value.Contributions.Count; i++)
             {
                 Node(kgi.At($"from[{i}]"), what, kgi.Value.Contributions[i].KpiId, GoalKind.Kpi);
@@ -117,6 +119,7 @@ internal sealed class ReferenceChecker
             var what = Elements.Named(nameof(GoalsFileText.Kind_Kpi), kpi.Value.Id);
             Node(kpi.At("ksf"), what, kpi.Value.KsfId, GoalKind.Ksf);
             Team(kpi, "owner", kpi.Value.OwnerTeamId, what);
+            Reporter(kpi, kpi.Value.Reporting, emails, what);
             Node(kpi.At("numerator"), what, kpi.Value.NumeratorId, GoalKind.Kpi, GoalKind.Kdi);
             Node(kpi.At("denominator"), what, kpi.Value.DenominatorId, GoalKind.Kpi, GoalKind.Kdi);
             for (var i = 0; i < kpi.Value.Inputs.Count; i++)
@@ -142,6 +145,16 @@ internal sealed class ReferenceChecker
 
         _context.ErrorWithSuggestion(element.At(key), DiagnosticCodes.UnknownReference, Suggestions.Closest(teamId, _teams.Keys),
             nameof(GoalsFileText.UnknownReference), what, key, Elements.Kind(nameof(GoalsFileText.Kind_Team)), teamId);
+    }
+
+    /// <summary><c>reported_by: owner EMAIL</c> names a person of the file.</summary>
+    private void Reporter<T>(Parsed<T> element, OutcomeReporting? reporting, HashSet<string> emails, LocalText what)
+    {
+        if (reporting?.OwnerEmail is { } email && !emails.Contains(email))
+        {
+            _context.ErrorWithSuggestion(element.At("reported_by"), DiagnosticCodes.UnknownReference, Suggestions.Closest(email, emails),
+                nameof(GoalsFileText.UnknownReporter), what, email);
+        }
     }
 
     private void Node(SourceLocation at, LocalText what, string? id, params GoalKind[] kinds)

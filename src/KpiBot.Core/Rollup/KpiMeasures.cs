@@ -80,16 +80,10 @@ internal sealed class KpiMeasures(GoalsModel model, RollupCalendars calendars, I
         switch (kpi.ActualsFrom)
         {
             case KpiSource.Kdis:
-                return model.KdisOf(kpi.Id).Sum(k => Totals(window, k.Id).Sum * (k.ConversionRate ?? 1m))
-                    + kpi.Inputs.Sum(i => NodeActual(i.NodeId, window, depth + 1) * i.Rate);
+                // The reported actual, when the window has one, is the KPI's actual; else the estimate.
+                return (kpi.Reporting is not null ? Reported(kpi, window) : null) ?? Estimate(kpi, window, depth);
             case KpiSource.Reported:
-                var reported = Totals(window, kpi.Id);
-                return kpi.Aggregation switch
-                {
-                    Aggregation.Average => reported.Count == 0 ? 0m : reported.Sum / reported.Count,
-                    Aggregation.Latest => reported.LatestSum,
-                    _ => reported.Sum,
-                };
+                return Reported(kpi, window) ?? 0m;
             case KpiSource.Ratio:
                 var numerator = kpi.NumeratorId is null ? 0m : NodeActual(kpi.NumeratorId, window, depth + 1);
                 var denominator = kpi.DenominatorId is null ? 0m : NodeActual(kpi.DenominatorId, window, depth + 1);
@@ -97,6 +91,58 @@ internal sealed class KpiMeasures(GoalsModel model, RollupCalendars calendars, I
             default:
                 throw new ArgumentOutOfRangeException(nameof(kpi), kpi.ActualsFrom, "Unknown KPI source.");
         }
+    }
+
+    /// <summary>A KPI's estimate from its KDIs: Σ KDI actual × conversion rate + Σ derived inputs × rate.</summary>
+    public decimal Estimate(Kpi kpi, PeriodWindow window, int depth)
+    {
+        GuardDepth(depth, kpi.Id);
+        return model.KdisOf(kpi.Id).Sum(k => Totals(window, k.Id).Sum * (k.ConversionRate ?? 1m))
+            + kpi.Inputs.Sum(i => NodeActual(i.NodeId, window, depth + 1) * i.Rate);
+    }
+
+    /// <summary>
+    /// The values reported for a KGI or KPI over the window, combined by the KPI's aggregation (a KGI sums);
+    /// null when nothing was reported in it.
+    /// </summary>
+    public decimal? Reported(GoalNode node, PeriodWindow window)
+    {
+        var reported = Totals(window, node.Id);
+        if (reported.Count == 0)
+        {
+            return null;
+        }
+
+        return (node as Kpi)?.Aggregation switch
+        {
+            Aggregation.Average => reported.Sum / reported.Count,
+            Aggregation.Latest => reported.LatestSum,
+            _ => reported.Sum,
+        };
+    }
+
+    /// <summary>
+    /// The conversion achieved from a KPI's one input (its single KDI or <c>derived_from</c> node) against plan,
+    /// given its reported actual; none when the KPI has several inputs (their shares cannot be told apart) or
+    /// when the rate is a value per unit (above 1) rather than a conversion.
+    /// </summary>
+    public IReadOnlyList<MeasuredRate> Rates(Kpi kpi, PeriodWindow window, decimal reported, decimal atRisk)
+    {
+        var inputs = model.KdisOf(kpi.Id).Select(k => (Node: (GoalNode)k, Rate: k.ConversionRate ?? 1m))
+            .Concat(kpi.Inputs.Select(i => (Node: model.NodesById.GetValueOrDefault(i.NodeId)!, i.Rate)))
+            .Where(i => i.Node is not null)
+            .ToList();
+        // A conversion is a fraction (5 % of calls become meetings); a rate above 1 is a value per unit (¥150,000
+        // a meeting), which is an estimate's price, not a conversion to measure.
+        if (inputs.Count != 1 || inputs[0].Rate > 1m)
+        {
+            return [];
+        }
+
+        var (input, planned) = inputs[0];
+        var done = NodeActual(input.Id, window, 1);
+        decimal? achieved = done == 0m ? null : reported / done;
+        return [new MeasuredRate(input, done, planned, achieved, achieved < planned * atRisk)];
     }
 
     /// <summary>A KDI's recorded sum (no conversion), or a KPI's actual.</summary>
@@ -113,6 +159,11 @@ internal sealed class KpiMeasures(GoalsModel model, RollupCalendars calendars, I
         if (kpi.ActualsFrom != KpiSource.Kdis)
         {
             return 0m;
+        }
+
+        if (kpi.Reporting is { PerPerson: true } && Totals(window, kpi.Id).CountOf(personId) > 0)
+        {
+            return Totals(window, kpi.Id).SumOf(personId);
         }
 
         return model.KdisOf(kpi.Id).Sum(k => Totals(window, k.Id).SumOf(personId) * (k.ConversionRate ?? 1m))

@@ -57,6 +57,8 @@ internal sealed class NodeTotals
 
     public decimal SumOf(string personId) => _byPerson.TryGetValue(personId, out var t) ? t.Sum : 0m;
 
+    public int CountOf(string personId) => _byPerson.TryGetValue(personId, out var t) ? t.Count : 0;
+
     public void Add(ActualTotal total)
     {
         Sum += total.Sum;

@@ -64,13 +64,16 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
             .Select(c => (Kpi: c.Kpi!, c.Weight))
             .ToList();
         var teamId = kgi.OwnerTeamId ?? contributions.Select(c => c.Kpi.OwnerTeamId).FirstOrDefault();
-        var actual = kgi.Rollup == KgiRollup.Weighted
+        var estimate = kgi.Rollup == KgiRollup.Weighted
             ? kgi.Target * WeightedFraction(contributions, window)
             : (kgi.Baseline ?? 0m) + contributions.Sum(c => _measures.Actual(c.Kpi, KpiPart(c.Kpi, window), 0));
+        // A KGI reported directly: baseline + the reported values drive it when there are any; its KPIs give the estimate.
+        var outcome = kgi.Reporting is null ? null
+            : new RollupOutcome((kgi.Baseline ?? 0m) + _measures.Reported(kgi, window), estimate, []);
         var figures = ProgressMath.ForSum(
-            actual, kgi.Target, Calendars.TeamDays(teamId, Calendars.Elapsed(window)),
+            outcome?.Reported ?? estimate, kgi.Target, Calendars.TeamDays(teamId, Calendars.Elapsed(window)),
             Calendars.TeamDays(teamId, window), Started(window), _thresholds);
-        return new RollupNode(kgi, window, figures, NoPeople, children);
+        return new RollupNode(kgi, window, figures, NoPeople, children, outcome);
     }
 
     /// <summary>Σ wᵢ·(actualᵢ ÷ targetᵢ) ÷ Σ wᵢ over the KGI window; KPIs with no target are left out.</summary>
@@ -107,7 +110,25 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
             Calendars.TeamDays(kpi.OwnerTeamId, Calendars.Elapsed(window)), Calendars.TeamDays(kpi.OwnerTeamId, window),
             window);
         var people = kpi.ActualsFrom == KpiSource.Kdis ? KpiPeople(kpi, window, target) : NoPeople;
-        return new RollupNode(kpi, window, figures, people, children);
+        return new RollupNode(kpi, window, figures, people, children, Outcome(kpi, window));
+    }
+
+    /// <summary>A reported KPI's reported actual and (when KDIs feed it) its estimate and measured conversion.</summary>
+    private RollupOutcome? Outcome(Kpi kpi, PeriodWindow window)
+    {
+        if (kpi.Reporting is null)
+        {
+            return null;
+        }
+
+        var reported = _measures.Reported(kpi, window);
+        if (kpi.ActualsFrom != KpiSource.Kdis)
+        {
+            return new RollupOutcome(reported, null, []);
+        }
+
+        var rates = reported is { } r ? _measures.Rates(kpi, window, r, _thresholds.AtRisk) : [];
+        return new RollupOutcome(reported, _measures.Estimate(kpi, window, 0), rates);
     }
 
     /// <summary>

@@ -42,8 +42,14 @@ public static class TreeTextRenderer
             var line = row.Figures is null
                 ? row.Label
                 : DisplayWidth.PadRight(row.Label, labelWidth) + Gap + DisplayWidth.PadLeft(row.Amounts, amountWidth)
-                  + Gap + DisplayWidth.PadLeft(row.Percent, percentWidth) + Gap + row.Bar + Gap + row.Status;
+                  + Gap + DisplayWidth.PadLeft(row.Percent, percentWidth) + Gap + row.Bar + Gap + row.Status
+                  + (row.Note is null ? string.Empty : Gap + "(" + row.Note + ")");
             text.Append(line.TrimEnd()).Append(Environment.NewLine);
+        }
+
+        foreach (var warning in OutcomeLines.Warnings(report, culture))
+        {
+            text.Append("⚠ ").Append(warning).Append(Environment.NewLine);
         }
 
         return text.ToString();
@@ -63,7 +69,7 @@ public static class TreeTextRenderer
     {
         if (node.Figures is not { } figures)
         {
-            return new Row(label, null, string.Empty, string.Empty, string.Empty, string.Empty);
+            return new Row(label, null, string.Empty, string.Empty, string.Empty, string.Empty, null);
         }
 
         var unit = UnitOf(node.Node);
@@ -73,7 +79,8 @@ public static class TreeTextRenderer
         var percent = figures.ProgressPercent is { } p
             ? QuantityFormatter.Number(Math.Round(p, 0, MidpointRounding.AwayFromZero), culture, "#,0") + " %"
             : Text(nameof(RollupText.Tree_NoFigure), culture);
-        return new Row(label, figures, amounts, percent, ProgressBar.Render(figures.Fraction), StatusText.For(figures.Status, culture));
+        return new Row(label, figures, amounts, percent, ProgressBar.Render(figures.Fraction), StatusText.For(figures.Status, culture),
+            OutcomeLines.Note(node, culture));
     }
 
     private static string UnitOf(GoalNode node) => node switch
@@ -96,5 +103,5 @@ public static class TreeTextRenderer
 
     private static string Text(string key, CultureInfo culture) => Localized.Get(RollupText.ResourceManager, key, culture);
 
-    private sealed record Row(string Label, ProgressFigures? Figures, string Amounts, string Percent, string Bar, string Status);
+    private sealed record Row(string Label, ProgressFigures? Figures, string Amounts, string Percent, string Bar, string Status, string? Note);
 }

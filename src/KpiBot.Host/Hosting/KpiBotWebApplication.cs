@@ -1,5 +1,6 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Dashboard;
+using KpiBot.Core.Outcomes;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
 using KpiBot.Host.Jobs;
@@ -55,6 +56,7 @@ public static class KpiBotWebApplication
         builder.Services.AddKpiBotStorage(storage ?? StorageSettings.From(builder.Configuration).ToStorageOptions());
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
+        builder.Services.AddScoped<OutcomeService>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
         builder.Services.AddSingleton(sp => new DashboardSettings(

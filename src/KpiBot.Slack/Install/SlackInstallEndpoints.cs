@@ -2,6 +2,7 @@ using KpiBot.Core.Chat;
 using KpiBot.Slack.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,18 +41,17 @@ public static class SlackInstallEndpoints
     private static bool IsConfigured(SlackOptions options) =>
         !string.IsNullOrEmpty(options.ClientId) && !string.IsNullOrEmpty(options.ClientSecret);
 
-    private static async Task InstallAsync(HttpContext context)
+    private static async Task InstallAsync(HttpContext context, [AsParameters] InstallServices services)
     {
-        var services = context.RequestServices;
-        var slack = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var slack = services.Slack.Value;
         if (!IsConfigured(slack))
         {
             await InstallPage.WriteAsync(context, StatusCodes.Status404NotFound, nameof(SlackInstallText.FailedTitle), nameof(SlackInstallText.NotConfigured)).ConfigureAwait(false);
             return;
         }
 
-        var install = services.GetRequiredService<IOptions<SlackInstallOptions>>().Value;
-        var (state, nonce) = services.GetRequiredService<InstallStateProtector>().Create();
+        var install = services.Install.Value;
+        var (state, nonce) = services.States.Create();
         context.Response.Cookies.Append(CookieName, nonce, CookieOptions(context, InstallStateProtector.Lifetime));
         var query = new Dictionary<string, string?>
         {
@@ -68,26 +68,25 @@ public static class SlackInstallEndpoints
         context.Response.Redirect(QueryHelpers.AddQueryString(install.OAuthAuthorizeUrl.ToString(), query));
     }
 
-    private static async Task RedirectAsync(HttpContext context)
+    private static async Task RedirectAsync(HttpContext context, [AsParameters] RedirectServices services)
     {
-        var services = context.RequestServices;
-        if (!IsConfigured(services.GetRequiredService<IOptions<SlackOptions>>().Value))
+        if (!IsConfigured(services.Slack.Value))
         {
             await InstallPage.WriteAsync(context, StatusCodes.Status404NotFound, nameof(SlackInstallText.FailedTitle), nameof(SlackInstallText.NotConfigured)).ConfigureAwait(false);
             return;
         }
 
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackInstallEndpoints));
+        var logger = services.Loggers.CreateLogger(typeof(SlackInstallEndpoints));
         var query = context.Request.Query;
         var cookie = context.Request.Cookies[CookieName];
 
         // One try per start: the cookie goes whatever happens next.
         context.Response.Cookies.Delete(CookieName, CookieOptions(context, TimeSpan.Zero));
-        var check = services.GetRequiredService<InstallStateProtector>().Check(query["state"], cookie, out var nonce);
+        var check = services.States.Check(query["state"], cookie, out var nonce);
         if (check == StateCheck.Valid)
         {
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var first = await services.GetRequiredService<IInboundDedupe>().FirstTimeAsync(Platforms.Slack, StateKeyPrefix + nonce, now, context.RequestAborted).ConfigureAwait(false);
+            var now = services.Time.GetUtcNow();
+            var first = await services.Dedupe.FirstTimeAsync(Platforms.Slack, StateKeyPrefix + nonce, now, context.RequestAborted).ConfigureAwait(false);
             check = first ? check : StateCheck.Replayed;
         }
 
@@ -112,7 +111,7 @@ public static class SlackInstallEndpoints
             return;
         }
 
-        var outcome = await services.GetRequiredService<SlackInstallService>().CompleteAsync(code, context.RequestAborted).ConfigureAwait(false);
+        var outcome = await services.Installs.CompleteAsync(code, context.RequestAborted).ConfigureAwait(false);
         await (outcome switch
         {
             InstallOutcome.Installed installed => InstallPage.WriteAsync(
@@ -133,6 +132,19 @@ public static class SlackInstallEndpoints
         MaxAge = maxAge,
         IsEssential = true,
     };
+
+    /// <summary>What <c>/slack/install</c> uses, injected per request.</summary>
+    internal sealed record InstallServices(
+        [FromServices] IOptions<SlackOptions> Slack, [FromServices] IOptions<SlackInstallOptions> Install, [FromServices] InstallStateProtector States);
+
+    /// <summary>What <c>/slack/oauth_redirect</c> uses, injected per request.</summary>
+    internal sealed record RedirectServices(
+        [FromServices] IOptions<SlackOptions> Slack,
+        [FromServices] InstallStateProtector States,
+        [FromServices] IInboundDedupe Dedupe,
+        [FromServices] SlackInstallService Installs,
+        [FromServices] TimeProvider Time,
+        [FromServices] ILoggerFactory Loggers);
 
     /// <summary>An error code from the query or from Slack, cut short for the page and the log.</summary>
     private static string? Short(string? value) => value is { Length: > 64 } ? value[..64] : value;

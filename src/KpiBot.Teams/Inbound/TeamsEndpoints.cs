@@ -5,6 +5,7 @@ using KpiBot.Teams.Activities;
 using KpiBot.Teams.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,11 +29,10 @@ public static class TeamsEndpoints
         return endpoints.MapPost(Route, HandleAsync);
     }
 
-    private static async Task HandleAsync(HttpContext context)
+    private static async Task HandleAsync(HttpContext context, [AsParameters] TeamsEndpointServices services)
     {
-        var services = context.RequestServices;
-        var options = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints).FullName!);
+        var options = services.Options.Value;
+        var logger = services.Loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var cancellationToken = context.RequestAborted;
 
         var body = await ReadBodyAsync(context.Request, options.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
@@ -63,14 +63,14 @@ public static class TeamsEndpoints
         switch (inbound)
         {
             case TeamsInbound.Submission { IsInvoke: true } invoke:
-                await InvokeAsync(context, invoke, activity, cancellationToken).ConfigureAwait(false);
+                await InvokeAsync(context, services, invoke, activity, cancellationToken).ConfigureAwait(false);
                 return;
             case TeamsInbound.Ignored ignored:
                 Log.Ignored(logger, ignored.Reason);
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 return;
             default:
-                await services.GetRequiredService<TeamsInboundQueue>().EnqueueAsync(
+                await services.Queue.EnqueueAsync(
                     (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().HandleAsync(inbound, activity, ct),
                     cancellationToken).ConfigureAwait(false);
                 context.Response.StatusCode = StatusCodes.Status200OK;
@@ -78,16 +78,16 @@ public static class TeamsEndpoints
         }
     }
 
-    private static async Task InvokeAsync(HttpContext context, TeamsInbound.Submission invoke, Activity activity, CancellationToken cancellationToken)
+    private static async Task InvokeAsync(
+        HttpContext context, TeamsEndpointServices services, TeamsInbound.Submission invoke, Activity activity, CancellationToken cancellationToken)
     {
-        var services = context.RequestServices;
-        var (response, rest) = await services.GetRequiredService<TeamsActivityHandler>().InvokeAsync(invoke, activity, cancellationToken).ConfigureAwait(false);
+        var (response, rest) = await services.Handler.InvokeAsync(invoke, activity, cancellationToken).ConfigureAwait(false);
         if (rest.Replies.Count > 0 || rest.Outbox is { Count: > 0 })
         {
             var input = invoke.Input;
             var kind = activity.Conversation?.ConversationType is "channel" ? ConversationKind.Channel
                 : activity.Conversation?.ConversationType is "groupChat" ? ConversationKind.GroupChat : ConversationKind.Personal;
-            await services.GetRequiredService<TeamsInboundQueue>().EnqueueAsync(
+            await services.Queue.EnqueueAsync(
                 (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().FollowUpAsync(rest, activity, input.User, kind, ct),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -99,20 +99,20 @@ public static class TeamsEndpoints
 
     /// <summary>Null when fine; else the status and the reason for the log.</summary>
     private static async Task<(int Status, string Reason)?> AuthenticateAsync(
-        HttpContext context, Activity? activity, TeamsOptions options, IServiceProvider services, CancellationToken cancellationToken)
+        HttpContext context, Activity? activity, TeamsOptions options, TeamsEndpointServices services, CancellationToken cancellationToken)
     {
-        if (services.GetRequiredService<TeamsEmulatorMode>().Enabled && string.IsNullOrWhiteSpace(options.AppId))
+        if (services.Emulator.Enabled && string.IsNullOrWhiteSpace(options.AppId))
         {
             if (IsLoopback(context))
             {
-                Log.Unauthenticated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints).FullName!));
+                Log.Unauthenticated(services.Loggers.CreateLogger(typeof(TeamsEndpoints).FullName!));
                 return null;
             }
 
             return (StatusCodes.Status401Unauthorized, "Emulator mode accepts loopback requests only");
         }
 
-        var result = await services.GetRequiredService<BotFrameworkTokenValidator>().ValidateAsync(
+        var result = await services.Tokens.ValidateAsync(
             context.Request.Headers.Authorization.ToString(), activity?.ChannelId, activity?.ServiceUrl, cancellationToken).ConfigureAwait(false);
         return result switch
         {
@@ -152,3 +152,12 @@ public static class TeamsEndpoints
         return buffer.ToArray();
     }
 }
+
+/// <summary>What <c>/api/messages</c> uses, injected per request.</summary>
+internal sealed record TeamsEndpointServices(
+    [FromServices] IOptions<TeamsOptions> Options,
+    [FromServices] TeamsEmulatorMode Emulator,
+    [FromServices] BotFrameworkTokenValidator Tokens,
+    [FromServices] TeamsActivityHandler Handler,
+    [FromServices] TeamsInboundQueue Queue,
+    [FromServices] ILoggerFactory Loggers);

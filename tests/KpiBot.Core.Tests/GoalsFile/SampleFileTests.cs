@@ -53,9 +53,9 @@ public class SampleFileTests
         // a day: 3 reps × 30 = 90 calls < 250.
         Assert.Equal(
             [
-                "samples/goals.yaml:141: warning KPB101: KPI dormant-calls: target 10,000 calls is not achievable by 2027-03-04; at most 3,600 (3 reps × 30 calls/day × 40 working days).",
-                "samples/goals.yaml:150: warning KPB101: KPI appointments: target 500 appointments is not achievable by 2027-03-04; at most 180 (3 reps × 30 calls/day × 40 working days × 0.05).",
-                "samples/goals.yaml:199: warning KPB102: KDI calls: the team target of 250 calls a day is more than its reps can do; at most 90 (3 reps × 30 calls/day).",
+                "samples/goals.yaml:148: warning KPB101: KPI dormant-calls: target 10,000 calls is not achievable by 2027-03-04; at most 3,600 (3 reps × 30 calls/day × 40 working days).",
+                "samples/goals.yaml:157: warning KPB101: KPI appointments: target 500 appointments is not achievable by 2027-03-04; at most 180 (3 reps × 30 calls/day × 40 working days × 0.05).",
+                "samples/goals.yaml:207: warning KPB102: KDI calls: the team target of 250 calls a day is more than its reps can do; at most 90 (3 reps × 30 calls/day).",
             ],
             Result.Diagnostics.Select(d => d.Format(Localized.English)));
     }

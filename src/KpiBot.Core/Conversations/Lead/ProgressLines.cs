@@ -36,13 +36,17 @@ internal static class ProgressLines
         figures is null ? null : StatusText.For(figures.Status, culture),
         figures is null ? null : LeadTexts.Percent(figures.ProgressPercent, culture));
 
-    /// <summary>"¥38,200,000 / ¥100,000,000".</summary>
+    /// <summary>
+    /// "¥38,200,000 / ¥100,000,000"; for a reported KGI or KPI (its own figures, not a person's part) followed by
+    /// whether it is reported and its estimate: "¥38,200,000 / ¥100,000,000 (reported · estimate ¥30,000,000)".
+    /// </summary>
     public static string Figures(RollupNode node, ProgressFigures figures, CultureInfo culture)
     {
         var unit = LeadTexts.Unit(node.Node);
-        return Localized.Format(
+        var text = Localized.Format(
             RollupText.ResourceManager, nameof(RollupText.Tree_ActualOfTarget), culture,
             QuantityFormatter.Format(figures.Actual, unit, culture), QuantityFormatter.Format(figures.Target, unit, culture));
+        return ReferenceEquals(figures, node.Figures) && OutcomeLines.Note(node, culture) is { } note ? $"{text} ({note})" : text;
     }
 
     /// <summary>"Calls: 320 / 400 calls (at-risk) — needs 26.67 calls per working day".</summary>

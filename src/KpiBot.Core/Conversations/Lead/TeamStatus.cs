@@ -45,15 +45,17 @@ internal sealed class TeamStatus(RollupService rollup, IDayStore days, IBlockerS
         var behind = Section(nameof(LeadText.Section_Behind), BehindItems(report.Nodes, culture), culture);
         var missingNamed = Section(nameof(LeadText.Section_NotAnswered), missing, culture);
         var blockersNamed = Section(nameof(LeadText.Section_Blockers), blockerItems, culture);
+        ViewSection[] rates = RatesSection(report, culture);
         if (context.Kind == ConversationKind.Personal)
         {
-            ViewSection[] all = [behind, missingNamed, blockersNamed];
+            ViewSection[] all = [behind, .. rates, missingNamed, blockersNamed];
             return ChatReply.Say(new StatusView(LeadTexts.Compose(title, tree, all), title, lines, all));
         }
 
         ViewSection[] totals =
         [
             behind,
+            .. rates,
             new(missingNamed.Heading, [LeadTexts.Format(nameof(LeadText.Item_People), culture, missing.Count)]),
             new(blockersNamed.Heading, [LeadTexts.Format(nameof(LeadText.Item_People), culture, open.Count)]),
         ];
@@ -75,20 +77,20 @@ internal sealed class TeamStatus(RollupService rollup, IDayStore days, IBlockerS
         var title = LeadTexts.Format(nameof(LeadText.Status_Title), culture, node.Node.Title);
         var lines = ProgressLines.Tree([node], culture);
         var tree = TreeTextRenderer.Render(context.Model, sub, culture);
-        var behind = Section(nameof(LeadText.Section_Behind), BehindItems(sub.Nodes, culture), culture);
+        ViewSection[] behind = [Section(nameof(LeadText.Section_Behind), BehindItems(sub.Nodes, culture), culture), .. RatesSection(sub, culture)];
         var people = context.Model.People
             .Where(p => node.People.ContainsKey(p.Id))
             .Select(p => PersonItem(p.DisplayName, node, node.People[p.Id], culture))
             .ToList();
         if (people.Count == 0)
         {
-            return ChatReply.Say(new StatusView(LeadTexts.Compose(title, tree, [behind]), title, lines, [behind]));
+            return ChatReply.Say(new StatusView(LeadTexts.Compose(title, tree, behind), title, lines, behind));
         }
 
         var byPerson = Section(nameof(LeadText.Section_ByPerson), people, culture);
         if (context.Kind == ConversationKind.Personal)
         {
-            ViewSection[] all = [behind, byPerson];
+            ViewSection[] all = [.. behind, byPerson];
             return ChatReply.Say(new StatusView(LeadTexts.Compose(title, tree, all), title, lines, all));
         }
 
@@ -96,7 +98,7 @@ internal sealed class TeamStatus(RollupService rollup, IDayStore days, IBlockerS
         var detailsTitle = LeadTexts.Format(nameof(LeadText.Status_DetailsTitle), culture, node.Node.Title);
         return new ChatReply(
         [
-            new Reply(new StatusView(LeadTexts.Compose(title, tree, [behind]) + "\n\n" + note, title, lines, [behind])),
+            new Reply(new StatusView(LeadTexts.Compose(title, tree, behind) + "\n\n" + note, title, lines, behind)),
             new Reply(new StatusView(LeadTexts.Compose(detailsTitle, null, [byPerson]), detailsTitle, [], [byPerson]), ReplyVisibility.Private),
         ]);
     }
@@ -114,6 +116,12 @@ internal sealed class TeamStatus(RollupService rollup, IDayStore days, IBlockerS
             ? LeadTexts.Format(nameof(LeadText.Item_BlockerNoNote), culture, name, since)
             : LeadTexts.Format(nameof(LeadText.Item_Blocker), culture, name, blocker.Note, since);
     }
+
+    /// <summary>The conversion-rate warnings as a section, or nothing when no conversion is far below plan.</summary>
+    public static ViewSection[] RatesSection(RollupReport report, CultureInfo culture) =>
+        OutcomeLines.Warnings(report, culture) is { Count: > 0 } warnings
+            ? [new ViewSection(OutcomeLines.Heading(culture), LeadTexts.Capped(warnings, culture))]
+            : [];
 
     private static List<string> BehindItems(IEnumerable<RollupNode> nodes, CultureInfo culture) =>
         [.. nodes.Where(n => n.Node.Kind == GoalKind.Kdi && ProgressLines.IsBehind(n.Figures)).Select(n => ProgressLines.Behind(n, culture))];

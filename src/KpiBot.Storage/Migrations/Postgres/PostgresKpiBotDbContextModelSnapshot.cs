@@ -775,6 +775,147 @@ namespace KpiBot.Storage.Migrations.Postgres
                     b.ToTable("inbound_seen", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeAuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<long>("NewValueScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("new_value_scaled");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<long?>("OldValueScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("old_value_scaled");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_audit");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_outcome_audit_report_id");
+
+                    b.ToTable("outcome_audit", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("ValueScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value_scaled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_reports");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_outcome_reports_person_id");
+
+                    b.HasIndex("NodeId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_reports_node_period_whole")
+                        .HasFilter("person_id IS NULL");
+
+                    b.HasIndex("NodeId", "PeriodStart", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_reports_node_period_person")
+                        .HasFilter("person_id IS NOT NULL");
+
+                    b.ToTable("outcome_reports", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1045,6 +1186,32 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_goal_targets_goal_nodes_node_id");
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeAuditRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.OutcomeReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_audit_outcome_reports_report_id");
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeReportRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.GoalNodeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_reports_goal_nodes_node_id");
+
+                    b.HasOne("KpiBot.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outcome_reports_people_person_id");
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>

@@ -752,6 +752,143 @@ namespace KpiBot.Storage.Migrations.Sqlite
                     b.ToTable("inbound_seen", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeAuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<long>("NewValueScaled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_value_scaled");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long?>("OldValueScaled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("old_value_scaled");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_audit");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_outcome_audit_report_id");
+
+                    b.ToTable("outcome_audit", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("ValueScaled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value_scaled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_reports");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_outcome_reports_person_id");
+
+                    b.HasIndex("NodeId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_reports_node_period_whole")
+                        .HasFilter("person_id IS NULL");
+
+                    b.HasIndex("NodeId", "PeriodStart", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_reports_node_period_person")
+                        .HasFilter("person_id IS NOT NULL");
+
+                    b.ToTable("outcome_reports", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1018,6 +1155,32 @@ namespace KpiBot.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_goal_targets_goal_nodes_node_id");
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeAuditRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.OutcomeReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_audit_outcome_reports_report_id");
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeReportRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.GoalNodeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_reports_goal_nodes_node_id");
+
+                    b.HasOne("KpiBot.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outcome_reports_people_person_id");
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>

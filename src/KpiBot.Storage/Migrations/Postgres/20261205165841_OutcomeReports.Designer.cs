@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KpiBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKpiBotDbContext))]
-    [Migration("20261205174352_DashboardSignIn")]
-    partial class DashboardSignIn
+    [Migration("20261205165841_OutcomeReports")]
+    partial class OutcomeReports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -778,6 +778,147 @@ namespace KpiBot.Storage.Migrations.Postgres
                     b.ToTable("inbound_seen", (string)null);
                 });
 
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeAuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<long>("NewValueScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("new_value_scaled");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<long?>("OldValueScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("old_value_scaled");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_audit");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_outcome_audit_report_id");
+
+                    b.ToTable("outcome_audit", (string)null);
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("ValueScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value_scaled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_reports");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_outcome_reports_person_id");
+
+                    b.HasIndex("NodeId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_reports_node_period_whole")
+                        .HasFilter("person_id IS NULL");
+
+                    b.HasIndex("NodeId", "PeriodStart", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_reports_node_period_person")
+                        .HasFilter("person_id IS NOT NULL");
+
+                    b.ToTable("outcome_reports", (string)null);
+                });
+
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>
                 {
                     b.Property<string>("Id")
@@ -846,40 +987,6 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_people_team_id");
 
                     b.ToTable("people", (string)null);
-                });
-
-            modelBuilder.Entity("KpiBot.Storage.Entities.SignInLinkRow", b =>
-                {
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("PersonId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("person_id");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("TokenHash")
-                        .HasName("pk_sign_in_links");
-
-                    b.HasIndex("ExpiresAt")
-                        .HasDatabaseName("ix_sign_in_links_expires_at");
-
-                    b.ToTable("sign_in_links", (string)null);
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.TeamRow", b =>
@@ -1048,6 +1155,32 @@ namespace KpiBot.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_goal_targets_goal_nodes_node_id");
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeAuditRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.OutcomeReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_audit_outcome_reports_report_id");
+                });
+
+            modelBuilder.Entity("KpiBot.Storage.Entities.OutcomeReportRow", b =>
+                {
+                    b.HasOne("KpiBot.Storage.Entities.GoalNodeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_reports_goal_nodes_node_id");
+
+                    b.HasOne("KpiBot.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outcome_reports_people_person_id");
                 });
 
             modelBuilder.Entity("KpiBot.Storage.Entities.PersonRow", b =>
