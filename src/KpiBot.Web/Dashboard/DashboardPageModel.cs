@@ -4,7 +4,6 @@ using KpiBot.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KpiBot.Web.Dashboard;
 
@@ -13,7 +12,7 @@ namespace KpiBot.Web.Dashboard;
 /// person left the goals file is ended), and gives the page its texts in the viewer's language. A page the viewer
 /// may not see answers 403 with <see cref="Denied"/> set; the layout then shows only the refusal.
 /// </summary>
-public abstract class DashboardPageModel : PageModel, IDashboardPage
+public abstract class DashboardPageModel(DashboardViewer viewers) : PageModel, IDashboardPage
 {
     private Viewer? _viewer;
 
@@ -36,7 +35,7 @@ public abstract class DashboardPageModel : PageModel, IDashboardPage
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        _viewer = await HttpContext.RequestServices.GetRequiredService<DashboardViewer>().GetAsync(HttpContext, HttpContext.RequestAborted);
+        _viewer = await viewers.GetAsync(HttpContext, HttpContext.RequestAborted);
         if (_viewer is null)
         {
             await DashboardAuth.SignOutAsync(HttpContext);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace KpiBot.Web.Dashboard.Pages;
 
 /// <summary><c>POST /dashboard/signout</c> (with the form's anti-forgery token): ends the session.</summary>
-public sealed class SignOutModel : DashboardPageModel
+public sealed class SignOutModel(DashboardViewer viewers) : DashboardPageModel(viewers)
 {
     public IActionResult OnGet() => Redirect(DashboardAuth.BasePath);
 

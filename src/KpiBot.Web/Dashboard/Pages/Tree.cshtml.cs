@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace KpiBot.Web.Dashboard.Pages;
 
 /// <summary><c>/dashboard/teams/{team}?period=&amp;asOf=</c>: the team's goal tree with bars, status, pace and forecast.</summary>
-public sealed class TreeModel(TreePageBuilder builder) : DashboardPageModel
+public sealed class TreeModel(TreePageBuilder builder, DashboardViewer viewers) : DashboardPageModel(viewers)
 {
     public TreePageView? View { get; private set; }
 
