@@ -26,4 +26,12 @@ public sealed class KpiBotOptions
 
     /// <summary>The public base URL as a URI, or null when none is set.</summary>
     public Uri? PublicBaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl, UriKind.Absolute);
+
+    /// <summary>
+    /// How long a stopping host may take (the host's ShutdownTimeout): requests and background work in flight finish
+    /// or are handed back to the queue within it (<see cref="GracefulStop"/>). Keep it below the orchestrator's
+    /// grace period (Kubernetes: terminationGracePeriodSeconds, 30 s by default; docker stop: 10 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:10:00", ErrorMessage = "KpiBot:ShutdownTimeout must be between 00:00:03 and 00:10:00.")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
 }

@@ -53,6 +53,8 @@ public static class KpiBotWebApplication
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<HostOptions>()
+            .Configure<IOptions<KpiBotOptions>>((host, kpibot) => host.ShutdownTimeout = kpibot.Value.ShutdownTimeout);
         builder.Services.AddKpiBotStorage(storage ?? StorageSettings.From(builder.Configuration).ToStorageOptions());
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();

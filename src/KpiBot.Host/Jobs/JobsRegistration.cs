@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using KpiBot.Core.Delivery;
+using KpiBot.Host.Hosting;
 using KpiBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -50,15 +51,21 @@ public static class JobsRegistration
 
         if (jobs.RunServer)
         {
-            builder.Services.AddHangfireServer(o =>
+            builder.Services.AddHangfireServer((services, o) =>
             {
                 o.WorkerCount = jobs.WorkerCount;
                 o.SchedulePollingInterval = jobs.PollInterval;
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Within the host's own stop time, so Hangfire stops in order (GracefulStop): jobs are told to end
+                // at a third of it, and their workers are waited for until five sixths of it.
+                var shutdown = services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
+                o.StopTimeout = GracefulStop.JobsStopTimeout(shutdown);
+                o.ShutdownTimeout = GracefulStop.JobsShutdownTimeout(shutdown);
             });
             builder.Services.AddHostedService<RecurringJobsRegistration>();
         }
 
+        builder.Services.AddSingleton<GracefulStop>();
         builder.Services.AddScoped<IDeliveryQueue, HangfireDeliveryQueue>();
         builder.Services.AddScoped<SendDeliveryJob>();
         builder.Services.AddScoped<SendDeliveryBatchJob>();
