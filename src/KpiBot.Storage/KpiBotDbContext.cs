@@ -38,6 +38,7 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ChatUserRow> ChatUsers => Set<ChatUserRow>();
     public DbSet<InboundSeenRow> InboundSeen => Set<InboundSeenRow>();
     public DbSet<ChatInstallationRow> ChatInstallations => Set<ChatInstallationRow>();
+    public DbSet<SignInLinkRow> SignInLinks => Set<SignInLinkRow>();
 
     /// <summary>ASP.NET Data Protection's key ring, shared by every host (it encrypts stored workspace tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -147,6 +148,7 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
         ConfigureEngineTables(modelBuilder);
         ConfigureOutcomeTables(modelBuilder);
         ConfigureApiTables(modelBuilder);
+        ConfigureDashboardTables(modelBuilder);
     }
 
     private static void ConfigureApiTables(ModelBuilder modelBuilder)
@@ -178,6 +180,18 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
 
         // Keyset paging and streamed exports of check-ins read in (day, id) order.
         modelBuilder.Entity<CheckInEntryRow>().HasIndex(c => new { c.Day, c.Id });
+    }
+
+    private static void ConfigureDashboardTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SignInLinkRow>(e =>
+        {
+            e.ToTable("sign_in_links");
+            e.HasKey(l => l.TokenHash);
+            e.Property(l => l.TokenHash).HasMaxLength(64);
+            e.Property(l => l.PersonId).HasMaxLength(200);
+            e.HasIndex(l => l.ExpiresAt);
+        });
     }
 
     private static void ConfigureOutcomeTables(ModelBuilder modelBuilder)

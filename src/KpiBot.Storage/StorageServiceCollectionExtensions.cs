@@ -1,6 +1,7 @@
 using KpiBot.Core.Channels;
 using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Dashboard;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
 using KpiBot.Core.ApiKeys;
@@ -78,6 +79,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IChatUserStore, ChatUserStore>();
         services.AddScoped<IInboundDedupe, InboundDedupe>();
         services.AddScoped<IChatInstallationStore, ChatInstallationStore>();
+        services.AddScoped<ISignInLinkStore, SignInLinkStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedGoalsProvider>();
         services.AddSingleton<IGoalsProvider>(sp => sp.GetRequiredService<CachedGoalsProvider>());

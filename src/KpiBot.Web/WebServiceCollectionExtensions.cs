@@ -1,4 +1,5 @@
 using KpiBot.Web.Api;
+using KpiBot.Web.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class WebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddKpiBotApi();
+        services.AddDashboard();
         return services;
     }
 
@@ -22,6 +24,7 @@ public static class WebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapKpiBotApi();
+        endpoints.MapDashboard();
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.ApiKeys;
 using KpiBot.Core.Conversations.Rep;
+using KpiBot.Core.Dashboard;
 using KpiBot.Core.Outcomes;
 using KpiBot.Core.Reporting;
 using KpiBot.Core.Rollup;
@@ -69,6 +70,9 @@ public static class KpiBotWebApplication
         builder.Services.AddScoped<ReportForms>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
+        builder.Services.AddSingleton(sp => new DashboardSettings(
+            sp.GetRequiredService<IOptions<KpiBotOptions>>().Value.PublicBaseUri, DashboardSettings.DefaultLinkLifetime));
+        builder.Services.AddScoped<SignInLinks>();
 
         // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store.
         builder.Services.AddDataProtection()
