@@ -65,12 +65,11 @@ public sealed class TreePageBuilder(RollupService rollup, IDayStore days)
     {
         ArgumentNullException.ThrowIfNull(node);
         var line = ProgressLines.Line(node, figures, depth, culture);
-        var unit = LeadTexts.Unit(node.Node);
         return new TreeRow(
             depth, line.Kind, line.NodeId, line.Title, line.FiguresText, line.Fraction, line.Detail, line.Status, line.StatusText,
             figures?.Pace is { } pace ? LeadTexts.Percent(pace * 100m, culture) : null,
-            figures?.Forecast is { } forecast ? QuantityFormatter.Format(forecast, unit, culture) : null,
-            figures?.NeededPerWorkingDay is { } needed && figures.Actual < figures.Target ? QuantityFormatter.Format(needed, unit, culture) : null,
+            figures?.Forecast is { } forecast ? QuantityFormatter.Format(forecast, node.Node, culture) : null,
+            figures?.NeededPerWorkingDay is { } needed && figures.Actual < figures.Target ? QuantityFormatter.Format(needed, node.Node, culture, QuantityRounding.Up) : null,
             node.Window is { } window ? WindowText(window, culture) : null);
     }
 

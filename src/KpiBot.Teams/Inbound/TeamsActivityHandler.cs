@@ -174,7 +174,6 @@ public sealed class TeamsActivityHandler(
         }
 
         await ReplyAsync(replies, activity, input.User, input.Kind, cancellationToken).ConfigureAwait(false);
-        await outbox.SendAsync(reply.Outbox, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ChatReply> EngineAsync(TeamsInbound.Submission submission, Activity activity, CancellationToken cancellationToken)

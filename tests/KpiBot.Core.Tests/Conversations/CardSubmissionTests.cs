@@ -39,9 +39,7 @@ public class CardSubmissionTests
         var first = await harness.SubmitAsync("emily", card, Values(("daily-calls", "27"), ("intro-emails", "")), note: " Client away ", blocker: true);
         await harness.SubmitAsync("emily", card, Values(("daily-calls", "28")), note: "Client away", blocker: true);
 
-        Assert.Equal("Saved for Fri 27 Nov: 架電数/日: 27 calls (target 20 calls)
-Note: Client away
-Blocker noted; your lead knows.", first.CardUpdate!.Text);
+        Assert.Equal("Saved for Fri 27 Nov: 架電数/日: 27 calls (target 20 calls)\nNote: Client away\nBlocker noted; your lead knows.", first.CardUpdate!.Text);
         // One notice for the leads, written and sent by delivery; the second answer keeps the same open blocker.
         Assert.Equal("BlockerNotice:emily:2026-11-27", Assert.Single(harness.Deliveries.All).Occurrence.Key);
         Assert.Null(harness.ValueOf("emily", "intro-emails", Friday)); // an empty field records nothing

@@ -74,7 +74,7 @@ internal sealed class LeadWorld
     {
         var options = new DeliveryOptions { StartReportWait = wait ?? TimeSpan.FromSeconds(5) };
         var sender = new DeliveryService(
-            Deliveries, Chat, new InMemoryGoalsProvider(Model), CheckIns, CheckIns, Directory,
+            Deliveries, Chat, new InMemoryGoalsProvider(Model), CheckIns, CheckIns, CheckIns, Directory,
             new KpiBot.Core.Conversations.Cards.CheckInPrompts(CheckIns), Digests, Time, options);
         return new StartCommand(CheckIns, Deliveries, new SendingQueue(Deliveries, sender), options);
     }
