@@ -124,7 +124,7 @@ public sealed class ReportForms(OutcomeService outcomes, RollupService rollup)
     private static string FieldOf(OutcomeProblem problem) => problem.Field switch
     {
         "value" => ReportFields.Amount,
-        "day" => ReportFields.Day,
+        "date" or "day" => ReportFields.Day,
         _ => ReportFields.Goal,
     };
 
