@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using KpiBot.Core.Chat;
+using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations;
 using KpiBot.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -120,6 +121,31 @@ internal sealed partial class DashboardHost : IAsyncDisposable
         var response = await SignInAsync(client, await LinkAsync(email));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>
+    /// The sales team's week before <see cref="Friday"/> (2026-11-27; Monday the 23rd is a holiday): 田中 answered
+    /// Tuesday (30 calls) and Thursday (10 calls, with a blocker) and skipped Wednesday; 鈴木 answered Tuesday (5 calls)
+    /// and was off Wednesday; Emily answered nothing. Nobody answered the week before.
+    /// </summary>
+    public async Task SeedSalesWeekAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var checkIns = scope.ServiceProvider.GetRequiredService<CheckInService>();
+        var days = scope.ServiceProvider.GetRequiredService<IDayStore>();
+        async Task Submit(string person, int day, decimal calls, string? blocker = null)
+        {
+            var result = await checkIns.SubmitAsync(
+                new CheckInSubmission(person, new DateOnly(2026, 11, day), new Dictionary<string, decimal> { ["daily-calls"] = calls }, blocker, blocker is not null),
+                CancellationToken.None);
+            Assert.True(result.AnySaved, result.ToString());
+        }
+
+        await Submit("tanaka", 24, 30);
+        await days.SkipAsync("tanaka", new DateOnly(2026, 11, 25), "visit", Time.GetUtcNow(), CancellationToken.None);
+        await Submit("tanaka", 26, 10, "顧客リストが古い");
+        await Submit("suzuki", 24, 5);
+        await days.AddTimeOffAsync("suzuki", new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25), null, Time.GetUtcNow(), CancellationToken.None);
     }
 
     public static string? AntiforgeryToken(string html) =>
