@@ -100,16 +100,19 @@ public static class GoalsFileLoader
     /// <summary>Counts are checked before any cross-reference: the checks after parsing grow with them.</summary>
     private static bool WithinLimits(ParsedGoals parsed, ParseContext context)
     {
+        var within = true;
         if (parsed.People.Count > GoalsFileLimits.MaxPeople)
         {
             context.Error(parsed.People[GoalsFileLimits.MaxPeople].Location, DiagnosticCodes.TooMany,
                 nameof(GoalsFileText.TooManyPeople), parsed.People.Count, GoalsFileLimits.MaxPeople);
+            within = false;
         }
 
         if (parsed.Teams.Count > GoalsFileLimits.MaxTeams)
         {
             context.Error(parsed.Teams[GoalsFileLimits.MaxTeams].Location, DiagnosticCodes.TooMany,
                 nameof(GoalsFileText.TooManyTeams), parsed.Teams.Count, GoalsFileLimits.MaxTeams);
+            within = false;
         }
 
         var goals = parsed.Kgis.Count + parsed.Ksfs.Count + parsed.Kpis.Count + parsed.Kdis.Count;
@@ -117,9 +120,11 @@ public static class GoalsFileLoader
         {
             context.Error(new SourceLocation(context.FileName, 1), DiagnosticCodes.TooMany,
                 nameof(GoalsFileText.TooManyGoals), goals, GoalsFileLimits.MaxGoals);
+            within = false;
         }
 
-        return !context.HasErrors;
+        // Only the limits decide: errors found while parsing must not hide the reference checks after it.
+        return within;
     }
 
     /// <summary>A KDI that names no team belongs to its KPI's owner team.</summary>

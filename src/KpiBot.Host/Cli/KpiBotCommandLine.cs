@@ -9,7 +9,7 @@ namespace KpiBot.Host.Cli;
 /// </summary>
 public static class KpiBotCommandLine
 {
-    private static readonly HashSet<string> Commands = ["goals", "checkin", "report", "db", "teams", "serve", "-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> Commands = ["goals", "checkin", "report", "apikey", "export", "db", "teams", "serve", "-h", "--help", "-?", "--version"];
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment? environment = null)
     {
@@ -40,6 +40,8 @@ public static class KpiBotCommandLine
         root.Add(GoalsCommands.Create(environment));
         root.Add(CheckInCommands.Create(environment));
         root.Add(ReportCommands.Create(environment));
+        root.Add(ApiKeyCommands.Create(environment));
+        root.Add(ExportCommands.Create(environment));
         root.Add(DbCommands.Create(environment));
         root.Add(TeamsCommands.Create(environment));
 

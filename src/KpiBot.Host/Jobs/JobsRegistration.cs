@@ -14,7 +14,11 @@ namespace KpiBot.Host.Jobs;
 /// </summary>
 public static class JobsRegistration
 {
-    public static IHostApplicationBuilder AddKpiBotJobs(this IHostApplicationBuilder builder, StorageOptions storage)
+    /// <summary>
+    /// Hangfire on the configured storage, the delivery queue and the jobs; with <paramref name="runServer"/>
+    /// false (the command line) only the client, so what a command enqueues is run by the hosts' servers.
+    /// </summary>
+    public static IHostApplicationBuilder AddKpiBotJobs(this IHostApplicationBuilder builder, StorageOptions storage, bool runServer = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(storage);
@@ -49,7 +53,7 @@ public static class JobsRegistration
             }
         });
 
-        if (jobs.RunServer)
+        if (jobs.RunServer && runServer)
         {
             builder.Services.AddHangfireServer((services, o) =>
             {

@@ -1,7 +1,9 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
+using KpiBot.Core.GoalsFile;
 using KpiBot.Core.Scheduling;
+using KpiBot.Core.Tests.GoalsFile;
 using KpiBot.Core.Views;
 
 namespace KpiBot.Core.Tests.Engine;
@@ -102,6 +104,48 @@ public class DeliveryServiceTests
         var row = world.Deliveries.All.Single(d => d.Id == id);
         Assert.Equal(DeliveryState.Sent, row.State);
         Assert.Equal(posted, row.Message!.Conversation);
+    }
+
+    [Fact]
+    public async Task Send_ABlockerNotice_TellsEachLeadInTheirLanguage_AndAfterA429TellsOnlyTheOneStillMissing_Once()
+    {
+        var model = GoalsFileLoader.Load(
+            GoalsYaml.SampleText().Replace("suzuki@example.co.jp, role: rep", "suzuki@example.co.jp, role: lead", StringComparison.Ordinal), "goals.yaml").Model!;
+        var world = new EngineWorld(PromptDue, model);
+        await world.Store.RaiseAsync("emily", Mon, "Client away", PromptDue, CancellationToken.None);
+        world.Chat.Script("suzuki", new SendOutcome.RateLimited(TimeSpan.FromSeconds(20)));
+        var notice = new Occurrence(OccurrenceKind.BlockerNotice, "emily", Mon, PromptDue);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([notice], PromptDue, CancellationToken.None));
+
+        var first = await world.Sender.SendAsync(id, CancellationToken.None);
+        Assert.Equal(PromptDue.AddSeconds(20), first.RetryAt);
+        world.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));   // a repeated job sends nothing
+
+        // The fake records what arrived: each lead once, the rate-limited one on the retry.
+        Assert.Equal(["sato", "suzuki"], world.Chat.Sent.Select(m => m.PersonId));
+        Assert.Equal("Emily Carterさんが11月30日（月）に困りごとを報告しました：Client away", world.Chat.To("sato")[0].View.Text);
+        Assert.Equal(DeliveryState.Sent, StateOf(world, id));
+    }
+
+    [Fact]
+    public async Task Send_ABlockerNotice_ForABlockerResolvedSince_IsSkipped_AndAnUnreachableLeadSaysNothingOfTheRep()
+    {
+        var world = new EngineWorld(PromptDue);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync(
+            [new Occurrence(OccurrenceKind.BlockerNotice, "tanaka", Mon, PromptDue)], PromptDue, CancellationToken.None));
+        await world.Sender.SendAsync(id, CancellationToken.None);
+        Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
+        Assert.Empty(world.Chat.Sent);
+
+        await world.Store.RaiseAsync("emily", Mon, null, PromptDue, CancellationToken.None);
+        world.Chat.Script("sato", new SendOutcome.Unreachable("blocked the bot"));
+        var other = Assert.Single(await world.Deliveries.ClaimAsync(
+            [new Occurrence(OccurrenceKind.BlockerNotice, "emily", Mon, PromptDue)], PromptDue, CancellationToken.None));
+        await world.Sender.SendAsync(other, CancellationToken.None);
+        Assert.Equal(DeliveryState.Unreachable, StateOf(world, other));
+        Assert.Empty(await world.Deliveries.UnreachableAsync(["emily"], CancellationToken.None));
     }
 
     [Fact]
