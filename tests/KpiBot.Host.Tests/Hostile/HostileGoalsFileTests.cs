@@ -32,7 +32,7 @@ public sealed partial class HostileGoalsFileTests(HostileGoalsFileTests.Fixture 
         ["Goals 12 tabs for indentation → line"] = _ => Utf8("organization:\n\tname: Tabs\n"),
         ["Goals 13 an alias to no anchor → line"] = _ => Utf8("organization: *nowhere\nteams: []\npeople: []\n"),
         ["Goals 14 NUL bytes → line"] = _ => Utf8("organization:\n  name: Nul\0Co\nteams: []\npeople: []\n"),
-        ["Goals 15 two documents → line"] = _ => Utf8("organization: { name: A }\nteams: []\npeople: []\n---\norganization: { name: B }\n"),
+        ["Goals 15 two documents → line 5"] = _ => Utf8("organization: { name: A }\nteams: []\npeople: []\n---\norganization: { name: B }\n"),
         ["Goals 16 a directory → read error"] = path => [],
         ["Goals 17 no such file → read error"] = path => [],
         ["Goals 18 /dev/zero → line 1"] = path => [],

@@ -79,7 +79,7 @@ public sealed class HostileSlackRequestTests(HostileSlackRequestTests.Fixture ho
     {
         private TestDatabase _db = null!;
 
-        public SlackHost Host { get; private set; } = null!;
+        internal SlackHost Host { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {

@@ -16,7 +16,8 @@ namespace KpiBot.Host.Tests.Hostile;
 /// <summary>
 /// The hostile-input corpus for <c>/api/messages</c> on the real host: every bad Bot Framework token and body,
 /// each a test case named "Teams NN …". Each asserts the status code, that nothing was stored or sent, and that
-/// the host still answers. The token checks themselves are unit-tested in KpiBot.Teams.Tests; this is the same
+/// the host still answers. A body the host cannot read has no serviceUrl to hold the token to, so it is refused as
+/// unauthenticated (401) before anything else is said about it. The token checks themselves are unit-tested in KpiBot.Teams.Tests; this is the same
 /// corpus through the whole host.
 /// </summary>
 public sealed class HostileTeamsRequestTests(HostileTeamsRequestTests.Fixture host) : IClassFixture<HostileTeamsRequestTests.Fixture>
@@ -52,12 +53,12 @@ public sealed class HostileTeamsRequestTests(HostileTeamsRequestTests.Fixture ho
         ["Teams 21 no channelId → 401"] = f => f.Request(Without(Good(f), "channelId")),
         ["Teams 22 body of 1 MB → 413"] = f => f.Request(With(Good(f), "text", new string('x', 1024 * 1024))),
         ["Teams 23 body of 20 MB → 413"] = f => f.Request(With(Good(f), "text", new string('x', 20 * 1024 * 1024))),
-        ["Teams 24 malformed JSON → 400"] = f => f.Raw("{\"type\":\"message\",\"text\":", "application/json"),
-        ["Teams 25 a JSON array → 400"] = f => f.Raw("[1,2,3]", "application/json"),
-        ["Teams 26 empty body → 400"] = f => f.Raw("", "application/json"),
-        ["Teams 27 JSON nested 10,000 deep → 400"] = f => f.Raw(new string('[', 10_000) + new string(']', 10_000), "application/json"),
-        ["Teams 28 not JSON at all → 400"] = f => f.Raw("type=message&text=hello", "application/x-www-form-urlencoded"),
-        ["Teams 29 invalid UTF-8 → 400"] = f => f.Raw(Encoding.UTF8.GetBytes("{\"type\":\"message\",\"text\":\"").Concat(new byte[] { 0xFF, 0xFE }).Concat("\"}"u8.ToArray()).ToArray(), "application/json"),
+        ["Teams 24 malformed JSON (no serviceUrl to hold the token to) → 401"] = f => f.Raw("{\"type\":\"message\",\"text\":", "application/json"),
+        ["Teams 25 a JSON array (no serviceUrl to hold the token to) → 401"] = f => f.Raw("[1,2,3]", "application/json"),
+        ["Teams 26 empty body (no serviceUrl to hold the token to) → 401"] = f => f.Raw("", "application/json"),
+        ["Teams 27 JSON nested 10,000 deep (no serviceUrl to hold the token to) → 401"] = f => f.Raw(new string('[', 10_000) + new string(']', 10_000), "application/json"),
+        ["Teams 28 not JSON at all (no serviceUrl to hold the token to) → 401"] = f => f.Raw("type=message&text=hello", "application/x-www-form-urlencoded"),
+        ["Teams 29 invalid UTF-8 (no serviceUrl to hold the token to) → 401"] = f => f.Raw(Encoding.UTF8.GetBytes("{\"type\":\"message\",\"text\":\"").Concat(new byte[] { 0xFF, 0xFE }).Concat("\"}"u8.ToArray()).ToArray(), "application/json"),
         ["Teams 30 a token replayed for another bot's endpoint (audience) → 401"] = f => f.Request(Good(f), TestTokens.Mint(f.Key, Now, audience: "https://api.botframework.com", serviceUrl: f.Url)),
     };
 
@@ -107,7 +108,7 @@ public sealed class HostileTeamsRequestTests(HostileTeamsRequestTests.Fixture ho
     {
         private TestDatabase _db = null!;
 
-        public TeamsHost Host { get; private set; } = null!;
+        internal TeamsHost Host { get; private set; } = null!;
 
         public FakeBotFrameworkServer Fake { get; private set; } = null!;
 
@@ -141,6 +142,7 @@ public sealed class HostileTeamsRequestTests(HostileTeamsRequestTests.Fixture ho
         public HttpRequestMessage Request(JsonObject activity, string? token = "", string? header = null)
         {
             var request = Raw(activity.ToJsonString(), "application/json");
+            request.Headers.Authorization = null;
             if (header is not null)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", header);
