@@ -152,6 +152,91 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Equal(0, account.Lost);
     }
 
+    [FaultFact]
+    public async Task SqliteOnAFullDisk_ThenReadOnly_ClearError_NothingCorrupted()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kpibot-disk-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        await Shell($"mount -t tmpfs -o size=8m tmpfs {folder}");
+        try
+        {
+            var file = Path.Combine(folder, "kpibot.db");
+            var settings = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["ConnectionStrings:KpiBot"] = $"Data Source={file};Pooling=False",   // no open file left to keep the remounts busy
+                ["KpiBot:ImportSampleWhenEmpty"] = "false",
+            };
+            var sample = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "goals.yaml");
+            var changed = Path.Combine(Path.GetTempPath(), $"kpibot-disk-{Guid.NewGuid():N}.yaml");
+            await File.WriteAllTextAsync(changed, (await File.ReadAllTextAsync(sample)).Replace("株式会社サンプル商事", "株式会社サンプル商事 (2)", StringComparison.Ordinal));
+            var first = await CliRunner.RunAsync(settings, "goals", "import", sample, "--lang", "en");
+            Assert.True(first.ExitCode == 0, first.ToString());
+
+            // The disk fills up: the next import fails with one clear line and leaves version 1 as it was.
+            await Shell($"dd if=/dev/zero of={folder}/filler bs=64k 2>/dev/null || true");
+            var full = await CliRunner.RunAsync(settings, "goals", "import", changed, "--lang", "en");
+            var fullText = full.Output + full.Error;
+            await Shell($"rm -f {folder}/filler");
+            var afterFull = await IntegrityAsync(file);
+
+            // Read-only: the same.
+            await Shell($"mount -o remount,ro {folder}");
+            var readOnly = await CliRunner.RunAsync(settings, "goals", "import", changed, "--lang", "en");
+            var readOnlyText = readOnly.Output + readOnly.Error;
+            await Shell($"mount -o remount,rw {folder}");
+            var afterReadOnly = await IntegrityAsync(file);
+
+            // Space again: the import that failed now succeeds.
+            var again = await CliRunner.RunAsync(settings, "goals", "import", changed, "--lang", "en");
+            File.Delete(changed);
+
+            var line = $"- SQLite (embedded default) on a full disk, then read-only: full → exit {full.ExitCode}, \"{LastLine(fullText)}\"; "
+                + $"read-only → exit {readOnly.ExitCode}, \"{LastLine(readOnlyText)}\"; integrity_check after each: {afterFull} / {afterReadOnly}; "
+                + $"goals versions after each: {afterFull.Version} / {afterReadOnly.Version}; import once space is back: exit {again.ExitCode}";
+            output.WriteLine(line);
+            if (Environment.GetEnvironmentVariable("KPIBOT_FAULTS_RESULTS") is { Length: > 0 } results)
+            {
+                await File.AppendAllTextAsync(results, line + Environment.NewLine);
+            }
+
+            Assert.True(full.ExitCode == 1, full.ToString());
+            Assert.DoesNotContain("   at ", fullText, StringComparison.Ordinal);
+            Assert.True(readOnly.ExitCode == 1, readOnly.ToString());
+            Assert.DoesNotContain("   at ", readOnlyText, StringComparison.Ordinal);
+            Assert.Equal("ok", afterFull.Check);
+            Assert.Equal(1L, afterFull.Version);
+            Assert.Equal("ok", afterReadOnly.Check);
+            Assert.Equal(1L, afterReadOnly.Version);
+            Assert.True(again.ExitCode == 0, again.ToString());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await Shell($"umount {folder}");
+            Directory.Delete(folder);
+        }
+    }
+
+    private static string LastLine(string text) => text.Trim().Split('\n')[^1].Trim();
+
+    private sealed record Integrity(string Check, long? Version)
+    {
+        public override string ToString() => Check;
+    }
+
+    private static async Task<Integrity> IntegrityAsync(string file)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        var result = (string)(await check.ExecuteScalarAsync())!;
+        await using var version = connection.CreateCommand();
+        version.CommandText = "SELECT max(version) FROM goal_imports";
+        return new Integrity(result, await version.ExecuteScalarAsync() is long v ? v : null);
+    }
+
     private static async Task<bool> HealthyAsync(HttpClient http)
     {
         try
