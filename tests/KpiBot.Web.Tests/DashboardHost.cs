@@ -34,7 +34,8 @@ internal sealed partial class DashboardHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static Task<DashboardHost> StartAsync(TestDatabase db, DateTimeOffset? now = null, string? publicBaseUrl = "https://localhost", Action<IWebHostBuilder>? configure = null)
+    /// <param name="kestrelPort">Serve on a real socket at this loopback port (for a browser) instead of the in-memory test server.</param>
+    public static Task<DashboardHost> StartAsync(TestDatabase db, DateTimeOffset? now = null, string? publicBaseUrl = "https://localhost", Action<IWebHostBuilder>? configure = null, int? kestrelPort = null)
     {
         var time = new FakeTimeProvider(now ?? Friday);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -53,7 +54,21 @@ internal sealed partial class DashboardHost : IAsyncDisposable
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
             configure?.Invoke(b);
         });
-        _ = factory.Server; // start now: migrations and the sample import
+        if (kestrelPort is { } port)
+        {
+            // Both loopbacks, as "localhost" in a browser may be either.
+            factory.UseKestrel(o =>
+            {
+                o.Listen(System.Net.IPAddress.Loopback, port);
+                o.Listen(System.Net.IPAddress.IPv6Loopback, port);
+            });
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server; // start now: migrations and the sample import
+        }
+
         return Task.FromResult(new DashboardHost(factory, time));
     }
 
@@ -146,6 +161,42 @@ internal sealed partial class DashboardHost : IAsyncDisposable
         await Submit("tanaka", 26, 10, "顧客リストが古い");
         await Submit("suzuki", 24, 5);
         await days.AddTimeOffAsync("suzuki", new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25), null, Time.GetUtcNow(), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The three weeks of November before <see cref="SeedSalesWeekAsync"/>'s (the 3rd is a holiday): each sales rep
+    /// answers every working day with 14–25 calls, except that Emily skipped the 10th and 鈴木 was off the 16th and 17th.
+    /// For pictures that look like a month of work.
+    /// </summary>
+    public async Task SeedSalesNovemberAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var checkIns = scope.ServiceProvider.GetRequiredService<CheckInService>();
+        var days = scope.ServiceProvider.GetRequiredService<IDayStore>();
+        await days.AddTimeOffAsync("suzuki", new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 17), null, Time.GetUtcNow(), CancellationToken.None);
+        await days.SkipAsync("emily", new DateOnly(2026, 11, 10), "training", Time.GetUtcNow(), CancellationToken.None);
+        string[] reps = ["tanaka", "suzuki", "emily"];
+        for (var day = new DateOnly(2026, 11, 2); day <= new DateOnly(2026, 11, 20); day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || day.Day == 3)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < reps.Length; i++)
+            {
+                if ((reps[i] == "suzuki" && day.Day is 16 or 17) || (reps[i] == "emily" && day.Day == 10))
+                {
+                    continue;
+                }
+
+                var calls = 14 + ((day.Day * 7) + (i * 5)) % 12;
+                var result = await checkIns.SubmitAsync(
+                    new CheckInSubmission(reps[i], day, new Dictionary<string, decimal> { ["daily-calls"] = calls, ["intro-emails"] = 3 }),
+                    CancellationToken.None);
+                Assert.True(result.AnySaved, result.ToString());
+            }
+        }
     }
 
     public static string? AntiforgeryToken(string html) =>
