@@ -4,7 +4,6 @@ using KpiBot.Core.Views;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.BlockKit;
 using KpiBot.Slack.Inbound;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KpiBot.Slack.Handling;
@@ -16,7 +15,7 @@ namespace KpiBot.Slack.Handling;
 /// receipt over the card (chat.update) and last the outbox (messages for leads and channels).
 /// </summary>
 public sealed class SlackReplier(
-    SlackApiClient client, [FromKeyedServices(Platforms.Slack)] IChatPort slack, OutboxSender outbox, ILogger<SlackReplier> logger)
+    SlackApiClient client, IChatPort slack, OutboxSender outbox, ILogger<SlackReplier> logger)
 {
     /// <param name="firstAnswered">The first part of the first reply already went back in the acknowledgement.</param>
     public async Task DeliverAsync(ChatReply reply, ReplyTarget target, bool firstAnswered, CancellationToken ct)

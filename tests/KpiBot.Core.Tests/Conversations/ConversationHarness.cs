@@ -32,7 +32,7 @@ internal sealed class ConversationHarness
         CheckIns = new CheckInService(Goals, Store, Store, Time);
         Cards = new CardSubmissions(CheckIns, Store, Store);
         var handlers = RepCommands.Create(Prompts, Cards, Store, Store, Store).Concat(extraHandlers ?? []);
-        Service = new ConversationService(Goals, Directory, handlers, Cards, Time, Prompts);
+        Service = new ConversationService(Goals, new ChatDirectory(Directory, new InMemoryChatAdapterStores(), [], new ChatMisses(Time), Time), handlers, Cards, Time, Prompts);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(UserOf(person.Id), person.Id, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
