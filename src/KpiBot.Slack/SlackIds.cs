@@ -23,4 +23,14 @@ public static class SlackIds
     public const string BlockerOption = "blocker";
 
     public static string KdiBlock(string kdiId) => KdiBlockPrefix + kdiId;
+
+    /// <summary>The button that opens the report form as a modal; its value is the goal to choose, if any.</summary>
+    public const string OpenReport = "kpi_report_open";
+
+    /// <summary>The report modal's <c>callback_id</c>; its input blocks are <c>report:{field}</c> (<c>ReportFields</c>).</summary>
+    public const string ReportModal = "kpi_report";
+
+    public const string ReportBlockPrefix = "report:";
+
+    public static string ReportBlock(string field) => ReportBlockPrefix + field;
 }

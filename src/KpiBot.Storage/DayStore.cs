@@ -1,12 +1,13 @@
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Goals;
 using KpiBot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace KpiBot.Storage;
 
 /// <summary>
-/// Skips, time off and the derived state of days. A day is Answered when the person has any check-in entry
-/// on it, else Skipped when a skip row exists, else Off when a time-off range covers it, else None
+/// Skips, time off and the derived state of days. A day is Answered when the person has a check-in entry
+/// of a daily node on it (a weekly value, kept on its week's first day, answers the week, not that day), else Skipped when a skip row exists, else Off when a time-off range covers it, else None
 /// (precedence answered &gt; skipped &gt; off: what the person did beats what was planned).
 /// Every read is a few set queries over indexes on (person, day); nothing is loaded per entry.
 /// </summary>
@@ -88,7 +89,7 @@ public sealed class DayStore : IDayStore
         var skipped = await _db.DaySkips.AsNoTracking()
             .Where(s => ids.Contains(s.PersonId) && s.Day == day)
             .Select(s => s.PersonId).ToListAsync(cancellationToken);
-        var answered = await _db.CheckInEntries.AsNoTracking()
+        var answered = await DailyEntries()
             .Where(e => ids.Contains(e.PersonId) && e.Day == day)
             .Select(e => e.PersonId).Distinct().ToListAsync(cancellationToken);
 
@@ -142,7 +143,7 @@ public sealed class DayStore : IDayStore
         }
 
         // One row per person-day (SELECT DISTINCT person_id, day), never one per entry.
-        var answered = await _db.CheckInEntries.AsNoTracking()
+        var answered = await DailyEntries()
             .Where(e => ids.Contains(e.PersonId) && e.Day >= from && e.Day <= to)
             .Select(e => new { e.PersonId, e.Day }).Distinct().ToListAsync(cancellationToken);
         foreach (var a in answered)
@@ -162,6 +163,18 @@ public sealed class DayStore : IDayStore
         DateOnly to,
         CancellationToken cancellationToken) =>
         _timeOff.GetAsync(personIds, from, to, cancellationToken);
+
+    /// <summary>
+    /// The entries that answer a day: values of nodes with a daily target (daily KDIs, KPIs reported per day). A
+    /// weekly value is kept on its week's first day but answers the week, not that day, so it does not make the
+    /// day answered (participation, streaks and who has not answered count only days actually answered).
+    /// </summary>
+    private IQueryable<CheckInEntryRow> DailyEntries()
+    {
+        var daily = nameof(PeriodKind.Day);
+        return _db.CheckInEntries.AsNoTracking()
+            .Where(e => _db.GoalTargets.Any(t => t.NodeId == e.NodeId && t.Period == daily));
+    }
 
     private Task<int> UpdateReasonAsync(string personId, DateOnly day, string reason, CancellationToken cancellationToken) =>
         _db.DaySkips.Where(s => s.PersonId == personId && s.Day == day)

@@ -139,6 +139,19 @@ public sealed partial class DeliveryStore : IDeliveryStore
         return row is null ? null : ToRecord(row);
     }
 
+    public async Task<IReadOnlyList<DeliveryRecord>> FindManyAsync(IReadOnlyCollection<string> occurrenceKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrenceKeys);
+        var found = new List<DeliveryRecord>();
+        foreach (var chunk in occurrenceKeys.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await _db.Deliveries.AsNoTracking().Where(d => chunk.Contains(d.Key)).ToListAsync(cancellationToken);
+            found.AddRange(rows.Select(ToRecord));
+        }
+
+        return found;
+    }
+
     public Task MarkPartDoneAsync(long id, string part, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(part);
@@ -155,7 +168,7 @@ public sealed partial class DeliveryStore : IDeliveryStore
 
     /// <summary>
     /// Of these people, those whose latest finished send to them (Sent or Unreachable; digests, which go to
-    /// teams, left out) ended Unreachable. Pending, skipped or failed rows say nothing about reachability.
+    /// teams, and notices, which go to others about them, left out) ended Unreachable. Pending, skipped or failed rows say nothing about reachability.
     /// </summary>
     public async Task<IReadOnlySet<string>> UnreachableAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {
@@ -164,7 +177,8 @@ public sealed partial class DeliveryStore : IDeliveryStore
         foreach (var batch in personIds.Distinct(StringComparer.Ordinal).Chunk(ClaimBatchSize))
         {
             var finished = _db.Deliveries.AsNoTracking().Where(d =>
-                d.Kind != OccurrenceKind.Digest && (d.State == DeliveryState.Sent || d.State == DeliveryState.Unreachable));
+                d.Kind != OccurrenceKind.Digest && d.Kind != OccurrenceKind.BlockerNotice
+                && (d.State == DeliveryState.Sent || d.State == DeliveryState.Unreachable));
             // NOT EXISTS a later finished row for the recipient: a seek on (recipient_id, created_at) per row.
             var unreachable = await finished
                 .Where(d => batch.Contains(d.RecipientId) && d.State == DeliveryState.Unreachable

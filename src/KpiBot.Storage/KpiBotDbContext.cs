@@ -26,6 +26,8 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<CheckInAuditRow> CheckInAudit => Set<CheckInAuditRow>();
     public DbSet<OutcomeReportRow> OutcomeReports => Set<OutcomeReportRow>();
     public DbSet<OutcomeAuditRow> OutcomeAudit => Set<OutcomeAuditRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
     public DbSet<TimeOffRow> TimeOff => Set<TimeOffRow>();
     public DbSet<DaySkipRow> DaySkips => Set<DaySkipRow>();
     public DbSet<BlockerRow> Blockers => Set<BlockerRow>();
@@ -36,6 +38,7 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ChatUserRow> ChatUsers => Set<ChatUserRow>();
     public DbSet<InboundSeenRow> InboundSeen => Set<InboundSeenRow>();
     public DbSet<ChatInstallationRow> ChatInstallations => Set<ChatInstallationRow>();
+    public DbSet<SignInLinkRow> SignInLinks => Set<SignInLinkRow>();
 
     /// <summary>ASP.NET Data Protection's key ring, shared by every host (it encrypts stored workspace tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -144,6 +147,51 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
 
         ConfigureEngineTables(modelBuilder);
         ConfigureOutcomeTables(modelBuilder);
+        ConfigureApiTables(modelBuilder);
+        ConfigureDashboardTables(modelBuilder);
+    }
+
+    private static void ConfigureApiTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ApiKeyRow>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Name).HasMaxLength(100);
+            e.Property(k => k.Scope).HasMaxLength(10);
+            e.Property(k => k.TeamId).HasMaxLength(200);
+            e.Property(k => k.Prefix).HasMaxLength(16);
+            e.Property(k => k.SecretHash).HasMaxLength(64);
+            e.Property(k => k.CreatedBy).HasMaxLength(200);
+            e.HasIndex(k => k.Prefix).IsUnique();
+            // A name is unique among active keys: a revoked key's name may be given to its replacement.
+            e.HasIndex(k => k.Name).IsUnique().HasFilter("revoked_at IS NULL");
+        });
+
+        modelBuilder.Entity<IdempotencyRow>(e =>
+        {
+            e.ToTable("api_idempotency");
+            e.HasKey(i => new { i.ApiKeyId, i.Key });
+            e.Property(i => i.Key).HasMaxLength(200);
+            e.Property(i => i.RequestHash).HasMaxLength(64);
+            e.HasIndex(i => i.CreatedAt);
+            e.HasOne<ApiKeyRow>().WithMany().HasForeignKey(i => i.ApiKeyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Keyset paging and streamed exports of check-ins read in (day, id) order.
+        modelBuilder.Entity<CheckInEntryRow>().HasIndex(c => new { c.Day, c.Id });
+    }
+
+    private static void ConfigureDashboardTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SignInLinkRow>(e =>
+        {
+            e.ToTable("sign_in_links");
+            e.HasKey(l => l.TokenHash);
+            e.Property(l => l.TokenHash).HasMaxLength(64);
+            e.Property(l => l.PersonId).HasMaxLength(200);
+            e.HasIndex(l => l.ExpiresAt);
+        });
     }
 
     private static void ConfigureOutcomeTables(ModelBuilder modelBuilder)

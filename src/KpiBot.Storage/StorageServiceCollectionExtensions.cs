@@ -1,9 +1,12 @@
 using KpiBot.Core.Channels;
 using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Dashboard;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
+using KpiBot.Core.ApiKeys;
 using KpiBot.Core.Outcomes;
+using KpiBot.Core.Reporting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +52,12 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<CheckInStore>();
         services.AddScoped<CheckInTotals>();
         services.AddScoped<ICheckInTotals>(sp => sp.GetRequiredService<CheckInTotals>());
+        services.AddScoped<ApiKeyStore>();
+        services.AddScoped<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyStore>());
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<CheckInQuery>();
+        services.AddScoped<ICheckInQuery>(sp => sp.GetRequiredService<CheckInQuery>());
+        services.AddScoped<IDailyTotals>(sp => sp.GetRequiredService<CheckInQuery>());
         services.AddScoped<OutcomeStore>();
         services.AddScoped<IOutcomeStore>(sp => sp.GetRequiredService<OutcomeStore>());
         services.AddScoped<TimeOffStore>();
@@ -70,6 +79,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IChatUserStore, ChatUserStore>();
         services.AddScoped<IInboundDedupe, InboundDedupe>();
         services.AddScoped<IChatInstallationStore, ChatInstallationStore>();
+        services.AddScoped<ISignInLinkStore, SignInLinkStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedGoalsProvider>();
         services.AddSingleton<IGoalsProvider>(sp => sp.GetRequiredService<CachedGoalsProvider>());

@@ -1,3 +1,5 @@
+using KpiBot.Web.Api;
+using KpiBot.Web.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +15,16 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddKpiBotWeb(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddKpiBotApi();
+        services.AddDashboard();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKpiBotWeb(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapKpiBotApi();
+        endpoints.MapDashboard();
         return endpoints;
     }
 }

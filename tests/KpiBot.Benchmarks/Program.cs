@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KpiBot.Benchmarks;
+using KpiBot.Testing.Engine;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;

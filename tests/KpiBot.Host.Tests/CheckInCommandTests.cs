@@ -27,12 +27,13 @@ public class CheckInCommandTests
         var changed = await CliRunner.RunAsync(db.Settings, [.. add, "--value", "31", "--note", "two callbacks"]);
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.StartsWith("Saved: 27", first.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Saved: 27 calls on 2026-11-26.", first.Output, StringComparison.Ordinal);   // ISO dates on the command line
         Assert.StartsWith("Unchanged", again.Output, StringComparison.Ordinal);
         Assert.Contains("revision 2", changed.Output, StringComparison.Ordinal);
 
         var tree = await CliRunner.RunAsync(db.Settings, "goals", "tree", "--team", SampleFacts.RepTeam, "--as-of", "2026-11-26", "--lang", "en");
         Assert.True(tree.ExitCode == 0, tree.ToString());
+        Assert.StartsWith("As of 2026-11-26", tree.Output, StringComparison.Ordinal);
         Assert.Contains(tree.Output.Split('\n'), l => l.Contains(SampleFacts.CallsKdiTitle, StringComparison.Ordinal) && l.Contains("31", StringComparison.Ordinal));
     }
 
@@ -41,6 +42,7 @@ public class CheckInCommandTests
     [InlineData("2026-11-26", "-3", "0 or more")]
     [InlineData("2026-11-26", "1.23456", "4 decimal places")]
     [InlineData("2026-11-26", "100000", "10 times")]
+    [InlineData("2026-11-26", "2.5", "calls are counted in whole numbers")]
     public async Task Add_BadInput_IsRefusedWithAReason_AndNothingIsStored(string day, string value, string reason)
     {
         await using var db = await ImportedAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KpiBot.Storage;
 using KpiBot.Testing;
+using KpiBot.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -63,13 +64,16 @@ public class HostTests
     }
 
     [Fact]
-    public async Task Start_WithAnUnknownProvider_FailsWithAClearMessage()
+    public async Task Start_WithAnUnknownProvider_ExitsOneWithAClearMessage()
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:Provider", "Oracle"));
+        // The real executable, as an operator starts it: one line that names the setting, no stack trace, exit 1.
+        await using var host = HostProcess.Start(
+            Path.Combine(AppContext.BaseDirectory, "kpibot.dll"), new Dictionary<string, string?> { ["Storage:Provider"] = "Oracle" });
 
-        var failure = await Record.ExceptionAsync(() => Task.FromResult(factory.CreateClient()));
+        var exit = await host.WaitForExitAsync(TimeSpan.FromMinutes(1));
 
-        Assert.NotNull(failure);
-        Assert.Contains("Storage:Provider is 'Oracle'", failure.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Assert.Contains("Storage:Provider is 'Oracle'", host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", host.Output, StringComparison.Ordinal);
     }
 }

@@ -72,6 +72,8 @@ public class TeamsManifestCommandTests
             .Single(l => l!["scopes"]!.AsArray().Any(s => s!.GetValue<string>() == "personal"))!;
         var offered = personal["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(handlers.Where(h => h.MinimumRole == Role.Rep), h => Assert.True(offered.Contains(h.Name), $"The personal menu lacks '{h.Name}'."));
+        // help is the one left out: a menu holds ten commands, the menu is itself the list help gives, and any
+        // unknown word is answered with help.
+        Assert.All(handlers.Where(h => h.MinimumRole == Role.Rep && h.Name != "help"), h => Assert.True(offered.Contains(h.Name), $"The personal menu lacks '{h.Name}'."));
     }
 }

@@ -63,6 +63,23 @@ public abstract class DayStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task AWeeklyValue_KeptOnItsWeeksFirstDay_AnswersTheWeek_NotThatDay()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        var days = NewStore(db);
+        await RecordAsync(db, SampleGoals.Alice, SampleGoals.Emails, Apr6);   // weekly: kept on Monday, for the week
+        await RecordAsync(db, SampleGoals.Alice, SampleGoals.Revenue, Apr6);  // a quarterly KPI: no day's answer either
+        await RecordAsync(db, SampleGoals.Alice, SampleGoals.Calls, Apr7);    // daily: answers Tuesday
+
+        var states = await days.StatesAsync([SampleGoals.Alice], Apr6, Ct);
+        var history = await days.HistoryAsync([SampleGoals.Alice], Apr6, Apr7, Ct);
+
+        Assert.Equal(DayState.None, states[SampleGoals.Alice]);
+        Assert.Equal([new PersonDay(SampleGoals.Alice, Apr7, DayState.Answered)], history);
+    }
+
+    [Fact]
     public async Task AddTimeOff_MergesRangesThatOverlapOrTouch_AndKeepsOthersApart()
     {
         await ImportAsync();

@@ -22,4 +22,5 @@ public static class CheckInSources
     public const string Slack = "slack";
     public const string Teams = "teams";
     public const string Import = "import";
+    public const string Api = "api";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiBot.Core.Formatting;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
 
@@ -7,8 +8,9 @@ namespace KpiBot.Core.CheckIns;
 /// <summary>
 /// The checks every recorded value passes, whatever it came through (card, command line, import):
 /// the node exists and takes values, a KDI is the person's team's, the day is not in the future, the
-/// value is a non-negative amount with at most four decimals and at most <see cref="MaxValue"/>, and not absurdly
-/// large unless confirmed.
+/// value is a non-negative amount with at most four decimals and at most <see cref="MaxValue"/> — a whole number
+/// for a unit that counts whole things (calls) or money without minor units (yen) — and not absurdly large unless
+/// confirmed.
 /// </summary>
 public static class CheckInRules
 {
@@ -73,9 +75,14 @@ public static class CheckInRules
             return new(nameof(CheckInText.OutOfRange), value, MaxValue);
         }
 
+        if (decimal.Truncate(value) != value && Units.TakesWholeValuesOnly(node))
+        {
+            return new(nameof(CheckInText.NotWhole), new UnitName(node), value);
+        }
+
         if (!confirmed && node is Kdi { Target: > 0 } k && value > k.Target * SanityFactor)
         {
-            return new(nameof(CheckInText.TooLarge), value, k.Target) { NeedsConfirmation = true };
+            return new(nameof(CheckInText.TooLarge), new Quantity(value, k), new Quantity(k.Target, k)) { NeedsConfirmation = true };
         }
 
         return null;

@@ -1,4 +1,5 @@
 using KpiBot.Core.Calendar;
+using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
 
@@ -7,14 +8,15 @@ namespace KpiBot.Core.CheckIns;
 /// <summary>
 /// The check-in write, whatever it comes through (chat card or command, command line, API): every value
 /// passes <see cref="CheckInRules"/> first and nothing is stored unless all do; then each value is stored
-/// (created, updated with a new audited revision, or left as it was) and the person's blocker is raised or,
-/// when they answered themselves without one, resolved.
+/// (created, updated with a new audited revision, or left as it was) and the person's blocker is raised (a
+/// new one tells their leads, through a notice delivery) or, when they answered themselves without one, resolved.
 /// </summary>
-public sealed class CheckInService(IGoalsProvider goals, ICheckInRepository checkIns, IBlockerStore blockers, TimeProvider time)
+public sealed class CheckInService(IGoalsProvider goals, ICheckInRepository checkIns, IBlockerStore blockers, Notices notices, TimeProvider time)
 {
     private readonly IGoalsProvider _goals = goals ?? throw new ArgumentNullException(nameof(goals));
     private readonly ICheckInRepository _checkIns = checkIns ?? throw new ArgumentNullException(nameof(checkIns));
     private readonly IBlockerStore _blockers = blockers ?? throw new ArgumentNullException(nameof(blockers));
+    private readonly Notices _notices = notices ?? throw new ArgumentNullException(nameof(notices));
     private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
 
     /// <summary>Records the submission against the current goals.</summary>
@@ -108,12 +110,21 @@ public sealed class CheckInService(IGoalsProvider goals, ICheckInRepository chec
         return new CheckInResult(status, recorded, problems, raised);
     }
 
-    /// <summary>Raises the person's blocker (true when it was not open before), or resolves it when they answered without one.</summary>
+    /// <summary>
+    /// Raises the person's blocker — when it was not open before, their leads are told (a notice delivery) and
+    /// true is returned — or resolves it when they answered without one.
+    /// </summary>
     private async Task<bool> BlockerAsync(CheckInSubmission submission, string? note, DateTimeOffset now, CancellationToken ct)
     {
         if (submission.Blocker)
         {
-            return await _blockers.RaiseAsync(submission.PersonId, submission.Day, note, now, ct).ConfigureAwait(false);
+            if (!await _blockers.RaiseAsync(submission.PersonId, submission.Day, note, now, ct).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            await _notices.BlockerRaisedAsync(submission.PersonId, submission.Day, ct).ConfigureAwait(false);
+            return true;
         }
 
         if (submission.ByThePerson)

@@ -13,7 +13,7 @@ public enum DayState
 /// <summary>One person's state on one day.</summary>
 public sealed record PersonDay(string PersonId, DateOnly Day, DayState State);
 
-/// <summary>Skips, time off, and the derived state of days (answered = any value recorded for that day).</summary>
+/// <summary>Skips, time off, and the derived state of days (answered = a value of a daily KDI — or a KPI reported per day — recorded for that day; a weekly value, kept on the week's first day, does not answer that day).</summary>
 public interface IDayStore
 {
     /// <summary>Marks a day skipped with a reason (no numbers that day; it still counts as asked).</summary>

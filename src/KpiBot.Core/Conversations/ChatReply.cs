@@ -10,14 +10,11 @@ public sealed record Reply(ChatView View, ReplyVisibility Visibility = ReplyVisi
 
 /// <summary>
 /// The engine's answer. <see cref="Replies"/> go back where the input came from; <see cref="CardUpdate"/>,
-/// when set, replaces the submitted card (the receipt). <see cref="Outbox"/> holds messages for other people
-/// or channels (a lead told of a new blocker, a digest preview), sent through the chat port.
+/// when set, replaces the submitted card (the receipt). Messages for others (a lead told of a new blocker) are
+/// not part of it: they are delivery rows (<see cref="Delivery.Notices"/>).
 /// </summary>
-public sealed record ChatReply(IReadOnlyList<Reply> Replies, ChatView? CardUpdate = null, IReadOnlyList<OutboundMessage>? Outbox = null)
+public sealed record ChatReply(IReadOnlyList<Reply> Replies, ChatView? CardUpdate = null)
 {
     public static ChatReply Say(ChatView view, ReplyVisibility visibility = ReplyVisibility.Conversation) =>
         new([new Reply(view, visibility)]);
 }
-
-/// <summary>A message to a person (by id) or to a team's linked channels (by team id).</summary>
-public sealed record OutboundMessage(ChatView View, string? PersonId = null, string? TeamId = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using KpiBot.Core.Calendar;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Conversations.Cards;
+using KpiBot.Core.Conversations.Rep;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
 using KpiBot.Core.Views;
@@ -22,12 +23,14 @@ public sealed class ConversationService
     private readonly CardSubmissions _cards;
     private readonly TimeProvider _time;
     private readonly CheckInPrompts? _prompts;
+    private readonly ReportForms? _reports;
 
     public ConversationService(
         IGoalsProvider goals, ChatDirectory directory, IEnumerable<ICommandHandler> handlers, CardSubmissions cards, TimeProvider time,
-        CheckInPrompts? prompts = null)
+        CheckInPrompts? prompts = null, ReportForms? reports = null)
     {
         _prompts = prompts;
+        _reports = reports;
         _goals = goals ?? throw new ArgumentNullException(nameof(goals));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _router = new CommandRouter(handlers ?? throw new ArgumentNullException(nameof(handlers)));
@@ -78,6 +81,28 @@ public sealed class ConversationService
         var card = await prompts.BuildAsync(context.Model, context.Person, request.WorkDay, cadence, request.OccurrenceKey, context.Culture, ct)
             .ConfigureAwait(false);
         return card is not null ? card : new MessageView(Texts.Format(nameof(ConversationText.Card_NothingToRecord), context.Culture, request.WorkDay));
+    }
+
+    /// <summary>
+    /// The report form for the person who asked (to show it as a form of its own, e.g. a Slack modal): a
+    /// <see cref="ReportFormView"/>, or the view that says why not (unknown person, nothing they may report).
+    /// </summary>
+    public async Task<ChatView> ReportFormAsync(ReportFormRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (context, refusal) = await ContextAsync(
+            request.User, request.Conversation, ConversationKind.Personal, request.Locale, request.Email, ct).ConfigureAwait(false);
+        return context is null ? refusal!.Replies[0].View : ReportForms.Form(context, request.Selected);
+    }
+
+    /// <summary>The report form submitted: the receipt, an error naming the field, or a confirmation to ask for.</summary>
+    public async Task<ChatReply> HandleAsync(ReportSubmission submission, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var reports = _reports ?? throw new InvalidOperationException("ConversationService was built without ReportForms.");
+        var (context, refusal) = await ContextAsync(
+            submission.User, submission.Conversation, submission.Kind, submission.Locale, submission.Email, ct).ConfigureAwait(false);
+        return context is null ? refusal! : await reports.SubmitAsync(context, submission, ct).ConfigureAwait(false);
     }
 
     private async Task<(CommandContext? Context, ChatReply? Refusal)> ContextAsync(

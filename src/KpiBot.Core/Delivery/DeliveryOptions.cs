@@ -25,4 +25,10 @@ public sealed class DeliveryOptions
 
     /// <summary>Sends a send job runs at once (each with its own database context), to overlap the platform's latency.</summary>
     public int SendParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// How long a lead's <c>start</c> waits for the prompts it queued to be sent before it reports who got one, who
+    /// could not be reached and who is still being sent to (0: report at once).
+    /// </summary>
+    public TimeSpan StartReportWait { get; set; } = TimeSpan.FromSeconds(10);
 }

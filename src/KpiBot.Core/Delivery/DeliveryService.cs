@@ -12,9 +12,9 @@ using KpiBot.Core.Views;
 namespace KpiBot.Core.Delivery;
 
 /// <summary>
-/// Sends one claimed delivery, at most once: the row moves to Sending before the platform is called and to
-/// a final state after. A reminder for someone who answered, skipped or is off, and a prompt for a day off,
-/// end Skipped. A rate limit or a passing failure puts the row back for a later attempt (bounded); an
+/// Sends one claimed delivery — a prompt, reminder, digest or notice — at most once: the row moves to Sending
+/// before the platform is called and to a final state after. A reminder for someone who answered, skipped or
+/// is off, a prompt for a day off, and a notice of a blocker already resolved, end Skipped. A rate limit or a passing failure puts the row back for a later attempt (bounded); an
 /// unreachable person ends Unreachable, which leads see in status.
 /// </summary>
 public sealed class DeliveryService(
@@ -23,6 +23,7 @@ public sealed class DeliveryService(
     IGoalsProvider goals,
     IDayStore days,
     ICheckInRepository checkIns,
+    IBlockerStore blockers,
     IChannelLinkStore channels,
     CheckInPrompts prompts,
     DigestBuilder digests,
@@ -129,6 +130,11 @@ public sealed class DeliveryService(
             return await SendDigestAsync(model, record.Id, occurrence, cancellationToken);
         }
 
+        if (occurrence.Kind == OccurrenceKind.BlockerNotice)
+        {
+            return await SendBlockerNoticeAsync(model, record.Id, occurrence, cancellationToken);
+        }
+
         if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
         {
             return (null, "no longer in the goals file");
@@ -195,40 +201,57 @@ public sealed class DeliveryService(
         }
 
         var view = await digests.BuildAsync(model, team, occurrence.WorkDay, Languages.ForTeam(team, model), cancellationToken);
-        return (await PostToEachAsync(deliveryId, links, view, cancellationToken), null);
+        var parts = links.Select(channel => new DeliveryPart(
+            $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}", channel, ct => chat.PostToChannelAsync(channel, view, ct))).ToList();
+        return (await SendEachAsync(deliveryId, parts, cancellationToken), null);
+    }
+
+    /// <summary>Tells each lead of the person's team (or the admins) of the blocker, in their language, with its latest note.</summary>
+    private async Task<(SendOutcome? Outcome, string? SkipReason)> SendBlockerNoticeAsync(
+        GoalsModel model, long deliveryId, Occurrence occurrence, CancellationToken cancellationToken)
+    {
+        if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
+        {
+            return (null, "no longer in the goals file");
+        }
+
+        if ((await blockers.OpenAsync([person.Id], cancellationToken)).FirstOrDefault() is not { } blocker)
+        {
+            return (null, "blocker already resolved");
+        }
+
+        var recipients = BlockerNotices.Recipients(model, person);
+        if (recipients.Count == 0)
+        {
+            return (null, "no lead or admin to tell");
+        }
+
+        var parts = recipients.Select(lead => new DeliveryPart(
+            "person|" + lead.Id, null, ct => chat.SendToPersonAsync(lead.Id, BlockerNotices.View(model, lead, person, blocker.Day, blocker.Note), ct))).ToList();
+        return (await SendEachAsync(deliveryId, parts, cancellationToken), null);
     }
 
     /// <summary>
-    /// Posts to each channel not done by an earlier attempt and notes each one done (delivered, or unreachable:
-    /// retrying will not help it). A rate limit or passing failure stops there and is returned, so the retry
-    /// posts only to the channels still missing. The first delivered message is the delivery's reference.
+    /// Sends each part (a channel, a person) not done by an earlier attempt and notes each one done (delivered,
+    /// or unreachable: retrying will not help it). A rate limit or passing failure stops there and is returned,
+    /// so the retry sends only the parts still missing. The first delivered message is the delivery's reference.
     /// </summary>
-    private async Task<SendOutcome> PostToEachAsync(
-        long deliveryId, IReadOnlyList<ConversationAddress> links, ChatView view, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendEachAsync(long deliveryId, IReadOnlyList<DeliveryPart> parts, CancellationToken cancellationToken)
     {
-        // A done part is "platform|tenant|conversation<TAB>message id" ("-" when the channel was unreachable).
-        var done = (await store.DonePartsAsync(deliveryId, cancellationToken))
-            .Select(p => p.Split('\t', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var done = DeliveryPart.Parse(await store.DonePartsAsync(deliveryId, cancellationToken));
         SendOutcome? result = null;
-        foreach (var channel in links)
+        foreach (var part in parts)
         {
-            var part = $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}";
-            var outcome = done.TryGetValue(part, out var messageId)
-                ? messageId == "-"
-                    ? new SendOutcome.Unreachable("unreachable on an earlier attempt")
-                    : new SendOutcome.Delivered(new MessageRef(channel, messageId))
-                : await chat.PostToChannelAsync(channel, view, cancellationToken);
+            var earlier = done.TryGetValue(part.Key, out var fields) ? part.Earlier(fields) : null;
+            var outcome = earlier ?? await part.Send(cancellationToken);
             if (outcome is SendOutcome.RateLimited or SendOutcome.Transient)
             {
                 return outcome;
             }
 
-            if (messageId is null)
+            if (earlier is null)
             {
-                var sent = outcome is SendOutcome.Delivered d ? d.Message.MessageId : "-";
-                await store.MarkPartDoneAsync(deliveryId, $"{part}\t{sent}", cancellationToken);
+                await store.MarkPartDoneAsync(deliveryId, part.Done(outcome), cancellationToken);
             }
 
             if (result is not SendOutcome.Delivered)

@@ -45,26 +45,13 @@ public sealed class Dispatcher(
         var claimed = 0;
         foreach (var batch in due.Chunk(Math.Max(1, options.ClaimBatchSize)))
         {
-            var ids = await store.ClaimAsync(batch, now, cancellationToken);
-            claimed += await HandOverAsync(ids, now, cancellationToken);
+            claimed += (await DeliveryHandOver.ClaimAsync(store, queue, batch, now, cancellationToken)).Count;
         }
 
         var stranded = await store.StrandedAsync(now - options.StrandedAfter, Math.Max(1, options.ClaimBatchSize), cancellationToken);
-        await HandOverAsync(stranded, now, cancellationToken);
+        await DeliveryHandOver.EnqueueAsync(store, queue, stranded, now, cancellationToken);
 
         await cursor.AdvanceAsync(now, cancellationToken);
         return new DispatchResult(due.Count, claimed, stranded.Count);
-    }
-
-    private async Task<int> HandOverAsync(IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return 0;
-        }
-
-        await queue.EnqueueAsync(ids, cancellationToken);
-        await store.MarkEnqueuedAsync(ids, now, cancellationToken);
-        return ids.Count;
     }
 }

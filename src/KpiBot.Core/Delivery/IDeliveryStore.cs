@@ -59,6 +59,9 @@ public interface IDeliveryStore
 
     Task<DeliveryRecord?> FindAsync(string occurrenceKey, CancellationToken cancellationToken);
 
+    /// <summary>The rows of these occurrence keys that exist, in one round trip (a lead's <c>start</c> reports on them).</summary>
+    Task<IReadOnlyList<DeliveryRecord>> FindManyAsync(IReadOnlyCollection<string> occurrenceKeys, CancellationToken cancellationToken);
+
     /// <summary>
     /// Notes that one part of a delivery with several destinations (a digest to each linked channel) is done,
     /// so a retry after a rate limit on another part does not post it again.

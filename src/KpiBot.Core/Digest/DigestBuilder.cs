@@ -1,6 +1,7 @@
 using System.Globalization;
 using KpiBot.Core.Calendar;
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Conversations;
 using KpiBot.Core.Conversations.Lead;
 using KpiBot.Core.Formatting;
 using KpiBot.Core.Goals;
@@ -13,8 +14,9 @@ namespace KpiBot.Core.Digest;
 /// <summary>
 /// The weekly team digest for <c>weekStart</c>..<c>weekStart + 6</c>, as of the week's last day (or the team's
 /// today, for a preview during the week): KGIs with pace and forecast, KPIs with status, the week's KDI
-/// completion (Σ actual ÷ Σ target so far), participation, the longest current streaks, who has an open blocker
-/// (names only, the default team setting), the KPIs that moved most this week, and what is at risk.
+/// completion (Σ actual ÷ Σ target so far), participation, who has not answered on which days, the longest
+/// current streaks, who has an open blocker, the KPIs that moved most this week, and what is at risk. People are
+/// named as the team's <c>digest_names</c> allows (default: only people with open blockers); otherwise counted.
 /// </summary>
 public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlockerStore blockers, TimeProvider time)
 {
@@ -66,6 +68,15 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
                 .Select(b => T(nameof(LeadText.Item_BlockerNoNote), culture,
                     model.PeopleById.GetValueOrDefault(b.PersonId)?.DisplayName ?? b.PersonId, LeadTexts.MonthDay(b.Day, culture)))
                 .ToList();
+        // Who has not answered this week: named where the team allows names for everyone, else counted.
+        var missed = reps
+            .Select(p => (Person: p, Days: Participation.Missed(byPerson[p.Id], calendar, weekStart, asOf, asOf == today)))
+            .Where(m => m.Days.Count > 0)
+            .ToList();
+        var notAnswered = names == DigestNames.All
+            ? missed.Select(m => T(nameof(LeadText.NotAnswered_Item), culture, m.Person.DisplayName,
+                Texts.List(m.Days.Select(d => Dates.Day(d, culture)), culture))).ToList()
+            : missed.Count == 0 ? [] : [T(nameof(LeadText.NotAnswered_Count), culture, missed.Count)];
         var atRisk = report.Nodes
             .Where(n => n.Node.Kind is GoalKind.Kpi or GoalKind.Kdi && ProgressLines.IsBehind(n.Figures))
             .Select(n => ProgressLines.Behind(n, culture))
@@ -77,6 +88,7 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
             Section(nameof(LeadText.Section_Participation),
                 participation.Asked == 0 ? [] : [T(nameof(LeadText.Participation_Item), culture,
                     participation.Answered, participation.Asked, LeadTexts.Percent(participation.Percent, culture))], culture),
+            Section(nameof(LeadText.Section_NotAnsweredWeek), notAnswered, culture),
             Section(nameof(LeadText.Section_Streaks), streaks, culture),
             Section(nameof(LeadText.Section_Blockers), blockerNames, culture),
             Section(nameof(LeadText.Section_Movers), Movers(kpis, week, culture), culture),
@@ -89,7 +101,7 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
             .Append(LeadTexts.Get(nameof(LeadText.Section_Kpis), culture))
             .Concat(kpis.Select(k => "・" + T(nameof(LeadText.Digest_Kpi), culture, k.Node.Title, ProgressLines.Figures(k, k.Figures!, culture),
                 LeadTexts.Percent(k.Figures!.ProgressPercent, culture), StatusText.For(k.Figures.Status, culture)))));
-        var title = T(nameof(LeadText.Digest_Title), culture, team.Name, LeadTexts.MonthDay(weekStart, culture), LeadTexts.MonthDay(weekEnd, culture));
+        var title = T(nameof(LeadText.Digest_Title), culture, team.Name, Dates.Range(weekStart, weekEnd, culture));
         return new DigestView(LeadTexts.Compose(title, body, sections), title, team.Id, weekStart, lines, sections);
     }
 
@@ -103,9 +115,10 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
         }
 
         var items = kdis.Select(k => T(nameof(LeadText.Completion_Item), culture, k.Node.Title,
-                QuantityFormatter.Format(k.Figures!.Actual, LeadTexts.Unit(k.Node), culture),
-                QuantityFormatter.Format(k.Figures.Expected, LeadTexts.Unit(k.Node), culture),
-                LeadTexts.Percent(k.Figures.Actual * 100m / k.Figures.Expected, culture)))
+                QuantityFormatter.Format(k.Figures!.Actual, k.Node, culture),
+                QuantityFormatter.Format(k.Figures.Expected, k.Node, culture),
+                LeadTexts.Percent(k.Figures.Actual * 100m / k.Figures.Expected, culture),
+                Dates.Day(week.AsOf, culture)))
             .ToList();
         var total = kdis.Sum(k => k.Figures!.Actual) * 100m / kdis.Sum(k => k.Figures!.Expected);
         items.Add(T(nameof(LeadText.Completion_Total), culture, LeadTexts.Percent(total, culture)));
@@ -132,12 +145,11 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
     private static string KgiText(RollupNode kgi, CultureInfo culture)
     {
         var f = kgi.Figures!;
-        var unit = LeadTexts.Unit(kgi.Node);
         var figures = ProgressLines.Figures(kgi, f, culture);
         var percent = LeadTexts.Percent(f.ProgressPercent, culture);
         return f.Pace is { } pace && f.Forecast is { } forecast
             ? T(nameof(LeadText.Digest_Kgi), culture, kgi.Node.Title, figures, percent, LeadTexts.Percent(pace * 100m, culture),
-                QuantityFormatter.Format(forecast, unit, culture), ((Kgi)kgi.Node).Deadline.ToString("d", culture))
+                QuantityFormatter.Format(forecast, kgi.Node, culture), Dates.DayWithYear(((Kgi)kgi.Node).Deadline, culture))
             : T(nameof(LeadText.Digest_KgiNoPace), culture, kgi.Node.Title, figures, percent);
     }
 

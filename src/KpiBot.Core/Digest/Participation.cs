@@ -76,6 +76,21 @@ public static class Participation
         return streak;
     }
 
+    /// <summary>
+    /// One person's (<paramref name="personHistory"/> holds only their days) working days in
+    /// <paramref name="first"/>..<paramref name="last"/> with no answer, no skip and no time off — the days they
+    /// did not answer. When <paramref name="last"/> is today it is left out (today is not over).
+    /// </summary>
+    public static IReadOnlyList<DateOnly> Missed(
+        IEnumerable<PersonDay> personHistory, WorkCalendar calendar, DateOnly first, DateOnly last, bool lastIsToday)
+    {
+        ArgumentNullException.ThrowIfNull(personHistory);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var known = personHistory.Select(h => h.Day).ToHashSet();
+        var end = lastIsToday ? last.AddDays(-1) : last;
+        return end < first ? [] : calendar.WorkingDays(first, end).Where(d => !known.Contains(d)).ToList();
+    }
+
     private static Dictionary<(string, DateOnly), DayState> Index(IEnumerable<PersonDay> history)
     {
         var index = new Dictionary<(string, DateOnly), DayState>();

@@ -5,6 +5,9 @@ namespace KpiBot.Core.Goals;
 /// <c>digest:</c> keys of a team). Times are local: prompts in each person's own zone, the digest in the
 /// team's. <see cref="ReminderAfter"/> null means no reminder. <see cref="CatchUp"/> is how far back a
 /// dispatcher that was down still sends what it missed; older occurrences are stale.
+/// <see cref="ResponseWindow"/> is how many working days after a card's day (a weekly card's: its week's last
+/// day) a person may still answer or change it in chat; older days are closed (admins backfill with the
+/// command line).
 /// </summary>
 public sealed record CheckInSchedule(
     TimeOnly DailyAt,
@@ -14,8 +17,12 @@ public sealed record CheckInSchedule(
     TimeSpan CatchUp,
     DayOfWeek DigestDay,
     TimeOnly DigestAt,
-    DigestNames DigestNames)
+    DigestNames DigestNames,
+    int ResponseWindow = CheckInSchedule.DefaultResponseWindow)
 {
+    /// <summary>The goals file's default for <c>checkin.response_window</c>: three working days.</summary>
+    public const int DefaultResponseWindow = 3;
+
     /// <summary>Daily at 17:30, weekly on Friday at 16:00, a reminder after 2 h, catch-up 4 h, digest Monday 09:00 naming blockers.</summary>
     public static CheckInSchedule Default { get; } = new(
         new TimeOnly(17, 30),

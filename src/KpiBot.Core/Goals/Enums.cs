@@ -36,4 +36,8 @@ public enum TargetScope { Person, Team }
 
 public enum Role { Rep, Lead, Admin }
 
-public enum ProgressStatus { OnTrack, AtRisk, OffTrack, NotStarted }
+/// <summary>
+/// How a node stands. <see cref="NotStarted"/>: its window has not begun (or no working day of it has passed);
+/// <see cref="TooEarly"/>: begun, but fewer working days have passed than the goals file's <c>thresholds.judge_after</c>.
+/// </summary>
+public enum ProgressStatus { OnTrack, AtRisk, OffTrack, NotStarted, TooEarly }

@@ -1,6 +1,11 @@
 namespace KpiBot.Core.Goals;
 
-/// <summary>A node of the KPI tree.</summary>
+/// <summary>
+/// A node of the KPI tree. KGIs, KPIs and KDIs carry a unit: <c>Unit</c> as written (the first name when the
+/// goals file gives one per language), <c>UnitNames</c> by language ("en" → "calls", "ja" → "件") when it does,
+/// and <c>Whole</c> when the file says whether the unit counts whole things (null: decided from the target,
+/// see <see cref="Formatting.Units"/>).
+/// </summary>
 public abstract record GoalNode(string Id, string Title, SourceLocation? Source)
 {
     public abstract GoalKind Kind { get; }
@@ -19,7 +24,9 @@ public sealed record Kgi(
     IReadOnlyList<KgiContribution> Contributions,
     decimal? Baseline = null,
     SourceLocation? Source = null,
-    OutcomeReporting? Reporting = null) : GoalNode(Id, Title, Source)
+    OutcomeReporting? Reporting = null,
+    IReadOnlyDictionary<string, string>? UnitNames = null,
+    bool? Whole = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kgi;
 }
@@ -59,7 +66,9 @@ public sealed record Kpi(
     DateOnly? End = null,
     IReadOnlyList<KpiInput>? DerivedFrom = null,
     SourceLocation? Source = null,
-    OutcomeReporting? Reporting = null) : GoalNode(Id, Title, Source)
+    OutcomeReporting? Reporting = null,
+    IReadOnlyDictionary<string, string>? UnitNames = null,
+    bool? Whole = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kpi;
 
@@ -86,7 +95,9 @@ public sealed record Kdi(
     TargetScope Scope = TargetScope.Person,
     decimal? ConversionRate = null,
     decimal? CapacityPerDay = null,
-    SourceLocation? Source = null) : GoalNode(Id, Title, Source)
+    SourceLocation? Source = null,
+    IReadOnlyDictionary<string, string>? UnitNames = null,
+    bool? Whole = null) : GoalNode(Id, Title, Source)
 {
     public override GoalKind Kind => GoalKind.Kdi;
 }

@@ -27,6 +27,11 @@ public static class DiagnosticCodes
     public const string BadTime = "KPB022";
     public const string BadDuration = "KPB023";
 
+    // Input limits (GoalsFileLimits), checked before the rest.
+    public const string FileTooLarge = "KPB030";
+    public const string NotUtf8 = "KPB031";
+    public const string TooMany = "KPB032";
+
     public const string KpiNotAchievable = "KPB101";
     public const string KdiOverCapacity = "KPB102";
     public const string KpiWithoutKdis = "KPB103";

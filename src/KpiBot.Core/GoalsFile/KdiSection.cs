@@ -8,7 +8,7 @@ namespace KpiBot.Core.GoalsFile;
 internal static class KdiSection
 {
     private static readonly string[] Keys =
-        ["id", "title", "kpi", "target", "unit", "cadence", "team", "per", "conversion_rate", "capacity_per_day"];
+        ["id", "title", "kpi", "target", "unit", "whole", "cadence", "team", "per", "conversion_rate", "capacity_per_day"];
 
     public static Parsed<Kdi>? Read(YamlNode node, ParseContext context)
     {
@@ -23,13 +23,14 @@ internal static class KdiSection
         var title = map.String("title", required: true, Smart.Specific) ?? string.Empty;
         var kpi = map.Id("kpi", required: true, Smart.Relevant);
         var target = map.Number("target", required: true, positive: true, Smart.Measurable) ?? 0m;
-        var unit = map.String("unit", required: true, Smart.Measurable) ?? string.Empty;
+        var (unit, unitNames) = map.Unit("unit", Smart.Measurable) ?? (string.Empty, null);
+        var whole = map.Flag("whole");
         var cadence = map.Choice("cadence", Choices.Cadences) ?? KdiCadence.Daily;
         var team = map.Id("team", required: false);
         var scope = map.Choice("per", Choices.Scopes) ?? TargetScope.Person;
         var conversion = map.Number("conversion_rate", positive: true);
         var capacity = map.Number("capacity_per_day", positive: true);
         return map.Result(new Kdi(
-            id ?? string.Empty, title, kpi ?? string.Empty, target, unit, cadence, team ?? string.Empty, scope, conversion, capacity, map.Location));
+            id ?? string.Empty, title, kpi ?? string.Empty, target, unit, cadence, team ?? string.Empty, scope, conversion, capacity, map.Location, unitNames, whole));
     }
 }

@@ -8,7 +8,7 @@ namespace KpiBot.Core.GoalsFile;
 internal static class KgiSection
 {
     private static readonly string[] Keys =
-        ["id", "title", "target", "unit", "start", "deadline", "baseline", "owner", "rollup", "from", "reported_by", "report_every"];
+        ["id", "title", "target", "unit", "whole", "start", "deadline", "baseline", "owner", "rollup", "from", "reported_by", "report_every"];
     private static readonly string[] FromKeys = ["kpi", "weight"];
     private static readonly string[] KsfKeys = ["id", "title", "kgi"];
 
@@ -24,7 +24,8 @@ internal static class KgiSection
         map.What = Elements.Named(nameof(GoalsFileText.Kind_Kgi), id);
         var title = map.String("title", required: true, Smart.Specific) ?? string.Empty;
         var target = map.Number("target", required: true, positive: true, Smart.Measurable) ?? 0m;
-        var unit = map.String("unit", required: true, Smart.Measurable) ?? string.Empty;
+        var (unit, unitNames) = map.Unit("unit", Smart.Measurable) ?? (string.Empty, null);
+        var whole = map.Flag("whole");
         var start = map.Date("start", required: true, Smart.TimeBound);
         var deadline = map.Date("deadline", required: true, Smart.TimeBound);
         Windows.CheckOrder(map, context, start, "start", deadline, "deadline");
@@ -48,7 +49,7 @@ internal static class KgiSection
         var reporting = ReportingSection.Read(map, context, implied: null, PeriodKind.Month);
         return map.Result(new Kgi(
             id ?? string.Empty, title, target, unit, start ?? DateOnly.MinValue, deadline ?? DateOnly.MaxValue,
-            owner, rollup, contributions, baseline, map.Location, reporting));
+            owner, rollup, contributions, baseline, map.Location, reporting, unitNames, whole));
     }
 
     public static Parsed<Ksf>? ReadKsf(YamlNode node, ParseContext context)

@@ -9,7 +9,7 @@ internal static class KpiSection
 {
     private static readonly string[] Keys =
     [
-        "id", "title", "ksf", "target", "unit", "period", "start", "end", "owner", "aggregation", "source",
+        "id", "title", "ksf", "target", "unit", "whole", "period", "start", "end", "owner", "aggregation", "source",
         "numerator", "denominator", "derived_from", "reported_by", "report_every",
     ];
 
@@ -31,7 +31,8 @@ internal static class KpiSection
         var title = map.String("title", required: true, Smart.Specific) ?? string.Empty;
         var ksf = map.Id("ksf", required: true, Smart.Relevant);
         var target = map.Number("target", required: true, positive: true, Smart.Measurable) ?? 0m;
-        var unit = map.String("unit", required: true, Smart.Measurable) ?? string.Empty;
+        var (unit, unitNames) = map.Unit("unit", Smart.Measurable) ?? (string.Empty, null);
+        var whole = map.Flag("whole");
         var period = map.Choice("period", Choices.Periods, required: true, Smart.TimeBound) ?? PeriodKind.Window;
         var start = map.Date("start");
         var end = map.Date("end");
@@ -74,7 +75,7 @@ internal static class KpiSection
 
         return map.Result(new Kpi(
             id ?? string.Empty, title, ksf ?? string.Empty, target, unit, period, owner ?? string.Empty, aggregation, source,
-            numerator, denominator, start, end, inputs, map.Location, reporting));
+            numerator, denominator, start, end, inputs, map.Location, reporting, unitNames, whole));
     }
 
     /// <summary>A KPI is reported as often as its period, and at least monthly.</summary>

@@ -113,6 +113,54 @@ internal sealed partial class MappingReader
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>
+    /// A unit: a plain string used in every language, or one per language (<c>{ en: calls, ja: 件 }</c>). Returns
+    /// the unit as written (the first name of a mapping) and the names by language (null for a plain string).
+    /// </summary>
+    public (string Unit, IReadOnlyDictionary<string, string>? Names)? Unit(string key, Smart why)
+    {
+        if (!_values.TryGetValue(key, out var node) || node is not YamlMappingNode)
+        {
+            return String(key, required: true, why) is { } plain ? (plain, null) : null;
+        }
+
+        var map = Mapping(key, Choices.Locales);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in Choices.Locales.Where(l => map?.Has(l) == true))
+        {
+            if (map!.String(language, required: true) is { } name)
+            {
+                names[language] = name;
+            }
+        }
+
+        if (map is not null && names.Count == 0 && map._values.Count == 0)
+        {
+            Missing(key, why);
+        }
+
+        var first = map?._values.Keys.FirstOrDefault(names.ContainsKey);
+        return first is null ? null : (names[first], names);
+    }
+
+    /// <summary>A yes/no value: <c>true</c> or <c>false</c>.</summary>
+    public bool? Flag(string key)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        _context.ErrorWithSuggestion(At(key), DiagnosticCodes.BadEnum, Suggestions.Closest(text, ["true", "false"]), nameof(GoalsFileText.BadEnum), text, key, "true, false");
+        return null;
+    }
+
     public string? Id(string key = "id", bool required = true, Smart why = Smart.None)
     {
         var value = String(key, required, why);

@@ -8,7 +8,7 @@ namespace KpiBot.Core.GoalsFile;
 internal static class OrganizationSection
 {
     private static readonly string[] Keys = ["name", "fiscal_year_start_month", "locale", "currency", "thresholds"];
-    private static readonly string[] ThresholdKeys = ["on_track", "at_risk"];
+    private static readonly string[] ThresholdKeys = ["on_track", "at_risk", "judge_after"];
 
     public static Parsed<OrganizationSettings>? Read(YamlNode node, ParseContext context)
     {
@@ -41,6 +41,7 @@ internal static class OrganizationSection
             context.Error(map.At("at_risk"), DiagnosticCodes.OutOfRange, nameof(GoalsFileText.ThresholdsOrder), atRisk, onTrack);
         }
 
-        return new StatusThresholds(onTrack, atRisk);
+        var judgeAfter = map.Integer("judge_after", 1, 60) ?? StatusThresholds.DefaultJudgeAfterDays;
+        return new StatusThresholds(onTrack, atRisk, judgeAfter);
     }
 }

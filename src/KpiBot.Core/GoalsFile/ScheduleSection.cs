@@ -14,7 +14,7 @@ internal static partial class ScheduleSection
 {
     public static readonly IReadOnlyList<string> TeamKeys = ["checkin", "digest"];
 
-    private static readonly string[] CheckInKeys = ["daily_at", "weekly", "reminder_after", "catch_up"];
+    private static readonly string[] CheckInKeys = ["daily_at", "weekly", "reminder_after", "catch_up", "response_window"];
     private static readonly string[] WeeklyKeys = ["day", "at"];
     private static readonly string[] DigestKeys = ["day", "at", "names"];
     private static readonly TimeSpan Longest = TimeSpan.FromHours(24);
@@ -40,6 +40,7 @@ internal static partial class ScheduleSection
                     _ => Duration(checkin, "reminder_after", context) ?? schedule.ReminderAfter,
                 },
                 CatchUp = Duration(checkin, "catch_up", context) ?? schedule.CatchUp,
+                ResponseWindow = checkin.Integer("response_window", 0, 60) ?? schedule.ResponseWindow,
             };
             if (checkin.Mapping("weekly", WeeklyKeys) is { } weekly)
             {

@@ -21,14 +21,13 @@ public static class OutcomeReceipt
 
         var entry = result.Entry!;
         var node = model.NodesById[entry.NodeId];
-        var unit = OutcomeNodes.UnitOf(node);
-        var amount = QuantityFormatter.Format(entry.Value, unit, culture);
+        var amount = QuantityFormatter.Format(entry.Value, node, culture);
         var period = PeriodText(model, node, result.Period!.Value, culture);
         return result.Outcome switch
         {
             CheckInOutcome.Created => Format(nameof(OutcomeText.Receipt_Created), culture, amount, node.Title, period),
             CheckInOutcome.Updated => Format(nameof(OutcomeText.Receipt_Updated), culture, amount, node.Title, period,
-                QuantityFormatter.Format(result.PreviousValue ?? 0m, unit, culture), entry.Revision),
+                QuantityFormatter.Format(result.PreviousValue ?? 0m, node, culture), entry.Revision),
             _ => Format(nameof(OutcomeText.Receipt_Unchanged), culture, amount, node.Title, period),
         };
     }

@@ -41,18 +41,18 @@ public static class OutcomeRules
 
         if (report.Day > today)
         {
-            return new(nameof(OutcomeText.FutureDay), "day", report.Day, today);
+            return new(nameof(OutcomeText.FutureDay), "date", report.Day, today);
         }
 
         var window = OutcomeNodes.GoalWindowOf(model, node);
         if (report.Day < window.Start)
         {
-            return new(nameof(OutcomeText.BeforeGoal), "day", report.Day, window.Start, node.Title);
+            return new(nameof(OutcomeText.BeforeGoal), "date", report.Day, window.Start, node.Title);
         }
 
         if (report.Day > window.End)
         {
-            return new(nameof(OutcomeText.AfterGoal), "day", report.Day, window.End, node.Title);
+            return new(nameof(OutcomeText.AfterGoal), "date", report.Day, window.End, node.Title);
         }
 
         return ValueProblem(node, report.Value, report.Confirmed);

@@ -175,8 +175,71 @@ internal sealed class KpiMeasures(GoalsModel model, RollupCalendars calendars, I
             }));
     }
 
-    public NodeTotals Totals(PeriodWindow window, string nodeId) =>
-        window.End < window.Start ? NodeTotals.None : actuals.Get(window, nodeId);
+    /// <summary>
+    /// A node's recorded totals over a window. A weekly KDI's value is kept on its week's first day but is the
+    /// whole week's: it is spread over the week's working days, as its target is, so a week that straddles a
+    /// month end counts in each month for the working days it has there, and the month tree, the week's digest
+    /// and the next month's tree add up to what was recorded.
+    /// </summary>
+    public NodeTotals Totals(PeriodWindow window, string nodeId)
+    {
+        if (window.End < window.Start)
+        {
+            return NodeTotals.None;
+        }
+
+        return model.NodesById.GetValueOrDefault(nodeId) is Kdi { Cadence: KdiCadence.Weekly } kdi
+            ? WeeklyTotals(window, kdi)
+            : actuals.Get(window, nodeId);
+    }
+
+    private NodeTotals WeeklyTotals(PeriodWindow window, Kdi kdi)
+    {
+        var first = calendars.Week(kdi.TeamId, window.Start);
+        var last = calendars.Week(kdi.TeamId, window.End);
+        var cutFirst = first.Start < window.Start;
+        var cutLast = last.End > window.End;
+        if (!cutFirst && !cutLast)
+        {
+            return actuals.Get(window, kdi.Id);
+        }
+
+        var totals = new NodeTotals();
+        if (first == last)
+        {
+            totals.Add(actuals.Get(first, kdi.Id), Share(kdi.TeamId, first, window));
+            return totals;
+        }
+
+        // Whole weeks in one fetch; each week cut by an end of the window in its own, for its share.
+        var inner = new PeriodWindow(cutFirst ? first.End.AddDays(1) : first.Start, cutLast ? last.Start.AddDays(-1) : last.End);
+        if (inner.Start <= inner.End)
+        {
+            totals.Add(actuals.Get(inner, kdi.Id), 1m);
+        }
+
+        if (cutFirst)
+        {
+            totals.Add(actuals.Get(first, kdi.Id), Share(kdi.TeamId, first, window));
+        }
+
+        if (cutLast)
+        {
+            totals.Add(actuals.Get(last, kdi.Id), Share(kdi.TeamId, last, window));
+        }
+
+        return totals;
+    }
+
+    /// <summary>The part of a week inside the window: its working days there ÷ the week's (calendar days when it has none).</summary>
+    private decimal Share(string teamId, PeriodWindow week, PeriodWindow window)
+    {
+        var part = RollupCalendars.Clip(window, week);
+        var weekDays = calendars.TeamDays(teamId, week);
+        return weekDays > 0
+            ? (decimal)calendars.TeamDays(teamId, part) / weekDays
+            : (decimal)part.CalendarDays / week.CalendarDays;
+    }
 
     private static void GuardDepth(int depth, string nodeId)
     {

@@ -22,7 +22,6 @@ public static class OutcomeLines
             return null;
         }
 
-        var unit = OutcomeNodes.UnitOf(node.Node);
         var parts = new List<string>
         {
             Text(outcome.ReportedDrives ? nameof(OutcomeText.Reported) : nameof(OutcomeText.NotReportedYet), culture),
@@ -30,7 +29,7 @@ public static class OutcomeLines
         if (outcome.Estimate is { } estimate)
         {
             parts.Add(Localized.Format(OutcomeText.ResourceManager, nameof(OutcomeText.Estimate), culture,
-                QuantityFormatter.Format(estimate, unit, culture)));
+                QuantityFormatter.Format(estimate, node.Node, culture)));
         }
 
         parts.AddRange(outcome.Rates.Where(r => r.Achieved is not null).Select(r => Rate(node, r, culture)));
@@ -44,8 +43,8 @@ public static class OutcomeLines
         ArgumentNullException.ThrowIfNull(rate);
         return Localized.Format(OutcomeText.ResourceManager, nameof(OutcomeText.Rate_Achieved), culture,
             rate.Input.Title,
-            QuantityFormatter.Format(rate.InputActual, OutcomeNodes.UnitOf(rate.Input), culture),
-            QuantityFormatter.Format(node.Outcome?.Reported ?? 0m, OutcomeNodes.UnitOf(node.Node), culture),
+            QuantityFormatter.Format(rate.InputActual, rate.Input, culture),
+            QuantityFormatter.Format(node.Outcome?.Reported ?? 0m, node.Node, culture),
             RatePercent(rate.Achieved ?? 0m, culture),
             RatePercent(rate.Planned, culture));
     }
@@ -54,24 +53,29 @@ public static class OutcomeLines
     public static IReadOnlyList<string> Warnings(RollupReport report, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var warnings = new List<string>();
-        foreach (var node in report.Nodes)
-        {
-            foreach (var rate in node.Outcome?.Rates.Where(r => r.FarBelow) ?? [])
-            {
-                // "Calls are on track, but …" says where the problem is: not effort, but what effort turns into.
-                var onTrack = report.Find(rate.Input.Id)?.Figures?.Status == ProgressStatus.OnTrack;
-                warnings.Add(Localized.Format(OutcomeText.ResourceManager,
-                    onTrack ? nameof(OutcomeText.Rate_FarBelowOnTrack) : nameof(OutcomeText.Rate_FarBelow), culture,
-                    rate.Input.Title,
-                    StatusText.For(ProgressStatus.OnTrack, culture),
-                    RatePercent(rate.Achieved ?? 0m, culture),
-                    node.Node.Title,
-                    RatePercent(rate.Planned, culture)));
-            }
-        }
+        return
+        [
+            .. report.Nodes.SelectMany(node => (node.Outcome?.Rates ?? []).Where(r => r.FarBelow).Select(rate => Warning(node, rate, report, culture))),
+        ];
+    }
 
-        return warnings;
+    /// <summary>
+    /// "Calls is on-track, but only 0.25 % of it became Meetings (plan 5 %)." — naming whether the input itself is on
+    /// track says where the problem is: not effort, but what the effort turns into.
+    /// </summary>
+    public static string Warning(RollupNode node, MeasuredRate rate, RollupReport report, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(rate);
+        ArgumentNullException.ThrowIfNull(report);
+        var onTrack = report.Find(rate.Input.Id)?.Figures?.Status == ProgressStatus.OnTrack;
+        return Localized.Format(OutcomeText.ResourceManager,
+            onTrack ? nameof(OutcomeText.Rate_FarBelowOnTrack) : nameof(OutcomeText.Rate_FarBelow), culture,
+            rate.Input.Title,
+            StatusText.For(ProgressStatus.OnTrack, culture),
+            RatePercent(rate.Achieved ?? 0m, culture),
+            node.Node.Title,
+            RatePercent(rate.Planned, culture));
     }
 
     public static string Heading(CultureInfo culture) => Text(nameof(OutcomeText.Rate_Heading), culture);

@@ -57,6 +57,15 @@ internal sealed class NodeTotals
 
     public decimal SumOf(string personId) => _byPerson.TryGetValue(personId, out var t) ? t.Sum : 0m;
 
+    /// <summary>Adds another node's totals, each amount × <paramref name="share"/> (a part of a weekly value).</summary>
+    public void Add(NodeTotals other, decimal share)
+    {
+        foreach (var total in other._byPerson.Values)
+        {
+            Add(share == 1m ? total : total with { Sum = total.Sum * share, Latest = total.Latest * share });
+        }
+    }
+
     public int CountOf(string personId) => _byPerson.TryGetValue(personId, out var t) ? t.Count : 0;
 
     public void Add(ActualTotal total)

@@ -99,6 +99,13 @@ internal sealed class RollupCalendars(GoalsModel model, RollupRequest request)
         return PeriodWindow.Containing(kind, day, GoalWindow(kpi), weekStart, model.Organization.FiscalYearStartMonth);
     }
 
+    /// <summary>The team's week (by its <c>week_start</c>) holding <paramref name="day"/>.</summary>
+    public PeriodWindow Week(string teamId, DateOnly day)
+    {
+        var weekStart = model.TeamsById.TryGetValue(teamId, out var team) ? team.WeekStart : DayOfWeek.Monday;
+        return PeriodWindow.Containing(PeriodKind.Week, day, default, weekStart);
+    }
+
     public static PeriodWindow Clip(PeriodWindow window, PeriodWindow bounds) => new(
         window.Start < bounds.Start ? bounds.Start : window.Start,
         window.End > bounds.End ? bounds.End : window.End);

@@ -70,10 +70,13 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
         // A KGI reported directly: baseline + the reported values drive it when there are any; its KPIs give the estimate.
         var outcome = kgi.Reporting is null ? null
             : new RollupOutcome((kgi.Baseline ?? 0m) + _measures.Reported(kgi, window), estimate, []);
+        // Only what was gained since the window began is extrapolated: the baseline was there already.
+        // (A weighted KGI's estimate is a share of its target, without the baseline; a reported actual has it.)
+        var baseline = outcome?.Reported is not null || kgi.Rollup != KgiRollup.Weighted ? kgi.Baseline ?? 0m : 0m;
         var figures = ProgressMath.ForSum(
             outcome?.Reported ?? estimate, kgi.Target, Calendars.TeamDays(teamId, Calendars.Elapsed(window)),
-            Calendars.TeamDays(teamId, window), Started(window), _thresholds);
-        return new RollupNode(kgi, window, figures, NoPeople, children, outcome);
+            Calendars.TeamDays(teamId, window), Started(window), _thresholds, baseline);
+        return new RollupNode(kgi, window, figures, NoPeople, children, outcome, PeriodKind.Window);
     }
 
     /// <summary>Σ wᵢ·(actualᵢ ÷ targetᵢ) ÷ Σ wᵢ over the KGI window; KPIs with no target are left out.</summary>
@@ -110,7 +113,7 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
             Calendars.TeamDays(kpi.OwnerTeamId, Calendars.Elapsed(window)), Calendars.TeamDays(kpi.OwnerTeamId, window),
             window);
         var people = kpi.ActualsFrom == KpiSource.Kdis ? KpiPeople(kpi, window, target) : NoPeople;
-        return new RollupNode(kpi, window, figures, people, children, Outcome(kpi, window));
+        return new RollupNode(kpi, window, figures, people, children, Outcome(kpi, window), request.Period ?? kpi.Period);
     }
 
     /// <summary>A reported KPI's reported actual and (when KDIs feed it) its estimate and measured conversion.</summary>
@@ -178,7 +181,7 @@ internal sealed class RollupEvaluator(GoalsModel model, RollupRequest request, I
 
         var kdiTarget = kdi.Scope == TargetScope.Team ? teamTarget : people.Values.Sum(p => p.Target);
         var figures = ProgressMath.ForSum(totals.Sum, kdiTarget, teamElapsed, teamTotal, Started(window), _thresholds);
-        return new RollupNode(kdi, window, figures, people, []);
+        return new RollupNode(kdi, window, figures, people, [], Period: request.Period ?? kpi.Period);
     }
 
     /// <summary>Daily: target × working days. Weekly: target × working days ÷ the team's working days in a full week.</summary>

@@ -14,6 +14,7 @@ public static class StatusText
             ProgressStatus.OnTrack => nameof(RollupText.Status_OnTrack),
             ProgressStatus.AtRisk => nameof(RollupText.Status_AtRisk),
             ProgressStatus.OffTrack => nameof(RollupText.Status_OffTrack),
+            ProgressStatus.TooEarly => nameof(RollupText.Status_TooEarly),
             _ => nameof(RollupText.Status_NotStarted),
         },
         culture);

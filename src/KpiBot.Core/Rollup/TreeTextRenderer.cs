@@ -7,9 +7,9 @@ using KpiBot.Core.Resources;
 namespace KpiBot.Core.Rollup;
 
 /// <summary>
-/// The text of <c>kpibot goals tree</c>: one line per node with ├─ └─ │ branches, then actual / target,
-/// progress, a bar and the status word, e.g.
-/// <c>KGI 年間売上1億円  ¥38,200,000 / ¥100,000,000   38 %  ▓▓▓▓░░░░░░  要注意</c>.
+/// The text of <c>kpibot goals tree</c>: one line per node with ├─ └─ │ branches, then actual / target in the
+/// unit's precision, the period they cover, progress, a bar and the status word, e.g.
+/// <c>KGI 年間売上1億円  ¥38,200,000 / ¥100,000,000  累計・期限 2027年3月31日  38 %  ▓▓▓▓░░░░░░  要注意</c>.
 /// KSF lines carry only their title (a KSF has no number). Columns are padded by display width, so
 /// Japanese titles (two columns a character) line up with English ones.
 /// </summary>
@@ -36,12 +36,14 @@ public static class TreeTextRenderer
         var labelWidth = rows.Max(r => DisplayWidth.Of(r.Label));
         var amountWidth = rows.Max(r => DisplayWidth.Of(r.Amounts));
         var percentWidth = rows.Max(r => DisplayWidth.Of(r.Percent));
+        var periodWidth = rows.Max(r => DisplayWidth.Of(r.Period));
         var text = new StringBuilder();
         foreach (var row in rows)
         {
             var line = row.Figures is null
                 ? row.Label
                 : DisplayWidth.PadRight(row.Label, labelWidth) + Gap + DisplayWidth.PadLeft(row.Amounts, amountWidth)
+                  + Gap + DisplayWidth.PadRight(row.Period, periodWidth)
                   + Gap + DisplayWidth.PadLeft(row.Percent, percentWidth) + Gap + row.Bar + Gap + row.Status
                   + (row.Note is null ? string.Empty : Gap + "(" + row.Note + ")");
             text.Append(line.TrimEnd()).Append(Environment.NewLine);
@@ -69,27 +71,21 @@ public static class TreeTextRenderer
     {
         if (node.Figures is not { } figures)
         {
-            return new Row(label, null, string.Empty, string.Empty, string.Empty, string.Empty, null);
+            return new Row(label, null, string.Empty, string.Empty, string.Empty, string.Empty, null) { Period = string.Empty };
         }
 
-        var unit = UnitOf(node.Node);
         var amounts = Localized.Format(
             RollupText.ResourceManager, nameof(RollupText.Tree_ActualOfTarget), culture,
-            QuantityFormatter.Format(figures.Actual, unit, culture), QuantityFormatter.Format(figures.Target, unit, culture));
+            QuantityFormatter.Format(figures.Actual, node.Node, culture), QuantityFormatter.Format(figures.Target, node.Node, culture));
         var percent = figures.ProgressPercent is { } p
             ? QuantityFormatter.Number(Math.Round(p, 0, MidpointRounding.AwayFromZero), culture, "#,0") + " %"
             : Text(nameof(RollupText.Tree_NoFigure), culture);
         return new Row(label, figures, amounts, percent, ProgressBar.Render(figures.Fraction), StatusText.For(figures.Status, culture),
-            OutcomeLines.Note(node, culture));
+            OutcomeLines.Note(node, culture))
+        {
+            Period = PeriodLabels.For(node, culture) ?? string.Empty,
+        };
     }
-
-    private static string UnitOf(GoalNode node) => node switch
-    {
-        Kgi kgi => kgi.Unit,
-        Kpi kpi => kpi.Unit,
-        Kdi kdi => kdi.Unit,
-        _ => string.Empty,
-    };
 
     private static string KindLabel(GoalKind kind, CultureInfo culture) => Text(
         kind switch
@@ -103,5 +99,8 @@ public static class TreeTextRenderer
 
     private static string Text(string key, CultureInfo culture) => Localized.Get(RollupText.ResourceManager, key, culture);
 
-    private sealed record Row(string Label, ProgressFigures? Figures, string Amounts, string Percent, string Bar, string Status, string? Note);
+    private sealed record Row(string Label, ProgressFigures? Figures, string Amounts, string Percent, string Bar, string Status, string? Note)
+    {
+        public required string Period { get; init; }
+    }
 }

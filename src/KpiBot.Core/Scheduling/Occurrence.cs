@@ -1,9 +1,19 @@
 namespace KpiBot.Core.Scheduling;
 
-public enum OccurrenceKind { DailyPrompt, WeeklyPrompt, DailyReminder, WeeklyReminder, Digest }
+public enum OccurrenceKind
+{
+    DailyPrompt,
+    WeeklyPrompt,
+    DailyReminder,
+    WeeklyReminder,
+    Digest,
+
+    /// <summary>A person raised a blocker: their team's leads (or, without one, the admins) are told. The recipient is the person who raised it; the work day is the blocker's.</summary>
+    BlockerNotice,
+}
 
 /// <summary>
-/// One scheduled thing to send: a kind, a recipient (person id, or team id for a digest), the work day it is
+/// One thing to send: a kind, a recipient (person id, or team id for a digest; for a notice, the person it is about), the work day it is
 /// for (the week's first day for weekly kinds and digests) and when it is due. <see cref="Key"/> is the
 /// idempotency key: each key is sent at most once, by whichever host claims it first.
 /// </summary>

@@ -17,10 +17,43 @@ public sealed record CheckInPromptView(
     string OccurrenceKey,
     int CardVersion,
     IReadOnlyList<PromptLine> Lines,
-    PromptLabels Labels) : ChatView(Text);
+    PromptLabels Labels) : ChatView(Text)
+{
+    /// <summary>
+    /// Until when the card may be answered or changed ("You can answer or change this until Wed 2 Dec."), from the
+    /// team's response window; null when not said.
+    /// </summary>
+    public string? OpenUntilText { get; init; }
 
-/// <summary>One KDI on the card. <see cref="CurrentValue"/> is what is already recorded for the day, if anything.</summary>
-public sealed record PromptLine(string KdiId, string Title, string Unit, decimal Target, string Label, string TargetText, decimal? CurrentValue);
+    /// <summary>Why the last answer on this card was refused, shown on the card given back in its place; null on a fresh card.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>
+    /// The card given back after a refused answer: the error on it, and each number the person typed that can
+    /// be read kept in its field so only the wrong one needs changing.
+    /// </summary>
+    public CheckInPromptView Refused(string error, IReadOnlyDictionary<string, string?> typed)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        ArgumentNullException.ThrowIfNull(typed);
+        return this with
+        {
+            Error = error,
+            Lines = [.. Lines.Select(l => typed.TryGetValue(l.KdiId, out var raw) && Conversations.Cards.ValueParser.TryParse(raw ?? string.Empty, out var value)
+                ? l with { CurrentValue = value }
+                : l)],
+        };
+    }
+}
+
+/// <summary>
+/// One KDI on the card. <see cref="Unit"/> is the unit's name in the reader's language. <see cref="CurrentValue"/>
+/// is what is already recorded for the day, if anything (<see cref="CurrentText"/>: the same with its unit).
+/// </summary>
+public sealed record PromptLine(string KdiId, string Title, string Unit, decimal Target, string Label, string TargetText, decimal? CurrentValue)
+{
+    public string? CurrentText { get; init; }
+}
 
 /// <summary>
 /// The card's localized labels. <see cref="Open"/> is the button that opens the card where it is a form of

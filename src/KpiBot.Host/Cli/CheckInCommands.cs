@@ -62,8 +62,7 @@ internal static class CheckInCommands
             }
 
             var result = outcome.Recorded[0];
-            var unit = model.NodesById[nodeId] switch { Kdi k => k.Unit, Kpi p => p.Unit, _ => "" };
-            var amountText = QuantityFormatter.Format(amount, unit, culture);
+            var amountText = QuantityFormatter.Format(amount, model.NodesById[nodeId], culture);
             await env.Output.WriteLineAsync(result.Outcome switch
             {
                 CheckInOutcome.Created => Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInCreated), culture, amountText, workDay),

@@ -2,6 +2,7 @@ using System.Globalization;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
 using KpiBot.Host.Hosting;
+using KpiBot.Host.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Host.Cli;
@@ -17,6 +18,11 @@ public sealed class CliEnvironment(TextWriter output, TextWriter error, IReadOnl
     public TextWriter Error { get; } = error;
 
     public static CliEnvironment Console() => new(System.Console.Out, System.Console.Error);
+
+    /// <summary>Where byte output (CSV exports) goes; standard output unless a test gives a stream.</summary>
+    public Stream? BinaryOutput { get; init; }
+
+    public Stream OpenBinaryOutput() => BinaryOutput ?? System.Console.OpenStandardOutput();
 
     /// <summary>A service provider with the host's configuration, storage and services, logging only warnings to stderr.</summary>
     public IHost BuildHost()
@@ -35,7 +41,10 @@ public sealed class CliEnvironment(TextWriter output, TextWriter error, IReadOnl
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddKpiBotServices();
+        var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
+        builder.AddKpiBotServices(storage);
+        // A command's deliveries (a lead told of a blocker recorded here) are sent by the running hosts.
+        builder.AddKpiBotJobs(storage, runServer: false);
         return builder.Build();
     }
 

@@ -9,20 +9,27 @@ namespace KpiBot.Host.Cli;
 /// </summary>
 public static class KpiBotCommandLine
 {
-    private static readonly HashSet<string> Commands = ["goals", "checkin", "report", "db", "teams", "serve", "-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> Commands = ["goals", "checkin", "report", "apikey", "export", "db", "teams", "serve", "-h", "--help", "-?", "--version"];
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || !Commands.Contains(args[0]))
         {
-            await ServeAsync(args);
-            return 0;
+            return await ServeAsync(args, Console.Error);
         }
 
         environment ??= CliEnvironment.Console();
         var root = Create(environment);
-        var configuration = new InvocationConfiguration { Output = environment.Output, Error = environment.Error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = environment.Output,
+            Error = environment.Error,
+            // No signal handling by the command-line library: its handler ends the process 2 s after a SIGTERM
+            // (exit 143, Hangfire cut off) and throws on a second signal. The host handles its own signals
+            // (StopSignals); a short command ends as any Unix command does.
+            ProcessTerminationTimeout = null,
+        };
         return await root.Parse(args).InvokeAsync(configuration);
     }
 
@@ -33,6 +40,8 @@ public static class KpiBotCommandLine
         root.Add(GoalsCommands.Create(environment));
         root.Add(CheckInCommands.Create(environment));
         root.Add(ReportCommands.Create(environment));
+        root.Add(ApiKeyCommands.Create(environment));
+        root.Add(ExportCommands.Create(environment));
         root.Add(DbCommands.Create(environment));
         root.Add(TeamsCommands.Create(environment));
 
@@ -40,10 +49,47 @@ public static class KpiBotCommandLine
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        serve.SetAction(async (parse, _) => await ServeAsync([.. parse.UnmatchedTokens]));
+        serve.SetAction(async (parse, _) => await ServeAsync([.. parse.UnmatchedTokens], environment.Error));
         root.Add(serve);
         return root;
     }
 
-    private static Task ServeAsync(string[] args) => KpiBotWebApplication.Build(args).RunAsync();
+    /// <summary>
+    /// Serves until the first SIGTERM, SIGINT or SIGQUIT, then stops in order (<see cref="GracefulStop"/>): exit 0
+    /// after a clean stop, 1 with a one-line reason when the host cannot start.
+    /// </summary>
+    private static async Task<int> ServeAsync(string[] args, TextWriter error)
+    {
+        using var signals = new StopSignals();
+        try
+        {
+            await using var app = KpiBotWebApplication.Build(args);
+            await ((IHost)app).RunAsync(signals.Requested);
+            return 0;
+        }
+        catch (OperationCanceledException) when (signals.Requested.IsCancellationRequested)
+        {
+            // Signalled while starting: nothing was serving yet.
+            return 0;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not HostAbortedException)
+        {
+            await error.WriteLineAsync($"KpiBot could not start or stopped on an error: {Describe(ex)}");
+            return 1;
+        }
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var messages = new List<string>();
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
+        return string.Join(" → ", messages);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using KpiBot.Core.GoalsFile;
 using KpiBot.Storage;
 
@@ -9,22 +8,45 @@ namespace KpiBot.Host.Goals;
 /// <summary>Reads a goals file from disk, validates it and imports it into the store.</summary>
 public sealed class GoalsFileService(GoalsStore store, TimeProvider time, ILogger<GoalsFileService> logger)
 {
-    /// <summary>Reads and validates <paramref name="path"/>; never throws for a missing or unreadable file.</summary>
+    /// <summary>
+    /// Reads and validates <paramref name="path"/>; never throws for a missing or unreadable file. A file over
+    /// <see cref="GoalsFileLimits.MaxBytes"/> is refused after reading one byte more than the limit, whatever it is
+    /// (a device or a pipe that never ends too).
+    /// </summary>
     public static async Task<GoalsFileOutcome> ReadAsync(string path, CancellationToken cancellationToken)
     {
         byte[] bytes;
+        int length;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+            if (stream.CanSeek && stream.Length > GoalsFileLimits.MaxBytes)
+            {
+                return new GoalsFileOutcome(path, null, null, GoalsFileLoader.TooLarge(path, stream.Length), null);
+            }
+
+            // One byte past the limit tells a file that grew (or a stream that never ends) from one that fits.
+            bytes = new byte[stream.CanSeek ? (int)stream.Length + 1 : GoalsFileLimits.MaxBytes + 1];
+            length = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return new GoalsFileOutcome(path, null, ex.Message, null, null);
         }
 
-        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(bytes).TrimStart('\uFEFF');
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return new GoalsFileOutcome(path, sha256, null, GoalsFileLoader.Load(text, path), null);
+        if (length > GoalsFileLimits.MaxBytes)
+        {
+            return new GoalsFileOutcome(path, null, null, GoalsFileLoader.TooLarge(path, length), null);
+        }
+
+        if (length == bytes.Length)
+        {
+            return new GoalsFileOutcome(path, null, "the file grew while it was being read; try again when it is written", null, null);
+        }
+
+        var content = bytes.AsSpan(0, length);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        return new GoalsFileOutcome(path, sha256, null, GoalsFileLoader.Load(content, path), null);
     }
 
     /// <summary>Validates, then writes to the store when there are no errors.</summary>

@@ -30,7 +30,7 @@ public static class EngineRegistration
         services.AddScoped<CheckInPrompts>();
         services.AddScoped<CheckInService>();
         services.AddScoped<CardSubmissions>();
-        services.AddScoped<OutboxSender>();
+        services.AddScoped<Notices>();
         services.AddScoped<DigestBuilder>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<Dispatcher>();

@@ -1,5 +1,9 @@
 using KpiBot.Core.Chat;
+using KpiBot.Core.ApiKeys;
+using KpiBot.Core.Conversations.Rep;
+using KpiBot.Core.Dashboard;
 using KpiBot.Core.Outcomes;
+using KpiBot.Core.Reporting;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
 using KpiBot.Host.Jobs;
@@ -8,6 +12,7 @@ using KpiBot.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KpiBot.Host.Hosting;
 
@@ -46,17 +51,28 @@ public static class KpiBotWebApplication
     /// <summary>Services shared by the web host and the command line; storage as configured unless given.</summary>
     public static IHostApplicationBuilder AddKpiBotServices(this IHostApplicationBuilder builder, StorageOptions? storage = null)
     {
+        storage ??= StorageSettings.From(builder.Configuration).ToStorageOptions();
         builder.Services.AddOptions<KpiBotOptions>()
             .BindConfiguration(KpiBotOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddKpiBotStorage(storage ?? StorageSettings.From(builder.Configuration).ToStorageOptions());
+        builder.Services.AddOptions<HostOptions>()
+            .Configure<IOptions<KpiBotOptions>>((host, kpibot) => host.ShutdownTimeout = kpibot.Value.ShutdownTimeout);
+        builder.Services.AddKpiBotStorage(storage);
         builder.Services.AddScoped<GoalsFileService>();
         builder.Services.AddScoped<RollupService>();
         builder.Services.AddScoped<OutcomeService>();
+        builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddScoped<TreeService>();
+        builder.Services.AddScoped<NodeHistoryService>();
+        builder.Services.AddScoped<ParticipationService>();
+        builder.Services.AddScoped<ReportForms>();
         builder.Services.AddKpiBotEngine(builder.Configuration);
         builder.Services.TryAddSingleton<IChatPort, NoChatPort>();
+        builder.Services.AddSingleton(sp => new DashboardSettings(
+            sp.GetRequiredService<IOptions<KpiBotOptions>>().Value.PublicBaseUri, DashboardSettings.DefaultLinkLifetime));
+        builder.Services.AddScoped<SignInLinks>();
 
         // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store.
         builder.Services.AddDataProtection()

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using KpiBot.Core.Delivery;
+using KpiBot.Host.Hosting;
 using KpiBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,11 @@ namespace KpiBot.Host.Jobs;
 /// </summary>
 public static class JobsRegistration
 {
-    public static IHostApplicationBuilder AddKpiBotJobs(this IHostApplicationBuilder builder, StorageOptions storage)
+    /// <summary>
+    /// Hangfire on the configured storage, the delivery queue and the jobs; with <paramref name="runServer"/>
+    /// false (the command line) only the client, so what a command enqueues is run by the hosts' servers.
+    /// </summary>
+    public static IHostApplicationBuilder AddKpiBotJobs(this IHostApplicationBuilder builder, StorageOptions storage, bool runServer = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(storage);
@@ -48,17 +53,23 @@ public static class JobsRegistration
             }
         });
 
-        if (jobs.RunServer)
+        if (jobs.RunServer && runServer)
         {
-            builder.Services.AddHangfireServer(o =>
+            builder.Services.AddHangfireServer((services, o) =>
             {
                 o.WorkerCount = jobs.WorkerCount;
                 o.SchedulePollingInterval = jobs.PollInterval;
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Within the host's own stop time, so Hangfire stops in order (GracefulStop): jobs are told to end
+                // at a third of it, and their workers are waited for until five sixths of it.
+                var shutdown = services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
+                o.StopTimeout = GracefulStop.JobsStopTimeout(shutdown);
+                o.ShutdownTimeout = GracefulStop.JobsShutdownTimeout(shutdown);
             });
             builder.Services.AddHostedService<RecurringJobsRegistration>();
         }
 
+        builder.Services.AddSingleton<GracefulStop>();
         builder.Services.AddScoped<IDeliveryQueue, HangfireDeliveryQueue>();
         builder.Services.AddScoped<SendDeliveryJob>();
         builder.Services.AddScoped<SendDeliveryBatchJob>();

@@ -1,5 +1,6 @@
 using Hangfire;
 using KpiBot.Core.Delivery;
+using KpiBot.Host.Hosting;
 
 namespace KpiBot.Host.Jobs;
 
@@ -9,8 +10,10 @@ namespace KpiBot.Host.Jobs;
 /// cost (fetch, state rows) among <see cref="DeliveryOptions.SendBatchSize"/> prompts. A job run again after a
 /// crash finds the rows it already sent final and skips them, and the one that was in flight Unknown.
 /// A delivery that asks to be retried gets its own <see cref="SendDeliveryJob"/> at the time it names.
+/// When the host stops, Hangfire's token fires (<see cref="GracefulStop"/>): no new send starts, the sends on
+/// the wire finish, and the job ends cancelled, which hands it back to the queue; its rerun skips what was sent.
 /// </summary>
-public sealed class SendDeliveryBatchJob(IServiceScopeFactory scopes, DeliveryOptions options)
+public sealed class SendDeliveryBatchJob(IServiceScopeFactory scopes, DeliveryOptions options, GracefulStop stop)
 {
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public Task RunAsync(long[] deliveryIds, CancellationToken cancellationToken)
@@ -19,10 +22,10 @@ public sealed class SendDeliveryBatchJob(IServiceScopeFactory scopes, DeliveryOp
         return Parallel.ForEachAsync(
             deliveryIds,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.SendParallelism), CancellationToken = cancellationToken },
-            async (id, ct) =>
+            async (id, _) =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SendDeliveryJob>().RunAsync(id, ct);
+                await scope.ServiceProvider.GetRequiredService<SendDeliveryJob>().RunAsync(id, stop.InFlight);
             });
     }
 }

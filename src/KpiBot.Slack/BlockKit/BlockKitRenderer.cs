@@ -27,6 +27,7 @@ public static class BlockKitRenderer
             DigestView digest => Split(digest.Text, digest.Title, Progress(digest.Title, digest.Lines, digest.Sections)),
             HelpView help => Split(help.Text, help.Title, [Header(help.Title), .. Sections(help.Commands.Select(c => $"`{Mrkdwn.Escape(c.Usage)}` — {Mrkdwn.Escape(c.Description)}"))]),
             ErrorView error => [new SlackMessage(Fallback(error.Text), Error(error))],
+            ReportFormView form => [ReportRenderer.RenderMessage(form)],
             ConfirmView confirm => [new SlackMessage(Fallback(confirm.Text), [
                 .. Sections(Mrkdwn.Escape(confirm.Text)),
                 new ActionsBlock([

@@ -26,6 +26,11 @@ public static class CheckInRenderer
         var card = InteractionParser.WriteCard(new CardRef(view.OccurrenceKey, view.WorkDay, view.CardVersion, view.PersonId));
         var blocks = new List<Block> { new HeaderBlock(new PlainText(Mrkdwn.Truncate(view.Title, Mrkdwn.HeaderLimit))) };
         blocks.AddRange(Mrkdwn.Chunks(view.Lines.Select(l => "• " + Mrkdwn.Escape(l.Label))).Select(t => new SectionBlock(new Markdown(t))));
+        if (view.OpenUntilText is { Length: > 0 } openUntil)
+        {
+            blocks.Add(new ContextBlock([new Markdown(Mrkdwn.Escape(openUntil))]));
+        }
+
         blocks.Add(new ActionsBlock(
         [
             new ButtonElement(new PlainText(view.Labels.Open), SlackIds.OpenCheckIn, card, "primary"),
@@ -50,6 +55,11 @@ public static class CheckInRenderer
                 new NumberInput(SlackIds.ValueAction, IsDecimalAllowed: true, MinValue: "0", InitialValue: initial),
                 new PlainText(Mrkdwn.Truncate(line.TargetText, LabelLimit)),
                 Optional: true));
+        }
+
+        if (view.OpenUntilText is { Length: > 0 } openUntil)
+        {
+            blocks.Add(new ContextBlock([new Markdown(Mrkdwn.Escape(openUntil))]));
         }
 
         blocks.Add(new InputBlock(

@@ -26,6 +26,8 @@ public sealed record ButtonElement(PlainText Text, string ActionId, string? Valu
 [JsonDerivedType(typeof(NumberInput))]
 [JsonDerivedType(typeof(PlainTextInput))]
 [JsonDerivedType(typeof(Checkboxes))]
+[JsonDerivedType(typeof(StaticSelect))]
+[JsonDerivedType(typeof(DatePicker))]
 public abstract record InputElement(string ActionId);
 
 /// <summary>Slack's number field; its values are strings.</summary>
@@ -45,3 +47,18 @@ public sealed record Checkboxes(string ActionId, IReadOnlyList<CheckboxOption> O
 }
 
 public sealed record CheckboxOption(TextObject Text, string Value);
+
+/// <summary>A menu of at most 100 options (option text at most 75 characters); its state is <c>selected_option</c>.</summary>
+public sealed record StaticSelect(string ActionId, PlainText Placeholder, IReadOnlyList<SelectOption> Options, SelectOption? InitialOption = null)
+    : InputElement(ActionId)
+{
+    public string Type => "static_select";
+}
+
+public sealed record SelectOption(PlainText Text, string Value);
+
+/// <summary>A date picker; <c>initial_date</c> and its state <c>selected_date</c> are <c>YYYY-MM-DD</c>.</summary>
+public sealed record DatePicker(string ActionId, string? InitialDate = null) : InputElement(ActionId)
+{
+    public string Type => "datepicker";
+}

@@ -62,7 +62,7 @@ public sealed partial class SlackInboundHandler
 
     private void Deliver(ChatReply reply, ReplyTarget target)
     {
-        if (reply.Replies.Count == 0 && reply.CardUpdate is null && (reply.Outbox?.Count ?? 0) == 0)
+        if (reply.Replies.Count == 0 && reply.CardUpdate is null)
         {
             return;
         }

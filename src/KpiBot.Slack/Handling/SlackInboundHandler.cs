@@ -37,6 +37,9 @@ public sealed partial class SlackInboundHandler(
             SlackInbound.Command { EventId: { } eventId } command => EventAsync(command, eventId, cancellationToken),
             SlackInbound.Command command => SlashCommandAsync(command, cancellationToken),
             SlackInbound.OpenCheckIn open => OpenCheckInAsync(open, cancellationToken),
+            SlackInbound.OpenReport open => OpenReportAsync(open, cancellationToken),
+            SlackInbound.Report report => ReportModalAsync(report.Value, cancellationToken),
+            SlackInbound.Clicked clicked => Task.FromResult(Queue("button", ct => ClickedAsync(clicked, ct))),
             SlackInbound.Submission { Value.Action: CardAction.Submit } modal => ModalAsync(modal.Value, cancellationToken),
             SlackInbound.Submission button => Task.FromResult(Queue("card button", ct => SubmitAsync(button.Value, ct))),
             SlackInbound.Uninstalled gone => Task.FromResult(Queue("uninstall", ct => ForgetAsync(gone.TeamId, ct))),
@@ -90,6 +93,14 @@ public sealed partial class SlackInboundHandler(
             {
                 answered.TrySetException(e);
                 throw;
+            }
+
+            if (reply.Replies is [{ View: ReportFormView form }] && command.TriggerId is { } trigger
+                && await OpenReportModalAsync(scope.ServiceProvider, command.Message.User, trigger, form, command.Message.Conversation.ConversationId, work).ConfigureAwait(false))
+            {
+                // `/kpi report` opened the form: nothing to say in the conversation.
+                answered.TrySetResult(new ChatReply([]));
+                return;
             }
 
             answered.TrySetResult(reply);

@@ -12,10 +12,10 @@ namespace KpiBot.Slack.Handling;
 /// Sends the engine's answer on Slack after the acknowledgement: check-in cards to the person's DM (so the
 /// receipt can replace them), other replies through the slash command's <c>response_url</c> or in the
 /// conversation — <see cref="ReplyVisibility.Private"/> ones in a channel as ephemeral messages — then the
-/// receipt over the card (chat.update) and last the outbox (messages for leads and channels).
+/// receipt over the card (chat.update).
 /// </summary>
 public sealed class SlackReplier(
-    SlackApiClient client, IChatPort slack, OutboxSender outbox, ILogger<SlackReplier> logger)
+    SlackApiClient client, ChatDirectory directory, SlackChatPort slack, ILogger<SlackReplier> logger)
 {
     /// <param name="firstAnswered">The first part of the first reply already went back in the acknowledgement.</param>
     public async Task DeliverAsync(ChatReply reply, ReplyTarget target, bool firstAnswered, CancellationToken ct)
@@ -27,7 +27,9 @@ public sealed class SlackReplier(
         {
             if (r.View is CheckInPromptView prompt)
             {
-                Check("a card", await slack.SendToPersonAsync(prompt.PersonId, prompt, ct).ConfigureAwait(false));
+                // The card is the sender's own (built for the person who wrote): it goes to their Slack DM.
+                var dm = await directory.PersonalAsync(target.User, null, ct).ConfigureAwait(false);
+                Check("a card", dm.Value is { } address ? await slack.PostAsync(address, prompt, ct).ConfigureAwait(false) : dm.Failure!);
                 continue;
             }
 
@@ -48,11 +50,6 @@ public sealed class SlackReplier(
         if (reply.CardUpdate is { } receipt && target.Card is { } card)
         {
             Check("the card", await slack.UpdateAsync(card, receipt, ct).ConfigureAwait(false));
-        }
-
-        foreach (var outcome in await outbox.SendAsync(reply.Outbox, ct).ConfigureAwait(false))
-        {
-            Check("the outbox", outcome);
         }
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Conversations;
+using KpiBot.Core.Views;
 using KpiBot.Slack.Json;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -45,6 +47,7 @@ public static class InteractionParser
             "block_actions" => FromAction(payload, user),
             "view_submission" when payload.View?.CallbackId == SlackIds.CheckInModal => FromModal(payload, user),
             "view_submission" when payload.View?.CallbackId == SlackIds.ConfirmModal => FromConfirm(payload, user),
+            "view_submission" when payload.View?.CallbackId == SlackIds.ReportModal => FromReport(payload, user),
             _ => new SlackInbound.Ignored($"interaction {payload.Type}"),
         };
     }
@@ -52,6 +55,18 @@ public static class InteractionParser
     private static SlackInbound FromAction(SlackInteraction payload, ChatUser user)
     {
         var action = payload.Actions is [var first, ..] ? first : null;
+        var channel = payload.Container?.ChannelId ?? payload.Channel?.Id;
+        switch (action?.ActionId)
+        {
+            case SlackIds.OpenReport when channel is not null && payload.TriggerId is { } reportTrigger:
+                return new SlackInbound.OpenReport(user, channel, reportTrigger, string.IsNullOrEmpty(action.Value) ? null : action.Value);
+            case SlackIds.OpenReport:
+                return new SlackInbound.Malformed("report button without channel or trigger_id");
+            case SlackIds.Confirm when channel is not null && !string.IsNullOrWhiteSpace(action.Value):
+                var conversation = new ConversationAddress(Platforms.Slack, user.TenantId, channel);
+                return new SlackInbound.Clicked(new IncomingMessage(user, conversation, KindOf(channel), action.Value.Trim()), payload.ResponseUrl);
+        }
+
         var cardAction = action?.ActionId switch
         {
             SlackIds.Skip => CardAction.Skip,
@@ -115,6 +130,35 @@ public static class InteractionParser
 
         return Submit(user, card, CardAction.Submit, values, note, blocker, payload.TriggerId ?? view.Id ?? string.Empty, null);
     }
+
+    /// <summary>The report modal: the goal chosen, the result as typed, the day picked, the note; its metadata is the channel to answer in.</summary>
+    private static SlackInbound FromReport(SlackInteraction payload, ChatUser user)
+    {
+        var view = payload.View!;
+        if (string.IsNullOrEmpty(view.PrivateMetadata))
+        {
+            return new SlackInbound.Malformed("report modal without its channel");
+        }
+
+        SlackStateValue? Field(string field) =>
+            view.State?.Values?.GetValueOrDefault(SlackIds.ReportBlock(field))?.GetValueOrDefault(SlackIds.ValueAction);
+        var day = DateOnly.TryParseExact(Field(ReportFields.Day)?.SelectedDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : (DateOnly?)null;
+        var channel = view.PrivateMetadata;
+        var submission = new ReportSubmission(
+            user,
+            new ConversationAddress(Platforms.Slack, user.TenantId, channel),
+            KindOf(channel),
+            Field(ReportFields.Goal)?.SelectedOption?.Value,
+            Field(ReportFields.Amount)?.Value,
+            day,
+            Field(ReportFields.Note)?.Value);
+        return new SlackInbound.Report(submission);
+    }
+
+    /// <summary>A DM (ids start with D) or a channel.</summary>
+    private static ConversationKind KindOf(string channel) => channel.StartsWith('D') ? ConversationKind.Personal : ConversationKind.Channel;
 
     private static SlackInbound FromConfirm(SlackInteraction payload, ChatUser user)
     {

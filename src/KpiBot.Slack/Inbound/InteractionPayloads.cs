@@ -107,7 +107,10 @@ public sealed class SlackViewState
     public Dictionary<string, Dictionary<string, SlackStateValue>>? Values { get; init; }
 }
 
-/// <summary>One input's value: <c>value</c> (text and number inputs, always a string) or selected options (checkboxes).</summary>
+/// <summary>
+/// One input's value: <c>value</c> (text and number inputs, always a string), selected options (checkboxes), the
+/// selected option (a menu) or the selected date (a date picker, <c>YYYY-MM-DD</c>).
+/// </summary>
 public sealed class SlackStateValue
 {
     public string? Type { get; init; }
@@ -115,6 +118,10 @@ public sealed class SlackStateValue
     public string? Value { get; init; }
 
     public IReadOnlyList<SlackSelectedOption>? SelectedOptions { get; init; }
+
+    public SlackSelectedOption? SelectedOption { get; init; }
+
+    public string? SelectedDate { get; init; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }

@@ -20,6 +20,15 @@ public abstract record SlackInbound
     /// <summary>The prompt's check-in button: open the modal for <see cref="Card"/> with <see cref="TriggerId"/> (within 3 s).</summary>
     public sealed record OpenCheckIn(ChatUser User, CardRef Card, string TriggerId) : SlackInbound;
 
+    /// <summary>The "Report a result" button: open the report modal (with <see cref="Selected"/> chosen) with <see cref="TriggerId"/>.</summary>
+    public sealed record OpenReport(ChatUser User, string Channel, string TriggerId, string? Selected) : SlackInbound;
+
+    /// <summary>The report modal submitted; decided before the acknowledgement (errors go next to the field).</summary>
+    public sealed record Report(ReportSubmission Value) : SlackInbound;
+
+    /// <summary>A button that sends a command as the user (a confirmation's Confirm); answered through <see cref="ResponseUrl"/>.</summary>
+    public sealed record Clicked(IncomingMessage Message, string? ResponseUrl) : SlackInbound;
+
     /// <summary>A card answer: the modal submitted, or Skip / Same clicked on the prompt.</summary>
     public sealed record Submission(CardSubmission Value, string? ResponseUrl = null) : SlackInbound;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Conversations;
+using KpiBot.Core.Views;
 using KpiBot.Teams.Cards;
 
 namespace KpiBot.Teams.Activities;
@@ -84,6 +85,11 @@ public static class ActivityParser
 
     private static TeamsInbound Submission(Activity activity, ChatUser user, ConversationAddress conversation, JsonElement data, bool isInvoke, string? timeZone)
     {
+        if (Text(data, CardData.Kind) == CardData.ReportMarker)
+        {
+            return Report(activity, user, conversation, data, timeZone);
+        }
+
         if (Text(data, CardData.Kind) != CardData.Marker)
         {
             return new TeamsInbound.Ignored("a card submission that is not a check-in");
@@ -130,6 +136,25 @@ public static class ActivityParser
             activity.Locale,
             PersonId: Blank(Text(data, CardData.PersonId)));
         return new TeamsInbound.Submission(submission, isInvoke, timeZone);
+    }
+
+    /// <summary>The report form's Submit: the goal chosen, the result as typed, the day and the note; the card is replaced by the receipt.</summary>
+    private static TeamsInbound Report(Activity activity, ChatUser user, ConversationAddress conversation, JsonElement data, string? timeZone)
+    {
+        string? Field(string field) => Blank(Text(data, CardData.ReportPrefix + field)?.Trim());
+        var day = DateOnly.TryParseExact(Field(ReportFields.Day), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var card = activity.ReplyToId is { Length: > 0 } replyTo ? new MessageRef(conversation, replyTo) : null;
+        var submission = new ReportSubmission(
+            user,
+            conversation,
+            KindOf(activity.Conversation?.ConversationType),
+            Field(ReportFields.Goal),
+            Field(ReportFields.Amount),
+            day,
+            Field(ReportFields.Note),
+            card,
+            Locale: activity.Locale);
+        return new TeamsInbound.Report(submission, timeZone);
     }
 
     private static TeamsConversationEvent Event(Activity activity, ConversationAddress conversation, ConversationKind kind)

@@ -18,6 +18,9 @@ public abstract record TeamsInbound
     /// <summary>A check-in card's Submit / Skip / Same; <see cref="IsInvoke"/> when it must be answered in the HTTP response.</summary>
     public sealed record Submission(CardSubmission Input, bool IsInvoke, string? TimeZone) : TeamsInbound;
 
+    /// <summary>The report form's Submit (a message activity with the card's values).</summary>
+    public sealed record Report(ReportSubmission Input, string? TimeZone) : TeamsInbound;
+
     /// <summary>Members (or the bot) joined or left, or a team's channels changed.</summary>
     public sealed record ConversationChanged(TeamsConversationEvent Event) : TeamsInbound;
 

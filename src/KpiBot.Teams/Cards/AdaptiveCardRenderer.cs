@@ -19,6 +19,7 @@ public static class AdaptiveCardRenderer
         ReminderView reminder => [CheckInCardRenderer.Reminder(reminder)],
         CheckInReceiptView receipt => [CheckInCardRenderer.Receipt(receipt)],
         ConfirmView confirm => [CheckInCardRenderer.Confirm(confirm)],
+        ReportFormView form => [ReportCardRenderer.Form(form)],
         StatusView status => [ProgressCardRenderer.Status(status)],
         TreeView tree => [ProgressCardRenderer.Tree(tree)],
         PersonalProgressView personal => [ProgressCardRenderer.Personal(personal)],

@@ -25,6 +25,11 @@ public static class CardData
     public const string Skip = "skip";
     public const string Same = "same";
 
+    /// <summary>The value of <see cref="Kind"/> on the report form's Submit; its inputs are <c>report:{field}</c> (<c>ReportFields</c>).</summary>
+    public const string ReportMarker = "report";
+
+    public const string ReportPrefix = "report:";
+
     /// <summary>The Action.Execute verb of the check-in card.</summary>
     public const string Verb = "kpibot.checkin";
 }

@@ -10,6 +10,8 @@ namespace KpiBot.Teams.Cards;
 [JsonDerivedType(typeof(InputNumber))]
 [JsonDerivedType(typeof(InputText))]
 [JsonDerivedType(typeof(InputToggle))]
+[JsonDerivedType(typeof(InputChoiceSet))]
+[JsonDerivedType(typeof(InputDate))]
 [JsonDerivedType(typeof(ColumnSet))]
 [JsonDerivedType(typeof(Container))]
 [JsonDerivedType(typeof(FactSet))]

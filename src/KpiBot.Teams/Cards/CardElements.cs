@@ -16,6 +16,8 @@ public sealed record TextBlock(string Text) : CardElement
     public bool? IsSubtle { get; init; }
 
     public string? FontType { get; init; }
+
+    public string? HorizontalAlignment { get; init; }
 }
 
 /// <summary>A number input (v1.3 label and validation).</summary>
@@ -36,6 +38,12 @@ public sealed record InputNumber(string Id, string Label) : CardElement
 public sealed record InputText(string Id) : CardElement
 {
     public string Type => "Input.Text";
+
+    public string? Label { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
 
     public string? Placeholder { get; init; }
 
@@ -84,3 +92,32 @@ public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement
 
 /// <summary>One pair of a <see cref="FactSet"/>.</summary>
 public sealed record Fact(string Title, string Value);
+
+/// <summary>A menu (<c>compact</c>) of choices; its value is the chosen choice's value.</summary>
+public sealed record InputChoiceSet(string Id, string Label, IReadOnlyList<Choice> Choices) : CardElement
+{
+    public string Type => "Input.ChoiceSet";
+
+    public string Style => "compact";
+
+    public string? Value { get; init; }
+
+    public bool IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>One choice of an <see cref="InputChoiceSet"/>.</summary>
+public sealed record Choice(string Title, string Value);
+
+/// <summary>A date input; its value is <c>YYYY-MM-DD</c>.</summary>
+public sealed record InputDate(string Id, string Label) : CardElement
+{
+    public string Type => "Input.Date";
+
+    public string? Value { get; init; }
+
+    public string? Max { get; init; }
+
+    public bool IsRequired { get; init; }
+}

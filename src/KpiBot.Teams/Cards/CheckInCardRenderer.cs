@@ -73,6 +73,11 @@ public static class CheckInCardRenderer
     private static List<CardElement> PromptBody(CheckInPromptView view)
     {
         List<CardElement> body = [new TextBlock(view.Title) { Size = "Medium", Weight = "Bolder" }];
+        if (view.Error is { Length: > 0 } error)
+        {
+            body.Add(new TextBlock(error) { Color = "Attention", Weight = "Bolder" });
+        }
+
         body.AddRange(view.Lines.Select(line => new InputNumber(CardData.KdiPrefix + line.KdiId, line.Label)
         {
             Min = 0,
@@ -82,6 +87,11 @@ public static class CheckInCardRenderer
         }));
         body.Add(new InputText(CardData.Note) { Placeholder = view.Labels.NotePlaceholder, IsMultiline = true, MaxLength = NoteMaxLength });
         body.Add(new InputToggle(CardData.Blocker, view.Labels.BlockerLabel));
+        if (view.OpenUntilText is { Length: > 0 } openUntil)
+        {
+            body.Add(new TextBlock(openUntil) { IsSubtle = true, Size = "Small" });
+        }
+
         return body;
     }
 

@@ -5,6 +5,8 @@ namespace KpiBot.Teams.Cards;
 /// <summary>
 /// Status, tree, personal progress and digest as readable cards: one row per goal, indented by depth,
 /// with its figures, a text progress bar and the status word in the status's color; then the named lists.
+/// The indentation is card structure — a fixed-width first column per level holding a subtle └ — not leading
+/// spaces, which clients may trim or collapse.
 /// </summary>
 public static class ProgressCardRenderer
 {
@@ -35,14 +37,15 @@ public static class ProgressCardRenderer
     private static AdaptiveCard Card(string title, IReadOnlyList<ProgressLine> lines, IReadOnlyList<ViewSection> sections) =>
         new(Elements(title, lines, sections));
 
+    /// <summary>The width of one level of indentation.</summary>
+    public const int IndentPixels = 16;
+
     private static ColumnSet Line(ProgressLine line)
     {
-        // Leading spaces are trimmed by clients; em spaces indent.
-        var indent = new string('\u2003', Math.Max(0, line.Depth));
-        List<CardElement> left = [new TextBlock(indent + line.Title) { Weight = line.Depth == 0 ? "Bolder" : null }];
+        List<CardElement> left = [new TextBlock(line.Title) { Weight = line.Depth == 0 ? "Bolder" : null }];
         if (line.Detail is { Length: > 0 } detail)
         {
-            left.Add(new TextBlock(indent + detail) { IsSubtle = true, Spacing = "None", Size = "Small" });
+            left.Add(new TextBlock(detail) { IsSubtle = true, Spacing = "None", Size = "Small" });
         }
 
         List<CardElement> right = [];
@@ -57,6 +60,15 @@ public static class ProgressCardRenderer
             right.Add(new TextBlock(bar + line.StatusText) { FontType = "Monospace", Color = TextBar.ColorOf(line.Status), Spacing = "None", Size = "Small" });
         }
 
-        return new ColumnSet([new Column("stretch", left), new Column("auto", right)]) { Spacing = "Small" };
+        List<Column> columns = [new Column("stretch", left), new Column("auto", right)];
+        if (line.Depth > 0)
+        {
+            // An empty column may not be drawn at all, so the indent column holds the branch mark.
+            columns.Insert(0, new Column(
+                (line.Depth * IndentPixels).ToString(System.Globalization.CultureInfo.InvariantCulture) + "px",
+                [new TextBlock("└") { IsSubtle = true, HorizontalAlignment = "Right", Wrap = false }]));
+        }
+
+        return new ColumnSet(columns) { Spacing = "Small" };
     }
 }

@@ -11,12 +11,11 @@ namespace KpiBot.Teams.Inbound;
 /// <summary>
 /// Handles an authenticated, parsed activity: text commands and card submissions go to the engine and its
 /// answer goes back through the Bot Connector (a private answer in a channel goes to the person's 1:1, as
-/// Teams has no ephemeral messages); the receipt replaces the submitted card; the outbox follows.
+/// Teams has no ephemeral messages); the receipt replaces the submitted card.
 /// Conversation and installation events go to the <see cref="TeamsRoster"/>. No business rule lives here.
 /// </summary>
 public sealed class TeamsActivityHandler(
     ConversationService conversations,
-    OutboxSender outbox,
     BotConnectorClient connector,
     TeamsRoster roster,
     IInboundDedupe dedupe,
@@ -35,6 +34,9 @@ public sealed class TeamsActivityHandler(
                 break;
             case TeamsInbound.Submission submission:
                 await SubmitAsync(submission, activity, cancellationToken).ConfigureAwait(false);
+                break;
+            case TeamsInbound.Report report:
+                await ReportAsync(report, activity, cancellationToken).ConfigureAwait(false);
                 break;
             case TeamsInbound.ConversationChanged changed:
                 await roster.HandleEventAsync(changed.Event, activity, cancellationToken).ConfigureAwait(false);
@@ -56,7 +58,8 @@ public sealed class TeamsActivityHandler(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(activity);
-        var reply = await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false);
+        var reply = await RefusedCardAsync(submission, await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
         if (reply.CardUpdate is { } receipt)
         {
             return (InvokeResponse.Card(AdaptiveCardRenderer.Render(receipt)[0]), reply with { CardUpdate = null });
@@ -71,13 +74,12 @@ public sealed class TeamsActivityHandler(
         return (InvokeResponse.Message(""), reply);
     }
 
-    /// <summary>After an invoke was answered: the engine's other replies and its outbox.</summary>
+    /// <summary>After an invoke was answered: the engine's other replies.</summary>
     public async Task FollowUpAsync(ChatReply rest, Activity activity, ChatUser user, ConversationKind kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rest);
         ArgumentNullException.ThrowIfNull(activity);
         await ReplyAsync(rest.Replies, activity, user, kind, cancellationToken).ConfigureAwait(false);
-        await outbox.SendAsync(rest.Outbox, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task MessageAsync(TeamsInbound.Message message, Activity activity, CancellationToken cancellationToken)
@@ -99,14 +101,14 @@ public sealed class TeamsActivityHandler(
         // The engine sees a channel as the channel, not the thread the mention was in (`link` stores it).
         var reply = await conversations.HandleAsync(input with { Conversation = EngineConversation(input.Conversation, input.Kind, activity), Email = known?.Email }, cancellationToken).ConfigureAwait(false);
         await ReplyAsync(reply.Replies, activity, input.User, input.Kind, cancellationToken).ConfigureAwait(false);
-        await outbox.SendAsync(reply.Outbox, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An Action.Submit (a message with the card's values): the card is replaced in place.</summary>
     private async Task SubmitAsync(TeamsInbound.Submission submission, Activity activity, CancellationToken cancellationToken)
     {
         var input = submission.Input;
-        var reply = await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false);
+        var reply = await RefusedCardAsync(submission, await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
         var replies = reply.Replies;
         var update = reply.CardUpdate;
         if (update is null && input.Card is not null && replies is [{ View: var again }] && IsCard(again))
@@ -126,7 +128,52 @@ public sealed class TeamsActivityHandler(
         }
 
         await ReplyAsync(replies, activity, input.User, ConversationKind.Personal, cancellationToken).ConfigureAwait(false);
-        await outbox.SendAsync(reply.Outbox, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A refused answer (a value the rules do not take) comes back as the same card with the error on it and
+    /// the typed numbers kept, to replace the card that was submitted — not as a message under an unchanged card.
+    /// </summary>
+    private async Task<ChatReply> RefusedCardAsync(TeamsInbound.Submission submission, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var input = submission.Input;
+        if (reply.CardUpdate is not null || reply.Replies is not [{ View: ErrorView error }])
+        {
+            return reply;
+        }
+
+        var request = new CardRequest(input.User, input.Conversation, input.OccurrenceKey, input.WorkDay, input.PersonId, input.Locale, input.Email);
+        var card = await conversations.CardAsync(request, cancellationToken).ConfigureAwait(false);
+        return card is CheckInPromptView prompt
+            ? reply with { Replies = [new Reply(prompt.Refused(error.Text, input.Values), ReplyVisibility.Private)] }
+            : reply;
+    }
+
+    /// <summary>
+    /// The report form submitted: the receipt replaces the form card; a refusal or a confirmation to give is said in
+    /// the conversation, the form staying as typed so it can be corrected and sent again.
+    /// </summary>
+    private async Task ReportAsync(TeamsInbound.Report report, Activity activity, CancellationToken cancellationToken)
+    {
+        var input = report.Input;
+        var known = await roster.RememberSenderAsync(activity, input.User, input.Kind, report.TimeZone, cancellationToken).ConfigureAwait(false);
+        var engine = input with { Conversation = EngineConversation(input.Conversation, input.Kind, activity), Email = known?.Email };
+        var reply = await conversations.HandleAsync(engine, cancellationToken).ConfigureAwait(false);
+        var replies = reply.Replies;
+        if (replies is [{ View: MessageView receipt }] && input.Card is { } card)
+        {
+            var outcome = await connector.UpdateAsync(card, TeamsMessages.Of(receipt)[0], cancellationToken).ConfigureAwait(false);
+            if (outcome is SendOutcome.Delivered)
+            {
+                replies = [];
+            }
+            else
+            {
+                Log.NotDelivered(logger, "card update", outcome.ToString());
+            }
+        }
+
+        await ReplyAsync(replies, activity, input.User, input.Kind, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ChatReply> EngineAsync(TeamsInbound.Submission submission, Activity activity, CancellationToken cancellationToken)

@@ -82,7 +82,7 @@ public static class TeamsEndpoints
         HttpContext context, TeamsEndpointServices services, TeamsInbound.Submission invoke, Activity activity, CancellationToken cancellationToken)
     {
         var (response, rest) = await services.Handler.InvokeAsync(invoke, activity, cancellationToken).ConfigureAwait(false);
-        if (rest.Replies.Count > 0 || rest.Outbox is { Count: > 0 })
+        if (rest.Replies.Count > 0)
         {
             var input = invoke.Input;
             var kind = activity.Conversation?.ConversationType is "channel" ? ConversationKind.Channel

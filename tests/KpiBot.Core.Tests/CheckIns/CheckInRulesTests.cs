@@ -42,17 +42,17 @@ public class CheckInRulesTests
     [Fact]
     public void Check_FutureDay_IsRefused()
     {
-        Assert.Equal("11/28/2026 is in the future; values can be recorded up to today (11/27/2026).", Problem(Tanaka, "daily-calls", Today.AddDays(1), 1m));
+        Assert.Equal("Sat 28 Nov 2026 is in the future; values can be recorded up to today (Fri 27 Nov 2026).", Problem(Tanaka, "daily-calls", Today.AddDays(1), 1m));
     }
 
     [Fact]
     public void Check_DayOutsideTheGoalWindow_IsRefused()
     {
         // The telemarketing KPI runs 2027-01-05..2027-03-04; the sales KGI from 2026-04-01.
-        Assert.Equal("11/26/2026 is before the goal starts (1/5/2027).", Problem(Kato, "calls", Today.AddDays(-1), 10m));
-        Assert.Equal("3/31/2026 is before the goal starts (4/1/2026).", Problem(Tanaka, "daily-calls", new DateOnly(2026, 3, 31), 10m));
+        Assert.Equal("Thu 26 Nov 2026 is before the goal starts (Tue 5 Jan 2027).", Problem(Kato, "calls", Today.AddDays(-1), 10m));
+        Assert.Equal("Tue 31 Mar 2026 is before the goal starts (Wed 1 Apr 2026).", Problem(Tanaka, "daily-calls", new DateOnly(2026, 3, 31), 10m));
         Assert.Equal(
-            "3/5/2027 is after the goal ended (3/4/2027).",
+            "Fri 5 Mar 2027 is after the goal ended (Thu 4 Mar 2027).",
             CheckInRules.Check(Sample, Kato, "calls", new DateOnly(2027, 3, 5), 10m, new DateOnly(2027, 3, 10))?.Message(Localized.English));
     }
 
@@ -81,5 +81,25 @@ public class CheckInRulesTests
         var problem = CheckInRules.Check(Sample, Tanaka, "daily-calls", Today, -1m, Today)!;
 
         Assert.Equal("値は 0 以上にしてください(-1 が指定されました)。", problem.Message(Localized.Japanese));
+    }
+
+    [Fact]
+    public void Check_AFractionOfAUnitCountedInWholeThings_IsRefused_InTheReadersLanguage()
+    {
+        var problem = CheckInRules.Check(Sample, Tanaka, "daily-calls", Today, 2.5m, Today)!;
+
+        Assert.False(problem.NeedsConfirmation);
+        Assert.Equal("2.5 cannot be recorded: calls are counted in whole numbers.", problem.Message(Localized.English));
+        Assert.Equal("2.5 は記録できません。整数で入力してください（単位: 件）。", problem.Message(Localized.Japanese));
+        Assert.Null(Problem(Tanaka, "daily-calls", Today, 3m));
+    }
+
+    [Fact]
+    public void Check_AFractionOfAUnitTheFileSaysIsNotWhole_IsRecorded()
+    {
+        var text = GoalsYaml.With(GoalsYaml.SampleText(), "    capacity_per_day: 40", "    capacity_per_day: 40\n    whole: false");
+        var model = GoalsFileLoader.Load(text, "goals.yaml").Model!;
+
+        Assert.Null(CheckInRules.Check(model, Tanaka, "daily-calls", Today, 2.5m, Today));
     }
 }

@@ -1,4 +1,5 @@
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
 using KpiBot.Core.GoalsFile;
 using KpiBot.Core.Resources;
@@ -14,12 +15,16 @@ public class CheckInServiceTests
     private static readonly GoalsModel Sample = GoalsFileLoader.Load(GoalsYaml.SampleText(), "goals.yaml").Model!;
     private static readonly DateOnly Friday = new(2026, 11, 27);
 
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
+
     private readonly InMemoryCheckIns _store = new();
+    private readonly InMemoryDeliveries _deliveries = new();
     private readonly CheckInService _service;
 
     public CheckInServiceTests()
     {
-        _service = new CheckInService(new InMemoryGoalsProvider(Sample), _store, _store, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero)));
+        var time = new FakeTimeProvider(Now);
+        _service = new CheckInService(new InMemoryGoalsProvider(Sample), _store, _store, new Notices(_deliveries, _deliveries, time), time);
     }
 
     private static CheckInSubmission Calls(decimal calls, string? changedBy = null, bool blocker = false, int? cardVersion = null, bool confirmed = false) =>
@@ -95,7 +100,7 @@ public class CheckInServiceTests
     }
 
     [Fact]
-    public async Task Submit_WithABlocker_RaisesItOnce_AndOnlyThePersonsOwnAnswerResolvesIt()
+    public async Task Submit_WithABlocker_RaisesItOnce_TellsTheLeadsOnce_AndOnlyThePersonsOwnAnswerResolvesIt()
     {
         var raised = await SubmitAsync(Calls(10m, blocker: true));
         var again = await SubmitAsync(Calls(11m, blocker: true));
@@ -105,6 +110,9 @@ public class CheckInServiceTests
 
         Assert.True(raised.BlockerRaised);
         Assert.False(again.BlockerRaised);
+        var notice = Assert.Single(_deliveries.All);                   // one notice, queued for the send job
+        Assert.Equal(("BlockerNotice:tanaka:2026-11-27", DeliveryState.Pending, Now), (notice.Occurrence.Key, notice.State, notice.Occurrence.DueAtUtc));
+        Assert.Equal([notice.Id], _deliveries.Queued);
         Assert.Equal(CheckInStatus.Saved, backfill.Status);
         Assert.Single(stillOpen);
         Assert.Empty(await _store.OpenAsync(["tanaka"], CancellationToken.None));
@@ -125,7 +133,7 @@ public class CheckInServiceTests
     [Fact]
     public async Task Submit_WithNoGoalsImported_IsRejected()
     {
-        var service = new CheckInService(new InMemoryGoalsProvider(null), _store, _store, TimeProvider.System);
+        var service = new CheckInService(new InMemoryGoalsProvider(null), _store, _store, new Notices(_deliveries, _deliveries, TimeProvider.System), TimeProvider.System);
 
         var result = await service.SubmitAsync(Calls(1m), CancellationToken.None);
 

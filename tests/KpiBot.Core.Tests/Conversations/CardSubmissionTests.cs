@@ -22,7 +22,7 @@ public class CardSubmissionTests
 
         var receipt = Assert.IsType<CheckInReceiptView>(reply.CardUpdate);
         Assert.Empty(reply.Replies);
-        Assert.Equal("保存しました：27 calls（目標 20）、3 emails（目標 3）", receipt.Text);
+        Assert.Equal("11月27日（金）の分を保存しました：架電数/日 27件（目標 20件）、新規紹介メール/日 3通（目標 3通）", receipt.Text);
         Assert.Equal("11月27日（金）のチェックイン", receipt.Title);
         Assert.Equal([27m / 20m, 1m], receipt.Lines.Select(l => l.Fraction));
         Assert.Equal(27m, harness.ValueOf("tanaka", "daily-calls", Friday));
@@ -31,19 +31,17 @@ public class CardSubmissionTests
     }
 
     [Fact]
-    public async Task Submit_InEnglish_WithANoteAndABlocker_TellsTheLeadInTheirLanguage_Once()
+    public async Task Submit_InEnglish_WithANoteAndABlocker_TellsTheLeadsOnce()
     {
         var harness = new ConversationHarness();
         var card = await harness.CardAsync("emily", Friday);
 
         var first = await harness.SubmitAsync("emily", card, Values(("daily-calls", "27"), ("intro-emails", "")), note: " Client away ", blocker: true);
-        var again = await harness.SubmitAsync("emily", card, Values(("daily-calls", "28")), note: "Client away", blocker: true);
+        await harness.SubmitAsync("emily", card, Values(("daily-calls", "28")), note: "Client away", blocker: true);
 
-        Assert.Equal("Saved: 27 calls (target 20)\nNote: Client away\nBlocker noted; your lead knows.", first.CardUpdate!.Text);
-        var told = Assert.Single(first.Outbox!);
-        Assert.Equal("sato", told.PersonId);
-        Assert.Equal("Emily Carterさんが11月27日（金）に困りごとを報告しました：Client away", told.View.Text);
-        Assert.Empty(again.Outbox!);                                  // still the same open blocker
+        Assert.Equal("Saved for Fri 27 Nov: 架電数/日: 27 calls (target 20 calls)\nNote: Client away\nBlocker noted; your lead knows.", first.CardUpdate!.Text);
+        // One notice for the leads, written and sent by delivery; the second answer keeps the same open blocker.
+        Assert.Equal("BlockerNotice:emily:2026-11-27", Assert.Single(harness.Deliveries.All).Occurrence.Key);
         Assert.Null(harness.ValueOf("emily", "intro-emails", Friday)); // an empty field records nothing
         Assert.Single(await harness.Store.OpenAsync(["emily"], CancellationToken.None));
     }
@@ -103,7 +101,7 @@ public class CardSubmissionTests
 
         var reply = await harness.SubmitAsync("tanaka", card, Values(("daily-calls", "5")));
 
-        Assert.Equal("架電数/日：2026/11/28 は未来の日付です。記録できるのは今日(2026/11/27)までです。", Assert.Single(reply.Replies).View.Text);
+        Assert.Equal("架電数/日：2026年11月28日（土） は未来の日付です。記録できるのは今日(2026年11月27日（金）)までです。", Assert.Single(reply.Replies).View.Text);
         Assert.Empty(harness.Store.Entries);
     }
 
@@ -117,10 +115,10 @@ public class CardSubmissionTests
         var confirmed = await harness.SubmitAsync("tanaka", card, Values(("daily-calls", "201")), confirmed: true);
 
         var question = Assert.IsType<ConfirmView>(Assert.Single(asked.Replies).View);
-        Assert.Equal("架電数/日：201 は目標 20 の 10 倍を超えています。正しければ確認してください。\nこのまま保存しますか？", question.Text);
+        Assert.Equal("架電数/日：201件 は目標 20件 の 10 倍を超えています。正しければ確認してください。\nこのまま保存しますか？", question.Text);
         Assert.Equal(CardSubmissions.ConfirmCommand, question.ConfirmCommand);
         Assert.Equal("保存する", question.ConfirmLabel);
-        Assert.Equal("保存しました：201 calls（目標 20）", confirmed.CardUpdate!.Text);
+        Assert.Equal("11月27日（金）の分を保存しました：架電数/日 201件（目標 20件）", confirmed.CardUpdate!.Text);
         Assert.Equal(201m, harness.ValueOf("tanaka", "daily-calls", Friday));
     }
 
@@ -135,7 +133,7 @@ public class CardSubmissionTests
 
         var question = Assert.IsType<ConfirmView>(Assert.Single(asked.Replies).View);
         Assert.Equal(
-            "架電数/日：このカードを開いた後に 30 calls が保存されています。このカードの 27 calls で上書きすることになります。\nこのまま保存しますか？",
+            "架電数/日：このカードを開いた後に 30件 が保存されています。このカードの 27件 で上書きすることになります。\nこのまま保存しますか？",
             question.Text);
         Assert.Equal(30m, harness.ValueOf("tanaka", "daily-calls", Friday));
 
@@ -169,8 +167,7 @@ public class CardSubmissionTests
         Assert.Equal(((CheckInReceiptView)first.CardUpdate).Lines, ((CheckInReceiptView)retry.CardUpdate).Lines);
         Assert.Equal(2, harness.Store.AuditCount);                        // two values written once each
         Assert.All(harness.Store.Entries, e => Assert.Equal(1, e.Revision));
-        Assert.Single(first.Outbox!);
-        Assert.Empty(retry.Outbox!);
+        Assert.Single(harness.Deliveries.All);                           // the leads' notice, claimed once
         var totals = await harness.Store.GetTotalsAsync(new(Friday, Friday), ["daily-calls"], null, CancellationToken.None);
         Assert.Equal(27m, Assert.Single(totals).Sum);
     }
@@ -184,7 +181,7 @@ public class CardSubmissionTests
 
         var reply = await harness.SubmitAsync("tanaka", thursdayCard, Values(("daily-calls", "27")));
 
-        Assert.Equal("11月26日（木）の分を保存しました：27 calls（目標 20）", reply.CardUpdate!.Text);
+        Assert.Equal("11月26日（木）の分を保存しました：架電数/日 27件（目標 20件）", reply.CardUpdate!.Text);
         Assert.Equal(new DateOnly(2026, 11, 26), Assert.Single(harness.Store.Entries).Day);
         var history = await harness.Store.HistoryAsync(["tanaka"], Friday.AddDays(-1), Friday.AddDays(3), CancellationToken.None);
         Assert.Equal([new PersonDay("tanaka", new DateOnly(2026, 11, 26), DayState.Answered)], history);
@@ -193,8 +190,9 @@ public class CardSubmissionTests
     [Fact]
     public async Task Submit_OnANonWorkingDay_IsAcceptedForThatDay()
     {
-        var harness = new ConversationHarness();
-        var saturday = new DateOnly(2026, 11, 21);
+        // Monday 30 November, 10:00 in Tokyo: Saturday the 28th is within the response window.
+        var harness = new ConversationHarness(now: new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+        var saturday = new DateOnly(2026, 11, 28);
 
         var reply = await harness.SubmitAsync("tanaka", await harness.CardAsync("tanaka", saturday), Values(("daily-calls", "8")));
 
@@ -222,7 +220,7 @@ public class CardSubmissionTests
 
         var reply = await harness.SubmitAsync("tanaka", card, Values(("sns-posts", "2")));
 
-        Assert.Equal("保存しました：2 posts（目標 2）", reply.CardUpdate!.Text);
+        Assert.Equal("11月23日（月）から始まる週の分を保存しました：SNS投稿 2回/週 2回（目標 2回）", reply.CardUpdate!.Text);
         Assert.Equal(2m, harness.ValueOf("tanaka", "sns-posts", new DateOnly(2026, 11, 23)));
     }
 
@@ -263,7 +261,7 @@ public class CardSubmissionTests
 
         var reply = await harness.SubmitAsync("tanaka", await harness.CardAsync("tanaka", Friday), Values(), action: CardAction.Same);
 
-        Assert.Equal("保存しました：25 calls（目標 20）、3 emails（目標 3）", reply.CardUpdate!.Text);
+        Assert.Equal("11月27日（金）の分を保存しました：架電数/日 25件（目標 20件）、新規紹介メール/日 3通（目標 3通）", reply.CardUpdate!.Text);
         Assert.Equal(25m, harness.ValueOf("tanaka", "daily-calls", Friday));
         Assert.Equal(3m, harness.ValueOf("tanaka", "intro-emails", Friday));
     }
@@ -291,13 +289,13 @@ public class CardSubmissionTests
 
         var reply = await harness.SubmitAsync("emily", card, Values(), action: CardAction.Skip);
 
-        Assert.Equal("Skipped Mon, Nov 23.", reply.CardUpdate!.Text);
+        Assert.Equal("Skipped Mon 23 Nov.", reply.CardUpdate!.Text);
         Assert.Empty(await harness.Store.HistoryAsync(["emily"], new DateOnly(2026, 11, 23), Friday, CancellationToken.None));
     }
 
     [Theory]
     [InlineData("1,200", 1200)]
-    [InlineData(" １２．５ ", 12.5)]
+    [InlineData(" １２．０ ", 12)]
     [InlineData("０", 0)]
     public async Task Submit_NumbersAsPeopleTypeThem_AreRead(string typed, decimal expected)
     {
@@ -307,5 +305,17 @@ public class CardSubmissionTests
         await harness.SubmitAsync("tanaka", card, Values(("daily-calls", typed)), confirmed: true);
 
         Assert.Equal(expected, harness.ValueOf("tanaka", "daily-calls", Friday));
+    }
+
+    [Fact]
+    public async Task Submit_AFractionOfACall_IsRefused_SayingCallsAreWhole_AndSavesNothing()
+    {
+        var harness = new ConversationHarness();
+        var card = await harness.CardAsync("tanaka", Friday);
+
+        var reply = await harness.SubmitAsync("tanaka", card, Values(("daily-calls", "2.5"), ("intro-emails", "3")));
+
+        Assert.Equal("架電数/日：2.5 は記録できません。整数で入力してください（単位: 件）。", Assert.Single(reply.Replies).View.Text);
+        Assert.Empty(harness.Store.Entries);
     }
 }

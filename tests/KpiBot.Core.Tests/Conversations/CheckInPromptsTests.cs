@@ -22,8 +22,9 @@ public class CheckInPromptsTests
         Assert.Equal([20m, 3m], card.Lines.Select(l => l.Target));
         Assert.All(card.Lines, l => Assert.Null(l.CurrentValue));
         Assert.Equal(
-            "11月27日（金）のチェックイン\n• 架電数/日（目標 20 calls）\n• 新規紹介メール/日（目標 3 emails）\n"
-            + "カードに数字を入力してください。「skip」「same」「help」と入力することもできます。",
+            "11月27日（金）のチェックイン\n• 架電数/日（目標 20件）\n• 新規紹介メール/日（目標 3通）\n"
+            + "カードに数字を入力してください。「skip」「same」「help」と入力することもできます。\n"
+            + "12月2日（水）まで回答・修正できます。",
             card.Text);
         Assert.Equal("送信", card.Labels.Submit);
     }
@@ -41,7 +42,7 @@ public class CheckInPromptsTests
 
         Assert.Equal(2, card.CardVersion);
         Assert.Equal([27m, 3m], card.Lines.Select(l => l.CurrentValue));
-        Assert.Contains("• 架電数/日（目標 20 calls）　記録済み：27 calls\n", card.Text, StringComparison.Ordinal);
+        Assert.Contains("• 架電数/日（目標 20件）　記録済み：27件\n", card.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public class CheckInPromptsTests
 
         Assert.Equal(new DateOnly(2026, 11, 23), card.WorkDay);
         Assert.Equal("WeeklyPrompt:emily:2026-11-23", card.OccurrenceKey);
-        Assert.Equal("Weekly check-in for the week of Mon, Nov 23", card.Title);
+        Assert.Equal("Weekly check-in for the week of Mon 23 Nov", card.Title);
         Assert.Equal(["SNS投稿 2回/週 (target 2 posts)", "フォローメール (target 5 emails)"], card.Lines.Select(l => l.Label));
         Assert.Equal("Submit", card.Labels.Submit);
     }
@@ -66,8 +67,8 @@ public class CheckInPromptsTests
         var card = await harness.CardAsync("kato", new DateOnly(2027, 1, 6));
 
         var line = Assert.Single(card.Lines);
-        Assert.Equal(250m / 3, line.Target);                 // 250 a day for the team, 3 reps
-        Assert.Equal("83.33 calls", line.TargetText);
+        Assert.Equal(250m / 3, line.Target);                 // 250 a day for the team, 3 reps: the exact share stays in the view
+        Assert.Equal("83件", line.TargetText);           // and is shown in whole calls (was "83.33 calls")
     }
 
     [Fact]

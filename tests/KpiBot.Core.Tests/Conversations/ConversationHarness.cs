@@ -3,6 +3,7 @@ using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations;
 using KpiBot.Core.Conversations.Cards;
 using KpiBot.Core.Conversations.Rep;
+using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
 using KpiBot.Core.GoalsFile;
 using KpiBot.Core.Tests.GoalsFile;
@@ -27,12 +28,14 @@ internal sealed class ConversationHarness
         Model = model ?? Sample;
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero));
         Goals = new InMemoryGoalsProvider(Model);
+        Store.Goals = Model;
         Directory = new InMemoryDirectory(() => Goals.Model);
         Prompts = new CheckInPrompts(Store);
-        CheckIns = new CheckInService(Goals, Store, Store, Time);
+        CheckIns = new CheckInService(Goals, Store, Store, new Notices(Deliveries, Deliveries, Time), Time);
         Cards = new CardSubmissions(CheckIns, Store, Store);
         var handlers = RepCommands.Create(Prompts, Cards, Store, Store, Store).Concat(extraHandlers ?? []);
-        Service = new ConversationService(Goals, new ChatDirectory(Directory, new InMemoryChatAdapterStores(), [], new ChatMisses(Time), Time), handlers, Cards, Time, Prompts);
+        ChatDirectory = new ChatDirectory(Directory, new InMemoryChatAdapterStores(), [], new ChatMisses(Time), Time);
+        Service = new ConversationService(Goals, ChatDirectory, handlers, Cards, Time, Prompts);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(UserOf(person.Id), person.Id, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
@@ -40,10 +43,13 @@ internal sealed class ConversationHarness
     }
 
     public GoalsModel Model { get; }
+    public ChatDirectory ChatDirectory { get; }
     public FakeTimeProvider Time { get; }
     public InMemoryGoalsProvider Goals { get; }
     public InMemoryDirectory Directory { get; }
     public InMemoryCheckIns Store { get; } = new();
+
+    public InMemoryDeliveries Deliveries { get; } = new();
     public CheckInPrompts Prompts { get; }
     public CheckInService CheckIns { get; }
     public CardSubmissions Cards { get; }

@@ -37,20 +37,21 @@ public class MeCommandTests
         Assert.Equal("田中 健太さんの進捗（11月27日（金）時点）", view.Title);
         // Week: calls 18+22+25+27 = 92 of 20×4 = 80; emails 3+2 = 5 of 3×4 = 12; posts 1 of 2×4÷5 = 1.6; follow-ups 0 of 5×4÷5 = 4.
         // Streak: 27, 26, 25, 24 answered; 23 (holiday), 22, 21 (weekend) passed over; 20 answered; 19 answered; 18 skipped → 6.
-        // Month: calls 380 − (30+0+92) = 258 over 1 day; emails 57 − 5 = 52; posts 7.6 − 1 = 6.6; follow-ups 19 − 0 = 19.
+        // Month: calls 380 − (30+0+92) = 258 over 1 day; emails 57 − 5 = 52; posts 7.6 − 1 = 6.6 (shown whole, rounded up: 7); follow-ups 19.
+        // Counts are shown whole (1.6 posts → 2); the percentage comes from the exact values (1 ÷ 1.6 = 63 %).
         Assert.Equal(
             "田中 健太さんの進捗（11月27日（金）時点）\n\n"
-            + "今日\n• 架電数/日：27 / 20 calls\n• 新規紹介メール/日：2 / 3 emails\n\n"
-            + "今週\n• 架電数/日：92 / 80 calls（115 %）\n• 新規紹介メール/日：5 / 12 emails（42 %）\n"
-            + "• SNS投稿 2回/週：1 / 1.6 posts（63 %）\n• フォローメール：0 / 4 emails（0 %）\n\n"
+            + "今日\n• 架電数/日：27 / 20件\n• 新規紹介メール/日：2 / 3通\n\n"
+            + "今週\n• 架電数/日：92 / 80件（115 %）\n• 新規紹介メール/日：5 / 12通（42 %）\n"
+            + "• SNS投稿 2回/週：1 / 2回（63 %）\n• フォローメール：0 / 4通（0 %）\n\n"
             + "連続回答\n• 6 営業日連続で回答しています\n\n"
-            + "今月の残りの営業日に 1 日あたり必要な数\n• 架電数/日：258 calls\n• 新規紹介メール/日：52 emails\n"
-            + "• SNS投稿 2回/週：6.6 posts\n• フォローメール：19 emails",
+            + "今月の残りの営業日に 1 日あたり必要な数\n• 架電数/日：258件\n• 新規紹介メール/日：52通\n"
+            + "• SNS投稿 2回/週：7回\n• フォローメール：19通",
             view.Text);
         Assert.Equal(["daily-calls", "intro-emails", "sns-posts", "follow-up-emails"], view.Lines.Select(l => l.NodeId));
         Assert.Equal(92m / 80m, view.Lines[0].Fraction);
         Assert.Equal(ProgressStatus.OnTrack, view.Lines[0].Status);
-        Assert.Equal("27 / 20 calls", view.Lines[0].Detail);
+        Assert.Equal("27 / 20件", view.Lines[0].Detail);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public class MeCommandTests
         var view = Assert.IsType<PersonalProgressView>(Assert.Single((await harness.SayAsync("tanaka", "me", "en")).Replies).View);
 
         // 25 November off: the week asks 20 × 3 = 60 calls; with the 30th off no working day is left this month.
-        Assert.Equal("Your progress, 田中 健太 — Fri, Nov 27", view.Title);
+        Assert.Equal("Your progress, 田中 健太 — Fri 27 Nov", view.Title);
         Assert.Equal("架電数/日: 92 / 60 calls (153 %)", view.Sections.Single(s => s.Heading == "This week").Items[0]);
         Assert.All(
             view.Sections.Single(s => s.Heading == "Needed per working day for the rest of the month").Items,

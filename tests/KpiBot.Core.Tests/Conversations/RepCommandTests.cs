@@ -38,7 +38,7 @@ public class RepCommandTests
 
         var card = Assert.IsType<CheckInPromptView>(reply.Replies[0].View);
         Assert.Equal(new DateOnly(2026, 11, 26), card.WorkDay);
-        Assert.Equal("Check-in for Thu, Nov 26", card.Title);
+        Assert.Equal("Check-in for Thu 26 Nov", card.Title);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public class RepCommandTests
     public async Task Skip_WithoutReason_WhenAlreadyAnswered_IsRefused()
     {
         var harness = new ConversationHarness();
-        Assert.Equal("Skipped Fri, Nov 27.", await harness.TextOfAsync("emily", "skip"));
+        Assert.Equal("Skipped Fri 27 Nov.", await harness.TextOfAsync("emily", "skip"));
 
         await harness.RecordAsync("suzuki", "daily-calls", Friday, 10m);
         Assert.Equal("11月27日（金）は回答済みです。数字を変えるときは「edit」を使ってください。", await harness.TextOfAsync("suzuki", "スキップ"));
@@ -105,7 +105,7 @@ public class RepCommandTests
 
         var text = await harness.TextOfAsync("emily", "same");
 
-        Assert.Equal("Saved: 31 calls (target 20)", text);
+        Assert.Equal("Saved for Fri 27 Nov: 架電数/日: 31 calls (target 20 calls)", text);
         Assert.Equal(31m, harness.ValueOf("emily", "daily-calls", Friday));
         Assert.Null(harness.ValueOf("emily", "intro-emails", Friday));
     }
@@ -134,11 +134,11 @@ public class RepCommandTests
     }
 
     [Theory]
-    [InlineData("off 2026-12-24", "Time off recorded: Thu, Dec 24, 2026.")]
-    [InlineData("off 2026-12-24 〜 2026-12-25", "Time off recorded: Thu, Dec 24, 2026 to Fri, Dec 25, 2026 (2 working days).")]
-    [InlineData("off ２０２６－１２－２４～２０２６－１２－２５", "Time off recorded: Thu, Dec 24, 2026 to Fri, Dec 25, 2026 (2 working days).")]
-    [InlineData("off 2026-12-24 2026-12-25 family", "Time off recorded: Thu, Dec 24, 2026 to Fri, Dec 25, 2026 (2 working days).")]
-    [InlineData("off 2026-12-01..2027-01-29", "Time off recorded: Tue, Dec 1, 2026 to Fri, Jan 29, 2027 (38 working days).")]
+    [InlineData("off 2026-12-24", "Time off recorded: Thu 24 Dec 2026.")]
+    [InlineData("off 2026-12-24 〜 2026-12-25", "Time off recorded: Thu 24 Dec 2026 to Fri 25 Dec 2026 (2 working days).")]
+    [InlineData("off ２０２６－１２－２４～２０２６－１２－２５", "Time off recorded: Thu 24 Dec 2026 to Fri 25 Dec 2026 (2 working days).")]
+    [InlineData("off 2026-12-24 2026-12-25 family", "Time off recorded: Thu 24 Dec 2026 to Fri 25 Dec 2026 (2 working days).")]
+    [InlineData("off 2026-12-01..2027-01-29", "Time off recorded: Tue 1 Dec 2026 to Fri 29 Jan 2027 (38 working days).")]
     public async Task Off_AcceptsOneDayOrARange_WrittenSeveralWays(string command, string expected)
     {
         var harness = new ConversationHarness();

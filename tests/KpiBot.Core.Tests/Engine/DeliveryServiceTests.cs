@@ -77,6 +77,46 @@ public class DeliveryServiceTests
         Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
     }
 
+    [Fact]
+    public async Task Send_TheFirstPromptOfSomeoneFoundInSlackByEmail_InAZoneADayAhead_IsNotAskedForYesterday()
+    {
+        // Issue 9 item 15. Tanaka never wrote and has no Slack link; his team plans in Los Angeles. At send time
+        // he is found in Slack by his email, in Tokyo, where his Monday evening has long passed: he is linked and
+        // his zone learnt before the day is settled, and no prompt for "yesterday" goes out.
+        var model = GoalsFileLoader.Load(GoalsYaml.SampleText().Replace("    time_zone: Asia/Tokyo\n    working_days", "    time_zone: America/Los_Angeles\n    working_days", StringComparison.Ordinal), "goals.yaml").Model!;
+        var due = new DateTimeOffset(2026, 12, 1, 1, 30, 0, TimeSpan.Zero);
+        var slackUser = new ChatUser(Platforms.Slack, "T1", "UTANAKA");
+        var slack = new EmailPlatform(new ChatUserInfo(slackUser, Email: "tanaka@example.co.jp", TimeZone: "Asia/Tokyo"));
+        var world = new EngineWorld(due, model, slack);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "tanaka", Mon, due)], due, CancellationToken.None));
+
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+
+        Assert.Empty(world.Chat.To("tanaka"));
+        Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
+        Assert.Equal(["tanaka@example.co.jp"], slack.EmailLookups);
+        Assert.Equal("tanaka", await world.Directory.FindPersonIdAsync(slackUser, CancellationToken.None));
+    }
+
+    /// <summary>A Slack that finds one person by email.</summary>
+    private sealed class EmailPlatform(ChatUserInfo person) : IChatProfileSource
+    {
+        public List<string> EmailLookups { get; } = [];
+
+        public string Platform => Platforms.Slack;
+
+        public Task<ChatLookup<ChatUserInfo>> ProfileAsync(ChatUser user, CancellationToken cancellationToken) => Task.FromResult(ChatLookup.NotFound<ChatUserInfo>());
+
+        public Task<ChatLookup<ChatUserInfo>> FindByEmailAsync(string email, CancellationToken cancellationToken)
+        {
+            EmailLookups.Add(email);
+            return Task.FromResult(string.Equals(email, person.Email, StringComparison.OrdinalIgnoreCase) ? ChatLookup.Found(person) : ChatLookup.NotFound<ChatUserInfo>());
+        }
+
+        public Task<ChatLookup<ConversationAddress>> OpenPersonalAsync(ChatUserInfo user, CancellationToken cancellationToken) =>
+            Task.FromResult(ChatLookup.Found(new ConversationAddress(Platforms.Slack, user.User.TenantId, "D" + user.User.UserId)));
+    }
+
     /// <summary>A platform that knows people only by what it told before (their stored profile).</summary>
     private sealed class ProfileOnlyPlatform : IChatProfileSource
     {
@@ -156,6 +196,48 @@ public class DeliveryServiceTests
         var row = world.Deliveries.All.Single(d => d.Id == id);
         Assert.Equal(DeliveryState.Sent, row.State);
         Assert.Equal(posted, row.Message!.Conversation);
+    }
+
+    [Fact]
+    public async Task Send_ABlockerNotice_TellsEachLeadInTheirLanguage_AndAfterA429TellsOnlyTheOneStillMissing_Once()
+    {
+        var model = GoalsFileLoader.Load(
+            GoalsYaml.SampleText().Replace("suzuki@example.co.jp, role: rep", "suzuki@example.co.jp, role: lead", StringComparison.Ordinal), "goals.yaml").Model!;
+        var world = new EngineWorld(PromptDue, model);
+        await world.Store.RaiseAsync("emily", Mon, "Client away", PromptDue, CancellationToken.None);
+        world.Chat.Script("suzuki", new SendOutcome.RateLimited(TimeSpan.FromSeconds(20)));
+        var notice = new Occurrence(OccurrenceKind.BlockerNotice, "emily", Mon, PromptDue);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([notice], PromptDue, CancellationToken.None));
+
+        var first = await world.Sender.SendAsync(id, CancellationToken.None);
+        Assert.Equal(PromptDue.AddSeconds(20), first.RetryAt);
+        world.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));   // a repeated job sends nothing
+
+        // The fake records what arrived: each lead once, the rate-limited one on the retry.
+        Assert.Equal(["sato", "suzuki"], world.Chat.Sent.Select(m => m.PersonId));
+        Assert.Equal("Emily Carterさんが11月30日（月）に困りごとを報告しました：Client away", world.Chat.To("sato")[0].View.Text);
+        Assert.Equal(DeliveryState.Sent, StateOf(world, id));
+    }
+
+    [Fact]
+    public async Task Send_ABlockerNotice_ForABlockerResolvedSince_IsSkipped_AndAnUnreachableLeadSaysNothingOfTheRep()
+    {
+        var world = new EngineWorld(PromptDue);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync(
+            [new Occurrence(OccurrenceKind.BlockerNotice, "tanaka", Mon, PromptDue)], PromptDue, CancellationToken.None));
+        await world.Sender.SendAsync(id, CancellationToken.None);
+        Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
+        Assert.Empty(world.Chat.Sent);
+
+        await world.Store.RaiseAsync("emily", Mon, null, PromptDue, CancellationToken.None);
+        world.Chat.Script("sato", new SendOutcome.Unreachable("blocked the bot"));
+        var other = Assert.Single(await world.Deliveries.ClaimAsync(
+            [new Occurrence(OccurrenceKind.BlockerNotice, "emily", Mon, PromptDue)], PromptDue, CancellationToken.None));
+        await world.Sender.SendAsync(other, CancellationToken.None);
+        Assert.Equal(DeliveryState.Unreachable, StateOf(world, other));
+        Assert.Empty(await world.Deliveries.UnreachableAsync(["emily"], CancellationToken.None));
     }
 
     [Fact]

@@ -29,27 +29,29 @@ internal sealed class EngineWorld : IEngineDriver
         Model = model ?? GoalsFileLoader.Load(GoalsYaml.SampleText(), "goals.yaml").Model!;
         Time = new FakeTimeProvider(start);
         Goals = new InMemoryGoalsProvider(Model);
+        Store.Goals = Model;
         Directory = new InMemoryDirectory(() => Goals.Model);
         ChatDirectory = new ChatDirectory(Directory, ChatUsers, chatSource is null ? [] : [chatSource], new ChatMisses(Time), Time);
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);
         var prompts = new CheckInPrompts(Store);
-        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, Time), Store, Store);
+        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, new Notices(Deliveries, Deliveries, Time), Time), Store, Store);
         var digests = new DigestBuilder(rollup, Store, Store, Time);
         ICommandHandler[] lead =
         [
             new StatusCommand(rollup, Store, Store, Deliveries, Directory),
             new TreeCommand(rollup, Store),
-            new DigestCommand(digests),
+            new DigestCommand(digests, Directory),
             new RemindCommand(Store, Deliveries, Deliveries),
-            new StartCommand(Store, Deliveries, Deliveries),
+            // The world sends when a test steps it, so `start` reports at once instead of waiting for the sends.
+            new StartCommand(Store, Deliveries, Deliveries, new DeliveryOptions { StartReportWait = TimeSpan.Zero }),
             new LinkCommand(Directory),
             new UnlinkCommand(Directory),
         ];
         Conversations = new ConversationService(
             Goals, ChatDirectory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
         Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
-        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Directory, prompts, digests, Time, options, ChatDirectory);
+        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options, ChatDirectory);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();

@@ -100,4 +100,17 @@ public class LoaderBasicsTests
         Assert.Equal((0.05m, "other"), (calls.ConversionRate, calls.TeamId));
         Assert.Equal("Tokyo Standard Time", model.TeamsById["other"].TimeZone);
     }
+
+    [Fact]
+    public void Load_JudgeAfter_IsReadWithADefaultOfThreeWorkingDays()
+    {
+        Assert.Equal(3, GoalsYaml.Load(GoalsYaml.Valid).Model!.Organization.StatusThresholds.JudgeAfterDays);
+
+        var text = GoalsYaml.With("  name: Test", "  name: Test\n  thresholds: { on_track: 0.9, judge_after: 5 }");
+        var thresholds = GoalsYaml.Load(text).Model!.Organization.StatusThresholds;
+        Assert.Equal(new StatusThresholds(0.9m, 0.80m, 5), thresholds);
+
+        var bad = GoalsYaml.Load(GoalsYaml.With("  name: Test", "  name: Test\n  thresholds: { judge_after: 0 }"));
+        Assert.Contains(bad.Errors, e => e.Code == "KPB020");
+    }
 }

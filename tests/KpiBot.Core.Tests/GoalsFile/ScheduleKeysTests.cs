@@ -142,4 +142,15 @@ public class ScheduleKeysTests
         Assert.False(result.HasErrors, string.Join("\n", result.Errors.Select(e => e.Format(Localized.English))));
         return result.Model!.TeamsById["sales"];
     }
+
+    [Fact]
+    public void Load_ResponseWindow_IsReadAndChecked()
+    {
+        Assert.Equal(3, LoadTeam(GoalsYaml.Valid).ScheduleOrDefault.ResponseWindow);
+        Assert.Equal(5, LoadTeam(WithSchedule("    checkin: { response_window: 5 }")).Schedule!.ResponseWindow);
+        Assert.Equal(0, LoadTeam(WithSchedule("    checkin: { response_window: 0 }")).Schedule!.ResponseWindow);
+
+        var result = GoalsYaml.Load(WithSchedule("    checkin: { response_window: 61 }"));
+        Assert.Contains(result.Errors, e => e.Code == "KPB020");
+    }
 }

@@ -39,6 +39,7 @@ internal sealed class LeadWorld
                 .Append(new Person("fuji", "fuji", "fuji@example.com", Role.Lead, "osaka"))
                 .Concat(extraPeople ?? []));
         Directory = new InMemoryDirectory(() => Model);
+        CheckIns.Goals = Model;
         Rollup = new RollupService(CheckIns);
     }
 
@@ -61,6 +62,22 @@ internal sealed class LeadWorld
     public static ConversationAddress Dm { get; } = new(Platforms.Slack, "T1", "D1");
 
     public static ConversationAddress Channel { get; } = new(Platforms.Slack, "T1", "C1");
+
+    /// <summary>The chat platform the inline sender of <see cref="Start"/> sends through; outcomes can be scripted per person.</summary>
+    public InMemoryChatPort Chat { get; } = new();
+
+    /// <summary>
+    /// <c>start</c> whose queue sends each queued delivery at once through <see cref="Chat"/> (as the background
+    /// workers would), so its report sees the outcomes without waiting.
+    /// </summary>
+    public StartCommand Start(TimeSpan? wait = null)
+    {
+        var options = new DeliveryOptions { StartReportWait = wait ?? TimeSpan.FromSeconds(5) };
+        var sender = new DeliveryService(
+            Deliveries, Chat, new InMemoryGoalsProvider(Model), CheckIns, CheckIns, CheckIns, Directory,
+            new KpiBot.Core.Conversations.Cards.CheckInPrompts(CheckIns), Digests, Time, options);
+        return new StartCommand(CheckIns, Deliveries, new SendingQueue(Deliveries, sender), options);
+    }
 
     public CommandContext Context(string personId, ConversationKind kind = ConversationKind.Personal, CultureInfo? culture = null) => new(
         Model.PeopleById[personId], Model, culture ?? Localized.English, Today, Now,
@@ -86,4 +103,18 @@ internal sealed class LeadWorld
 
     public Task Record(string person, DateOnly day, decimal value, string node = "calls") =>
         CheckIns.RecordAsync(new CheckInEntry(person, node, day, value), person, Now, CancellationToken.None);
+}
+
+/// <summary>A queue that hands each delivery to the sender at once.</summary>
+internal sealed class SendingQueue(InMemoryDeliveries deliveries, DeliveryService sender) : IDeliveryQueue
+{
+    public async Task EnqueueAsync(IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in deliveryIds)
+        {
+            await sender.SendAsync(id, cancellationToken);
+        }
+
+        await deliveries.EnqueueAsync(deliveryIds, cancellationToken);
+    }
 }

@@ -48,27 +48,53 @@ public class RemindAndStartTests
     }
 
     [Fact]
-    public async Task Start_SendsTodaysPromptsWithTheSchedulesKeys_AndNotAgain()
+    public async Task Start_SendsTodaysPromptsWithTheSchedulesKeys_AndSaysWhatHappenedToEachPerson()
     {
-        var world = new LeadWorld();
+        var world = new LeadWorld([new Person("emi", "Emi", "emi@example.com", Role.Rep, "tokyo"), new Person("gen", "Gen", "gen@example.com", Role.Rep, "tokyo")]);
         await world.SeedTodayAsync();
-        // The schedule already sent aoki's prompt today.
-        await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "aoki", LeadWorld.Today, LeadWorld.Now)], LeadWorld.Now, Ct);
-        var start = new StartCommand(world.CheckIns, world.Deliveries, world.Deliveries);
+        // The schedule already sent aoki's prompt today; emi has no chat account; gen's account was deactivated.
+        var sent = await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "aoki", LeadWorld.Today, LeadWorld.Now)], LeadWorld.Now, Ct);
+        await world.Deliveries.BeginSendAsync(sent[0], LeadWorld.Now, Ct);
+        await world.Deliveries.CompleteAsync(sent[0], KpiBot.Core.Delivery.DeliveryState.Sent, null, null, LeadWorld.Now, Ct);
+        world.Chat.Script("emi", new KpiBot.Core.Chat.SendOutcome.Unreachable("no_chat_identity"));
+        world.Chat.Script("gen", new KpiBot.Core.Chat.SendOutcome.Unreachable("account_inactive"));
+        var start = world.Start();
 
         var first = await start.HandleAsync(world.Context("chiba"), "", Ct);
         var second = await start.HandleAsync(world.Context("chiba"), "", Ct);
 
-        // cato is off: aoki (already sent), baba and dan are asked today.
+        // cato is off. Only baba and dan were sent a prompt now — not "sent to 4".
         Assert.Equal(
-            "Sent today's prompt to 2 people. 1 had already received today's prompt and were not sent it again.",
+            "Today's prompts for tokyo:\n"
+            + "・Sent (2): baba, dan\n"
+            + "・Had already received it (1): aoki\n"
+            + "・Not found in chat (1): Emi — no Slack or Teams account with the email in the goals file; link them by hand or fix the email\n"
+            + "・Could not be reached (1): Gen (account deactivated)",
             first.Replies[0].View.Text);
+        Assert.Equal(KpiBot.Core.Conversations.ReplyVisibility.Private, first.Replies[0].Visibility);
+        Assert.Equal(["baba", "dan"], world.Chat.Sent.Select(m => m.PersonId).Order());
         Assert.Equal(
-            "Sent today's prompt to 0 people. 3 had already received today's prompt and were not sent it again.",
+            "Today's prompts for tokyo:\n"
+            + "・Had already received it (3): aoki, baba, dan\n"
+            + "・Not found in chat (1): Emi — no Slack or Teams account with the email in the goals file; link them by hand or fix the email\n"
+            + "・Could not be reached (1): Gen (account deactivated)",
             second.Replies[0].View.Text);
-        Assert.Equal(2, world.Deliveries.Queued.Count);
+        Assert.Equal(2, world.Chat.Sent.Count);
         Assert.Null(await world.Deliveries.FindAsync("DailyPrompt:cato:2026-11-10", Ct));
-        Assert.NotNull(await world.Deliveries.FindAsync("DailyPrompt:baba:2026-11-10", Ct));
+    }
+
+    [Fact]
+    public async Task Start_WhenTheSendsTakeLonger_SaysWhoIsStillBeingSentTo_InJapanese()
+    {
+        var world = new LeadWorld();
+        var start = new StartCommand(world.CheckIns, world.Deliveries, world.Deliveries, new KpiBot.Core.Delivery.DeliveryOptions { StartReportWait = TimeSpan.Zero });
+
+        var reply = await start.HandleAsync(world.Context("chiba", culture: Localized.Japanese), "", Ct);
+
+        Assert.Equal(
+            "tokyoの本日の入力依頼：\n・送信中（4人）：aoki、baba、cato、dan — 届かなかった人は status で確認できます",
+            reply.Replies[0].View.Text);
+        Assert.Equal(4, world.Deliveries.Queued.Count);
     }
 
     [Fact]
@@ -78,7 +104,7 @@ public class RemindAndStartTests
         var world = new LeadWorld([new Person("nina", "nina", "nina@example.com", Role.Rep, "tokyo", TimeZone: "America/New_York")]);
         var context = world.Context("chiba") with { Now = new DateTimeOffset(2026, 11, 10, 2, 0, 0, TimeSpan.Zero) };
 
-        await new StartCommand(world.CheckIns, world.Deliveries, world.Deliveries).HandleAsync(context, "", Ct);
+        await world.Start().HandleAsync(context, "", Ct);
 
         Assert.NotNull(await world.Deliveries.FindAsync("DailyPrompt:nina:2026-11-09", Ct));
         Assert.NotNull(await world.Deliveries.FindAsync("DailyPrompt:aoki:2026-11-10", Ct));
@@ -90,7 +116,7 @@ public class RemindAndStartTests
         var world = new LeadWorld();
         var context = world.Context("chiba") with { Today = new DateOnly(2026, 11, 3), Now = new DateTimeOffset(2026, 11, 3, 1, 0, 0, TimeSpan.Zero) };
 
-        var reply = await new StartCommand(world.CheckIns, world.Deliveries, world.Deliveries).HandleAsync(context, "", Ct);
+        var reply = await world.Start().HandleAsync(context, "", Ct);
 
         Assert.Equal("Nobody to prompt today: it is not a working day for the team, or everyone is off.", reply.Replies[0].View.Text);
         Assert.Empty(world.Deliveries.All);

@@ -23,14 +23,14 @@ public class StatusCommandTests
         // Targets: 10 a day × 19 working days = 190 each, cato 180 (off on the 10th): 750. Expected 750 × 6 ÷ 19 = 236.84,
         // actual 111: pace 0.47, off-track. Needed (750 − 111) ÷ 13 working days left = 49.15 a day.
         var calls = view.Lines.Single(l => l.NodeId == "calls");
-        Assert.Equal("111 calls / 750 calls", calls.FiguresText);
+        Assert.Equal("111 calls / 750 calls in November", calls.FiguresText);
         Assert.Equal(ProgressStatus.OffTrack, calls.Status);
         Assert.Equal(3, calls.Depth);
-        Assert.Equal(["Phone calls: 111 calls / 750 calls (off-track) — needs 49.15 calls per working day"], view.Sections[0].Items);
+        Assert.Equal(["Phone calls: 111 calls / 750 calls in November (off-track) — needs 50 calls per working day"], view.Sections[0].Items);
         // aoki answered today, cato is off; baba has not answered; dan has not and cannot be reached.
         Assert.Equal("Not answered today", view.Sections[1].Heading);
         Assert.Equal(["baba", "dan (unreachable)"], view.Sections[1].Items);
-        Assert.Equal(["baba — customer list missing (since November 9)"], view.Sections[2].Items);
+        Assert.Equal(["baba — customer list missing (since Mon 9 Nov)"], view.Sections[2].Items);
         Assert.Contains("dan (unreachable)", view.Text, StringComparison.Ordinal);
     }
 
@@ -67,9 +67,9 @@ public class StatusCommandTests
         var view = Assert.IsType<StatusView>(Assert.Single(reply.Replies).View);
         Assert.Equal("進捗 — tokyo", view.Title);
         Assert.Equal("遅れているKDI", view.Sections[0].Heading);
-        Assert.Equal(["Phone calls: 111 calls / 750 calls（遅れ）— 残りの稼働日1日あたり 49.15 calls 必要"], view.Sections[0].Items);
+        Assert.Equal(["Phone calls: 11月 111 calls / 750 calls（遅れ）— 残りの稼働日1日あたり 50 calls 必要"], view.Sections[0].Items);
         Assert.Equal(["baba", "dan（連絡不可）"], view.Sections[1].Items);
-        Assert.Equal(["baba — customer list missing（11月9日から）"], view.Sections[2].Items);
+        Assert.Equal(["baba — customer list missing：11月9日（月）から"], view.Sections[2].Items);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class StatusCommandTests
         var view = Assert.IsType<PersonalProgressView>(only.View);
         Assert.Equal("Progress — aoki", view.Title);
         var calls = view.Lines.Single(l => l.NodeId == "calls");
-        Assert.Equal("66 calls / 190 calls", calls.FiguresText);      // 30 + 26 + 10; 10 × 19
+        Assert.Equal("66 calls / 190 calls in November", calls.FiguresText);      // 30 + 26 + 10; 10 × 19
         Assert.Equal(ProgressStatus.OnTrack, calls.Status);             // expected 60: pace 1.1
         Assert.Equal(["answered"], view.Sections[0].Items);
     }
@@ -129,7 +129,7 @@ public class StatusCommandTests
 
         var view = Assert.IsType<PersonalProgressView>((await world.Status.HandleAsync(world.Context("chiba"), "cato", Ct)).Replies[0].View);
 
-        Assert.Equal("0 calls / 180 calls", view.Lines.Single(l => l.NodeId == "calls").FiguresText);
+        Assert.Equal("0 calls / 180 calls in November", view.Lines.Single(l => l.NodeId == "calls").FiguresText);
         Assert.Equal(["off"], view.Sections[0].Items);
     }
 }

@@ -21,7 +21,7 @@ public class StatusDrillDownTests
         Assert.Equal("Status — dials", view.Title);
         Assert.Equal(["dials", "calls"], view.Lines.Select(l => l.NodeId));
         Assert.Equal([0, 1], view.Lines.Select(l => l.Depth));
-        Assert.Equal("111件 / 400件", view.Lines[0].FiguresText);
+        Assert.Equal("111件 / 400件 in November", view.Lines[0].FiguresText);
     }
 
     [Fact]
@@ -36,10 +36,10 @@ public class StatusDrillDownTests
         var byPerson = view.Sections.Single(s => s.Heading == "By person");
         Assert.Equal(
             [
-                "aoki: 66 calls / 190 calls (35 %, on-track)",
-                "baba: 45 calls / 190 calls (24 %, off-track)",
-                "cato: 0 calls / 180 calls (0 %, off-track)",
-                "dan: 0 calls / 190 calls (0 %, off-track)",
+                "aoki: 66 calls / 190 calls in November (35 %, on-track)",
+                "baba: 45 calls / 190 calls in November (24 %, off-track)",
+                "cato: 0 calls / 180 calls in November (0 %, off-track)",
+                "dan: 0 calls / 190 calls in November (0 %, off-track)",
             ],
             byPerson.Items);
     }

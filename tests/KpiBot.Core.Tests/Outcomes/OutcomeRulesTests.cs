@@ -56,8 +56,8 @@ public class OutcomeRulesTests
     }
 
     [Theory]
-    [InlineData("2026-11-28", "10", "FutureDay", "day")]
-    [InlineData("2026-03-31", "10", "BeforeGoal", "day")]
+    [InlineData("2026-11-28", "10", "FutureDay", "date")]
+    [InlineData("2026-03-31", "10", "BeforeGoal", "date")]
     [InlineData("2026-11-27", "-1", "Negative", "value")]
     [InlineData("2026-11-27", "1.00001", "TooPrecise", "value")]
     [InlineData("2026-11-27", "100000001", "TooLarge", "value")]

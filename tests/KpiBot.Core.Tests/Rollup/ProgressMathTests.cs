@@ -88,4 +88,41 @@ public class ProgressMathTests
         Assert.Null(figures.NeededPerWorkingDay);
         Assert.Equal(20m, figures.Expected);
     }
+
+    [Fact]
+    public void ForSum_WithABaseline_ExtrapolatesOnlyTheGainSinceTheStart()
+    {
+        // Baseline 12, 0.72 gained after 2 of 20 working days, target 20: the expected gain so far is 8 × 2 ÷ 20 = 0.8.
+        var figures = ProgressMath.ForSum(12.72m, 20m, 2, 20, windowStarted: true, new StatusThresholds(JudgeAfterDays: 1), baseline: 12m);
+
+        Assert.Equal(19.2m, figures.Forecast);          // 12 + 0.72 ÷ 2 × 20, not 12.72 ÷ 2 × 20 = 127.2
+        Assert.Equal(0.9m, figures.Pace);               // 0.72 ÷ 0.8
+        Assert.Equal(12.8m, figures.Expected);
+        Assert.Equal(ProgressStatus.AtRisk, figures.Status);
+        Assert.Equal(7.28m / 18m, figures.NeededPerWorkingDay);
+    }
+
+    [Theory]
+    [InlineData(1, ProgressStatus.TooEarly)]
+    [InlineData(2, ProgressStatus.TooEarly)]
+    [InlineData(3, ProgressStatus.OffTrack)]
+    public void ForSum_InTheFirstWorkingDays_IsTooEarlyToTell(int elapsed, ProgressStatus expected)
+    {
+        // Nothing done yet: off-track once judged, but the default judges from the third working day on.
+        var figures = ProgressMath.ForSum(0m, 190m, elapsed, 19, windowStarted: true, Default);
+
+        Assert.Equal(expected, figures.Status);
+    }
+
+    [Fact]
+    public void Judged_FollowsTheThresholdAndAShortWindow()
+    {
+        var fiveDays = new StatusThresholds(JudgeAfterDays: 5);
+
+        Assert.Equal(ProgressStatus.TooEarly, ProgressMath.Judged(true, 4, 19, fiveDays));
+        Assert.Null(ProgressMath.Judged(true, 5, 19, fiveDays));
+        Assert.Null(ProgressMath.Judged(true, 1, 1, Default));   // a one-day window is judged on its day
+        Assert.Equal(ProgressStatus.NotStarted, ProgressMath.Judged(false, 0, 19, Default));
+        Assert.Equal(ProgressStatus.TooEarly, ProgressMath.ForLevel(0m, 0.2m, 1, 19, windowStarted: true, Default).Status);
+    }
 }

@@ -116,7 +116,7 @@ public class RollupCalculatorKpiTests
     }
 
     [Fact]
-    public void Compute_SumKgi_IsBaselinePlusContributingKpisOverItsWindow()
+    public void Compute_SumKgi_IsBaselinePlusContributingKpis_AndExtrapolatesOnlyTheGain()
     {
         var kgi = Kgi(baseline: 30_000_000m, contributions: [new KgiContribution("revenue")],
             start: new DateOnly(2026, 11, 1), deadline: new DateOnly(2026, 11, 30));
@@ -124,11 +124,13 @@ public class RollupCalculatorKpiTests
         var report = RollupCalculator.Compute(model, new RollupRequest(Nov10), Actuals(November, ("chiba", "revenue", 8_200_000m)));
 
         var figures = report.Find("kgi")!.Figures!;
-        // 30,000,000 + 8,200,000 of 100,000,000; expected 100,000,000 × 6 ÷ 19; pace 38.2 × 19 ÷ 600 = 1.20966… → on-track.
+        // 30,000,000 + 8,200,000 of 100,000,000. Only the gain is extrapolated: expected gain 70,000,000 × 6 ÷ 19,
+        // pace 8.2 × 19 ÷ 420 = 0.37095… → off-track; forecast 30,000,000 + 8,200,000 ÷ 6 × 19.
         Assert.Equal(38_200_000m, figures.Actual);
         Assert.Equal(38.2m, figures.ProgressPercent);
-        Assert.Equal(1.209667m, Math.Round(figures.Pace!.Value, 6));
-        Assert.Equal(ProgressStatus.OnTrack, figures.Status);
+        Assert.Equal(0.370952m, Math.Round(figures.Pace!.Value, 6));
+        Assert.Equal(ProgressStatus.OffTrack, figures.Status);
+        Assert.Equal(30_000_000m + 8_200_000m / 6m * 19m, figures.Forecast!.Value, 6);
         Assert.Equal(61_800_000m / 13m, figures.NeededPerWorkingDay);
     }
 

@@ -34,4 +34,33 @@ public class RollupServiceTests
         Assert.Equal(38_200_000m, report.Find("kgi")!.Figures!.Actual);       // baseline + April–March revenue
         Assert.Equal(["calls"], report.ForPerson("baba").Where(p => p.Node.Node.Kind == GoalKind.Kdi).Select(p => p.Node.Node.Id));
     }
+
+    [Fact]
+    public async Task ComputeAsync_AWeeklyValue_IsSpreadOverItsWeeksWorkingDays_SoMonthsAndTheWeekAddUp()
+    {
+        // Visits are weekly, kept on the week's first day. The week of Mon 30 Nov 2026 has 5 working days in
+        // Japan: 1 in November (the 30th), 4 in December (1st–4th). Another week lies wholly in November.
+        var model = Model([Kpi("dials", 100m)], [Kdi("visits", "dials", 5m, KdiCadence.Weekly, unit: "visits")]);
+        var totals = new InMemoryCheckInTotals(
+        [
+            new CheckInEntry("aoki", "visits", new DateOnly(2026, 11, 30), 5m),
+            new CheckInEntry("aoki", "visits", new DateOnly(2026, 11, 16), 3m),
+            new CheckInEntry("baba", "visits", new DateOnly(2026, 11, 30), 10m),
+        ]);
+        var service = new RollupService(totals);
+
+        var november = await service.ComputeAsync(model, new RollupRequest(new DateOnly(2026, 11, 30)), CancellationToken.None);
+        var december = await service.ComputeAsync(model, new RollupRequest(new DateOnly(2026, 12, 31)), CancellationToken.None);
+        var week = await service.ComputeAsync(model, new RollupRequest(new DateOnly(2026, 12, 4), Period: PeriodKind.Week), CancellationToken.None);
+
+        // aoki: November 3 + 5 × 1⁄5 = 4; December 5 × 4⁄5 = 4; the week all 5. Together: 3 + 5, as recorded.
+        Assert.Equal(4m, november.Find("visits")!.People["aoki"].Actual);
+        Assert.Equal(4m, december.Find("visits")!.People["aoki"].Actual);
+        Assert.Equal(5m, week.Find("visits")!.People["aoki"].Actual);
+        // The team, and the KPI the visits feed, agree: (5 + 10) × 1⁄5 + 3 = 6 in November, 12 in December.
+        Assert.Equal(6m, november.Find("visits")!.Figures!.Actual);
+        Assert.Equal(6m, november.Find("dials")!.Figures!.Actual);
+        Assert.Equal(12m, december.Find("dials")!.Figures!.Actual);
+        Assert.Equal(15m, week.Find("visits")!.Figures!.Actual);
+    }
 }

@@ -38,14 +38,15 @@ public class TreeTextRendererTests
         var text = TreeTextRenderer.Render(model, report, Localized.Japanese);
 
         // KGI: 30,000,000 + 8,200,000 against a pace far behind the year → 遅れ. KDI: 111 of 380, pace 0.925 → 要注意.
-        // KPI アポ: 111 × 0.05 = 5.55 of 30. Revenue: 3,200,000 of 10,000,000, expected 10,000,000 × 6 ÷ 19 → 順調.
+        // KPI アポ: 111 × 0.05 = 5.55 of 30, shown in whole appointments (6件). Each figure says its period: the month,
+        // or for the KGI everything to date against its deadline. Revenue: 3,200,000 of 10,000,000, expected 10,000,000 × 6 ÷ 19 → 順調.
         Assert.Equal(
             Lines(
-                "KGI 年間売上1億円          ¥38,200,000 / ¥100,000,000  38 %  ▓▓▓▓░░░░░░  遅れ",
+                "KGI 年間売上1億円          ¥38,200,000 / ¥100,000,000  累計（期限 2027年3月31日）  38 %  ▓▓▓▓░░░░░░  遅れ",
                 "└─ KSF 新規開拓",
-                "   ├─ KPI アポ獲得数                    5.55件 / 30件  19 %  ▓▓░░░░░░░░  遅れ",
-                "   │  └─ KDI 架電数                     111件 / 380件  29 %  ▓▓▓░░░░░░░  要注意",
-                "   └─ KPI Monthly revenue    ¥3,200,000 / ¥10,000,000  32 %  ▓▓▓░░░░░░░  順調"),
+                "   ├─ KPI アポ獲得数                       6件 / 30件  11月                        19 %  ▓▓░░░░░░░░  遅れ",
+                "   │  └─ KDI 架電数                     111件 / 380件  11月                        29 %  ▓▓▓░░░░░░░  要注意",
+                "   └─ KPI Monthly revenue    ¥3,200,000 / ¥10,000,000  11月                        32 %  ▓▓▓░░░░░░░  順調"),
             text);
     }
 
@@ -58,11 +59,11 @@ public class TreeTextRendererTests
 
         Assert.Equal(
             Lines(
-                "KGI 年間売上1億円          ¥38,200,000 / ¥100,000,000  38 %  ▓▓▓▓░░░░░░  off-track",
+                "KGI 年間売上1億円          ¥38,200,000 / ¥100,000,000  to date, due 31 Mar 2027  38 %  ▓▓▓▓░░░░░░  off-track",
                 "└─ KSF 新規開拓",
-                "   ├─ KPI アポ獲得数                    5.55件 / 30件  19 %  ▓▓░░░░░░░░  off-track",
-                "   │  └─ KDI 架電数                     111件 / 380件  29 %  ▓▓▓░░░░░░░  at-risk",
-                "   └─ KPI Monthly revenue    ¥3,200,000 / ¥10,000,000  32 %  ▓▓▓░░░░░░░  on-track"),
+                "   ├─ KPI アポ獲得数                       6件 / 30件  in November               19 %  ▓▓░░░░░░░░  off-track",
+                "   │  └─ KDI 架電数                     111件 / 380件  in November               29 %  ▓▓▓░░░░░░░  at-risk",
+                "   └─ KPI Monthly revenue    ¥3,200,000 / ¥10,000,000  in November               32 %  ▓▓▓░░░░░░░  on-track"),
             text);
     }
 

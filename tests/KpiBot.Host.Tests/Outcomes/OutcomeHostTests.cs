@@ -85,7 +85,7 @@ public sealed class OutcomeHostTests
         Assert.StartsWith("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", receipt, StringComparison.Ordinal);
         Assert.Contains(Kgi, status, StringComparison.Ordinal);
         Assert.Contains(Estimate, status, StringComparison.Ordinal);
-        Assert.Contains("年間売上1億円: " + Kgi, digest, StringComparison.Ordinal);
+        Assert.Contains("年間売上1億円: 累計（期限 2027年3月31日） " + Kgi, digest, StringComparison.Ordinal);
         Assert.Contains(Estimate, digest, StringComparison.Ordinal);
         await AssertTreeAsync(db);
     }

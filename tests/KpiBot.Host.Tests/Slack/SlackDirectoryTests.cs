@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Delivery;
+using KpiBot.Core.Scheduling;
 using KpiBot.Core.Views;
 using KpiBot.Host.Jobs;
 using KpiBot.Storage;
@@ -48,17 +49,18 @@ public sealed class SlackDirectoryTests
         slack.AddMember(new FakeSlackMember("U0TANAKA", "tanaka@example.co.jp", "Asia/Singapore", "ja-JP"));
         await host.SlashAsync("U0SATO", "D0SATO", "start");
 
-        // Their prompts (English for Emily, Japanese for Tanaka) are the only messages posted.
+        // Their prompts (English for Emily, Japanese for Tanaka) are the only messages posted: on Friday, the
+        // sales team's weekly day, the daily and the weekly card each.
         var prompts = slack.Of("chat.postMessage");
         Assert.All(prompts, p => Assert.Contains(p.Json["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "actions"));
-        Assert.Equal(["DU0EMILY", "DU0TANAKA"], prompts.Select(c => c.Json["channel"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["DU0EMILY", "DU0EMILY", "DU0TANAKA", "DU0TANAKA"], prompts.Select(c => c.Json["channel"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Equal(
             ["email=suzuki%40example.co.jp", "email=tanaka%40example.co.jp"],
             slack.Of("users.lookupByEmail").Select(c => c.Body).Order(StringComparer.Ordinal));
         var tanaka = new ChatUser(Platforms.Slack, Workspace, "U0TANAKA");
         Assert.Equal("tanaka", await host.InScopeAsync(s => s.GetRequiredService<IIdentityStore>().FindPersonIdAsync(tanaka, CancellationToken.None)));
         Assert.Equal("Asia/Singapore", (await host.InScopeAsync(s => s.GetRequiredService<IChatUserStore>().FindAsync(tanaka, CancellationToken.None)))!.TimeZone);
-        var suzuki = await host.InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries.AsNoTracking().SingleAsync(d => d.RecipientId == "suzuki"));
+        var suzuki = await host.InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries.AsNoTracking().SingleAsync(d => d.RecipientId == "suzuki" && d.Kind == OccurrenceKind.DailyPrompt));
         Assert.Equal((DeliveryState.Unreachable, "no_chat_identity"), (suzuki.State, suzuki.Detail));
 
         // Within the hour Suzuki is not looked up again.

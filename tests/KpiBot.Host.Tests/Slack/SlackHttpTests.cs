@@ -64,13 +64,13 @@ public sealed class SlackHttpTests
         await host.SettleAsync();
         var receipt = Assert.Single(slack.Of("chat.update")).Json;
         Assert.Equal(("DU0EMILY", ts), (receipt["channel"]!.GetValue<string>(), receipt["ts"]!.GetValue<string>()));
-        Assert.StartsWith("Saved: 18 calls", receipt["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Saved for Fri 27 Nov: 架電数/日: 18 calls (target 20 calls)", receipt["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var day = await host.InScopeAsync(s => s.GetRequiredService<ICheckInRepository>().GetDayAsync("emily", new DateOnly(2026, 11, 27), CancellationToken.None));
         Assert.Equal([("daily-calls", 18m), ("intro-emails", 3m)], day.OrderBy(e => e.NodeId).Select(e => (e.NodeId, e.Value)));
 
         // The lead's status shows it: her calls count, and she is not among those who have not answered today.
         var status = await host.SlashAsync(Sato, "D0SATO", "status");
-        Assert.Contains("18 calls /", status, StringComparison.Ordinal);
+        Assert.Contains("18件 / ", status, StringComparison.Ordinal);
         Assert.Contains("田中 健太", status, StringComparison.Ordinal);
         Assert.DoesNotContain("Emily Carter", status, StringComparison.Ordinal);
 

@@ -46,7 +46,7 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
         var post = _slack.Single("chat.postMessage");
         Assert.Equal("DU0ALICE", post.Json["channel"]!.GetValue<string>());
         Assert.Equal(SampleViews.Prompt().Text, post.Json["text"]!.GetValue<string>());
-        Assert.Equal("actions", post.Json["blocks"]![2]!["type"]!.GetValue<string>());
+        Assert.Equal("actions", post.Json["blocks"]![3]!["type"]!.GetValue<string>());
     }
 
     [Fact]

@@ -88,4 +88,30 @@ public class BlockKitRendererTests
     [Fact]
     public void Render_Confirm_MatchesGolden() =>
         Golden.Matches("confirm", Json(BlockKitRenderer.Render(new ConfirmView("300 calls is more than 10 times the target of 30 calls.\nSave it anyway?", "Yes, save", "No", "confirm-checkin"))));
+
+    private static ReportFormView ReportForm(string? selected = "new-sales") => new(
+        "Report a result with the form, or write: report <goal> <amount> [date]. Reported here: new-sales (新規顧客の売上), repeat-sales (既存顧客の売上).",
+        "Report a result",
+        [new ReportChoice("new-sales", "新規顧客の売上 (monthly)"), new ReportChoice("repeat-sales", "既存顧客の売上 (monthly)")],
+        selected,
+        SampleViews.Friday,
+        new ReportFormLabels("Report a result", "Goal", "Result", "e.g. 1,200,000", "A day of the period it is for", "Note", "Record", "Cancel"));
+
+    [Fact]
+    public void RenderReportModal_MatchesGolden() =>
+        Golden.Matches("report-modal", JsonSerializer.Serialize(ReportRenderer.RenderModal(ReportForm(), "C0SALES01"), SlackJsonContext.Default.ModalView));
+
+    [Fact]
+    public void RenderReportForm_AsAMessage_MatchesGolden() =>
+        Golden.Matches("report-form", Json(BlockKitRenderer.Render(ReportForm(selected: null))));
+
+    [Fact]
+    public void RenderReportModal_WithNothingChosen_HasNoInitialOption()
+    {
+        var modal = ReportRenderer.RenderModal(ReportForm(selected: null), "D1");
+
+        var select = Assert.IsType<StaticSelect>(modal.Blocks.OfType<InputBlock>().First().Element);
+        Assert.Null(select.InitialOption);
+        Assert.Equal("D1", modal.PrivateMetadata);
+    }
 }

@@ -20,7 +20,10 @@ internal static class SampleViews
             new PromptLine("calls", "Calls", "calls", 30m, "Calls (target 30 calls)", "30 calls", currentCalls),
             new PromptLine("meetings", "Meetings <& co>", "meetings", 2m, "Meetings <& co> (target 2 meetings)", "2 meetings", null),
         ],
-        new PromptLabels("What happened today?", "I'm blocked", "Submit", "Skip today", "Same as last time", "Enter a number"));
+        new PromptLabels("What happened today?", "I'm blocked", "Submit", "Skip today", "Same as last time", "Enter a number"))
+    {
+        OpenUntilText = "You can answer or change this until Wed 2 Dec.",
+    };
 
     public static CheckInReceiptView Receipt(bool skipped = false) => new(
         skipped ? "Skipped Fri, Nov 27." : "Saved: 27 calls (target 30 calls), 1 meeting (target 2 meetings)\nNote: Two callbacks\nBlocker noted; your lead knows.",

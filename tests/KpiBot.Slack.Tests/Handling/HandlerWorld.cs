@@ -5,6 +5,7 @@ using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations;
 using KpiBot.Core.Conversations.Cards;
 using KpiBot.Core.Conversations.Rep;
+using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
 using KpiBot.Core.GoalsFile;
 using KpiBot.Slack.Api;
@@ -69,8 +70,9 @@ internal sealed class HandlerWorld : IAsyncDisposable
         var model = GoalsFileLoader.Load(File.ReadAllText(SampleGoals()), "goals.yaml").Model!;
         var goals = new InMemoryGoalsProvider(model);
         var directory = new InMemoryDirectory(() => goals.Model);
-        var checkIns = new InMemoryCheckIns();
+        var checkIns = new InMemoryCheckIns { Goals = model };
         var adapter = new InMemoryChatAdapterStores();
+        var deliveries = new InMemoryDeliveries();
         var services = new ServiceCollection();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero));
         var log = new RecordingLoggerProvider();
@@ -90,7 +92,8 @@ internal sealed class HandlerWorld : IAsyncDisposable
         services.AddSingleton(checkIns).AddSingleton<ICheckInRepository>(checkIns).AddSingleton<IDayStore>(checkIns)
             .AddSingleton<IBlockerStore>(checkIns).AddSingleton<ICheckInTotals>(checkIns);
         services.AddSingleton(adapter).AddSingleton<IChatUserStore>(adapter).AddSingleton<IInboundDedupe>(adapter);
-        services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<OutboxSender>();
+        services.AddSingleton(deliveries).AddSingleton<IDeliveryStore>(deliveries).AddSingleton<IDeliveryQueue>(deliveries);
+        services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<Notices>();
         services.AddScoped<IEnumerable<ICommandHandler>>(s => RepCommands.Create(
             s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CardSubmissions>(), checkIns, checkIns, checkIns));
         services.AddSlackPeople().AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort, ChatRouter>();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KpiBot.Core.Chat;
 using KpiBot.Slack.Inbound;
 using KpiBot.Testing.Fakes;
+using Microsoft.Extensions.Logging;
 
 namespace KpiBot.Slack.Tests.Handling;
 
@@ -63,7 +64,7 @@ public sealed class SlackInboundHandlerTests : IAsyncLifetime
         }
 
         Assert.Single(Slack.Of("users.info"));
-        Assert.Single(_world.Log.Lines, l => l.Text.Contains("users.info", StringComparison.Ordinal));
+        Assert.Single(_world.Log.Lines, l => l.Level >= LogLevel.Warning && l.Text.Contains("users.info", StringComparison.Ordinal));
         Assert.Equal(3, Slack.Of("chat.postMessage").Count);   // each still answered, as someone unknown
     }
 

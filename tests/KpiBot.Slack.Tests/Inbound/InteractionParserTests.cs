@@ -89,4 +89,40 @@ public class InteractionParserTests
 
         Assert.Equal(card, InteractionParser.ReadCard(InteractionParser.WriteCard(card)));
     }
+
+    [Fact]
+    public void Parse_ReportModal_GivesTheGoalTheResultAsTypedTheDayAndTheChannel()
+    {
+        var result = Assert.IsType<SlackInbound.Report>(InteractionParser.Parse(Fixtures.InteractionForm("view_submission_report.json")));
+        var s = result.Value;
+
+        Assert.Equal(new ChatUser("slack", "T061EG9R6", "U061F7AUR"), s.User);
+        Assert.Equal((new ConversationAddress("slack", "T061EG9R6", "C0SALES01"), ConversationKind.Channel), (s.Conversation, s.Kind));
+        Assert.Equal(("new-sales", "¥1,200,000", (DateOnly?)new DateOnly(2026, 11, 20), (string?)null), (s.NodeId, s.Amount, s.Day, s.Note));
+    }
+
+    [Fact]
+    public void Parse_ReportButton_OpensTheReportFormWithItsGoal()
+    {
+        var result = Assert.IsType<SlackInbound.OpenReport>(InteractionParser.Parse(Fixtures.InteractionForm("block_actions_report_open.json")));
+
+        Assert.Equal(("C0SALES01", "12466734323.1395872398.report", "new-sales"), (result.Channel, result.TriggerId, result.Selected));
+    }
+
+    [Fact]
+    public void Parse_ConfirmButton_SendsItsCommandAsTheUser()
+    {
+        var result = Assert.IsType<SlackInbound.Clicked>(InteractionParser.Parse(Fixtures.InteractionForm("block_actions_confirm.json")));
+
+        Assert.Equal(new IncomingMessage(Rep, Dm, ConversationKind.Personal, "report new-sales 700000000 2026-11-20 --confirm"), result.Message);
+        Assert.Equal("https://hooks.slack.com/actions/T061EG9R6/3/ghi", result.ResponseUrl);
+    }
+
+    [Fact]
+    public void Parse_ReportModalWithoutItsChannel_IsMalformed()
+    {
+        var json = Fixtures.Read("Payloads", "view_submission_report.json").Replace("\"private_metadata\": \"C0SALES01\",", "", StringComparison.Ordinal);
+
+        Assert.IsType<SlackInbound.Malformed>(InteractionParser.ParseJson(json));
+    }
 }

@@ -169,6 +169,19 @@ public class ActivityParserTests
         Assert.IsType<TeamsInbound.Ignored>(ActivityParser.Parse(activity));
     }
 
+    [Fact]
+    public void Parse_WhenTheReportFormIsSubmitted_GivesTheReportWithTheCardToReplace()
+    {
+        var parsed = Assert.IsType<TeamsInbound.Report>(Parse("report-submit.json"));
+
+        var input = parsed.Input;
+        Assert.Equal(new ChatUser(Platforms.Teams, Tenant, "29:1abcDEF-user"), input.User);
+        Assert.Equal(ConversationKind.Personal, input.Kind);
+        Assert.Equal(("new-sales", "120万", (DateOnly?)new DateOnly(2026, 11, 20), (string?)null), (input.NodeId, input.Amount, input.Day, input.Note));
+        Assert.Equal(new MessageRef(input.Conversation, "1732698100000"), input.Card);
+        Assert.Equal(("ja-JP", "Asia/Tokyo"), (input.Locale, parsed.TimeZone));
+    }
+
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     private static Activity Read(string file) =>

@@ -68,8 +68,35 @@ public class CardRendererTests
         Assert.All(cards, c => Assert.True(AdaptiveCardRenderer.ToJson(c).Length <= AdaptiveCardRenderer.MaxCardBytes));
         Assert.All(cards, c => Assert.Equal(view.Title, Assert.IsType<TextBlock>(c.Body[0]).Text));
         var titles = cards.SelectMany(c => c.Body.Skip(1)).OfType<ColumnSet>()
-            .Select(s => ((TextBlock)s.Columns[0].Items[0]).Text.TrimStart('\u2003')).ToList();
+            .Select(s => ((TextBlock)s.Columns.Single(c => c.Width == "stretch").Items[0]).Text).ToList();
         Assert.Equal(view.Lines.Select(l => l.Title), titles);
+    }
+
+    [Fact]
+    public void Tree_IsIndentedByColumns_NotByLeadingSpaces_WhichClientsMayCollapse()
+    {
+        var lines = SampleViews.Lines();
+
+        var rows = ProgressCardRenderer.Elements("Sales — goals", lines, []).OfType<ColumnSet>().ToList();
+
+        Assert.Equal(lines.Count, rows.Count);
+        foreach (var (line, row) in lines.Zip(rows))
+        {
+            var title = (TextBlock)row.Columns.Single(c => c.Width == "stretch").Items[0];
+            Assert.Equal(line.Title, title.Text);                               // no leading spaces of any kind
+            Assert.False(char.IsWhiteSpace(title.Text[0]));
+            if (line.Depth == 0)
+            {
+                Assert.Equal("stretch", row.Columns[0].Width);
+            }
+            else
+            {
+                Assert.Equal($"{line.Depth * ProgressCardRenderer.IndentPixels}px", row.Columns[0].Width);
+                Assert.NotEmpty(row.Columns[0].Items);                          // an empty column may not be drawn
+            }
+        }
+
+        Assert.Contains(lines, l => l.Depth >= 2);
     }
 
     [Fact]
@@ -100,6 +127,15 @@ public class CardRendererTests
     [InlineData(2.5, "██████████")]
     [InlineData(-1, "░░░░░░░░░░")]
     public void TextBar_FillsTheFractionDone(decimal fraction, string expected) => Assert.Equal(expected, TextBar.Of(fraction));
+
+    [Fact]
+    public void ReportForm_MatchesGolden() => AssertGolden("report-form", ReportCardRenderer.Form(new ReportFormView(
+        "Report a result with the form, or write: report <goal> <amount> [date].",
+        "Report a result",
+        [new ReportChoice("new-sales", "新規顧客の売上 (monthly)"), new ReportChoice("repeat-sales", "既存顧客の売上 (monthly)")],
+        "new-sales",
+        SampleViews.Day,
+        new ReportFormLabels("Report a result", "Goal", "Result", "e.g. 1,200,000", "A day of the period it is for", "Note", "Record", "Cancel"))));
 
     private static void AssertGolden(string name, AdaptiveCard card)
     {

@@ -20,7 +20,10 @@ internal static class SampleViews
             new PromptLine("calls", "Calls", "calls", 30m, "Calls (target 30)", "30", null),
             new PromptLine("meetings", "Meetings", "", 2m, "Meetings (target 2)", "2", 1m),
         ],
-        new PromptLabels("Note (optional)", "I am blocked", "Submit", "Skip today", "Same as last time", "Enter a number of 0 or more"));
+        new PromptLabels("Note (optional)", "I am blocked", "Submit", "Skip today", "Same as last time", "Enter a number of 0 or more"))
+    {
+        OpenUntilText = "You can answer or change this until Wed 2 Dec.",
+    };
 
     public static CheckInReceiptView Receipt() => new(
         "Saved: Calls 27 (target 30), Meetings 2 (target 2). Blocker noted.",

@@ -118,7 +118,7 @@ public static class WeekScenario
         var statusView = Assert.IsType<StatusView>(Assert.Single(status!.Replies).View);
         // Calls in December so far: Tanaka 22 + 25 + 22 + 22, Suzuki 18 × 3, Emily 20 (Wednesday) = 165; the month
         // asks 20 a day × (3 reps × 20 working days — 23 weekdays less the 29th–31st closing — less Emily's day off) = 1,180.
-        Assert.Equal("165 calls / 1,180 calls", statusView.Lines.Single(l => l.NodeId == "daily-calls").FiguresText);
+        Assert.Equal("12月 165件 / 1,180件", statusView.Lines.Single(l => l.NodeId == "daily-calls").FiguresText);
         Assert.Contains("鈴木 美咲", statusView.Text, StringComparison.Ordinal);
         Assert.Contains("Emily Carter", statusView.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("田中 健太", string.Join("\n", statusView.Sections.SelectMany(s => s.Items)), StringComparison.Ordinal);
@@ -132,8 +132,8 @@ public static class WeekScenario
 
         // Participation: asked 5 (Tanaka) + 5 (Suzuki) + 4 (Emily, Thursday off) = 14 working days; answered
         // 5 + 4 (Friday missed) + 3 (Tuesday skipped: asked, not answered) = 12.
-        var participation = digest.Sections.Single(s => s.Items.Any(i => i.Contains("14", StringComparison.Ordinal) && i.Contains("12", StringComparison.Ordinal)));
-        Assert.Single(participation.Items);
+        var participation = digest.Sections.Single(s => s.Heading is "回答率" or "Participation");
+        Assert.Equal(["稼働日 14日中 12日回答（86 %）"], participation.Items);
         // Calls: Tanaka 22 × 4 + 25 = 113, Suzuki 18 × 4 = 72, Emily 20 × 3 = 60 → 245 of 20 × 14 = 280.
         Assert.Contains(digest.Sections.SelectMany(s => s.Items), i => i.Contains("245", StringComparison.Ordinal) && i.Contains("280", StringComparison.Ordinal));
     }

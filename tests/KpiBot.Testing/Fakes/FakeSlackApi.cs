@@ -23,6 +23,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string? RetryAfter)>> _scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<RecordedCall, JsonNode>> _handlers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
     private int _ts;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -71,6 +72,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// </summary>
     public void AnswerAlways(string method, Func<RecordedCall, JsonNode> answer) => _handlers[method] = answer;
 
+    /// <summary>
+    /// Every later call of <paramref name="method"/> is answered only after <paramref name="delay"/> (a slow platform).
+    /// The call is recorded when it arrives: a message the client gave up waiting for was still posted, as on Slack.
+    /// </summary>
+    public void Delay(string method, TimeSpan delay) => _delays[method] = delay;
+
     public RecordedCall Single(string method) => Assert.Single(Calls, c => c.Method == method);
 
     private async Task HandleAsync(HttpContext context, string method)
@@ -79,6 +86,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var call = new RecordedCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty, body);
         Calls.Enqueue(call);
+        if (_delays.TryGetValue(method, out var delay) && delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             context.Response.StatusCode = scripted.Status;

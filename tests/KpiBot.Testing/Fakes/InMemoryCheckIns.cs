@@ -1,5 +1,6 @@
 using KpiBot.Core.Calendar;
 using KpiBot.Core.CheckIns;
+using KpiBot.Core.Goals;
 
 namespace KpiBot.Testing.Fakes;
 
@@ -14,6 +15,13 @@ public sealed class InMemoryCheckIns : ICheckInRepository, IDayStore, IBlockerSt
     private readonly Dictionary<(string Person, DateOnly Day), string> _skips = [];
     private readonly List<(string Person, DateOnly First, DateOnly Last, string? Reason)> _timeOff = [];
     private readonly Dictionary<string, Blocker> _openBlockers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The goals, as the store knows them from the import: with them, only values of daily nodes (daily KDIs,
+    /// KPIs reported per day) answer a day, as in the store; a weekly value answers its week, not its first day.
+    /// Without them every value answers its day.
+    /// </summary>
+    public GoalsModel? Goals { get; set; }
 
     /// <summary>How many changes were written (creates + updates), like rows in the audit trail.</summary>
     public int AuditCount { get; private set; }
@@ -200,9 +208,17 @@ public sealed class InMemoryCheckIns : ICheckInRepository, IDayStore, IBlockerSt
         }
     }
 
+    private bool AnswersADay(string nodeId) => Goals?.NodesById.GetValueOrDefault(nodeId) switch
+    {
+        null => Goals is null,
+        Kdi kdi => kdi.Cadence == KdiCadence.Daily,
+        Kpi kpi => kpi.Period == PeriodKind.Day,
+        _ => false,
+    };
+
     private DayState StateOf(string person, DateOnly day)
     {
-        if (_entries.Keys.Any(k => k.Person == person && k.Day == day))
+        if (_entries.Keys.Any(k => k.Person == person && k.Day == day && AnswersADay(k.Node)))
         {
             return DayState.Answered;
         }

@@ -158,6 +158,15 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
         }
     }
 
+    public Task<IReadOnlyList<DeliveryRecord>> FindManyAsync(IReadOnlyCollection<string> occurrenceKeys, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DeliveryRecord>>(
+                [.. occurrenceKeys.Distinct(StringComparer.Ordinal).Where(_byKey.ContainsKey).Select(k => _rows[_byKey[k]].ToRecord())]);
+        }
+    }
+
     public Task MarkPartDoneAsync(long id, string part, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -182,7 +191,7 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
         {
             var wanted = personIds.ToHashSet(StringComparer.Ordinal);
             IReadOnlySet<string> result = _rows.Values
-                .Where(r => wanted.Contains(r.Occurrence.RecipientId))
+                .Where(r => wanted.Contains(r.Occurrence.RecipientId) && r.Occurrence.Kind is not (OccurrenceKind.Digest or OccurrenceKind.BlockerNotice))
                 .GroupBy(r => r.Occurrence.RecipientId)
                 .Where(g => g.MaxBy(r => r.Id)!.State == DeliveryState.Unreachable)
                 .Select(g => g.Key)

@@ -9,7 +9,8 @@ namespace KpiBot.Core.Conversations.Cards;
 /// A check-in answered in chat: a submitted card (its own person's only, typed numbers read), or the
 /// <c>same</c> and <c>skip</c> commands. Values are written by <see cref="CheckInService"/>; this class
 /// turns its result into the receipt that replaces the card, the refusal or the question. A late answer
-/// counts for the card's work day, whatever day it arrives.
+/// counts for the card's work day, whatever day it arrives — within the team's response window
+/// (<see cref="ClosedDays"/>).
 /// </summary>
 public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository entries, IDayStore days)
 {
@@ -40,12 +41,12 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
         };
         if (!result.Saved)
         {
-            return new ChatReply([new Reply(result.View, ReplyVisibility.Private)], null, result.Outbox);
+            return ChatReply.Say(result.View, ReplyVisibility.Private);
         }
 
         // The receipt replaces the card; when the card cannot be updated it is also said as a reply.
         IReadOnlyList<Reply> replies = submission.Card is null ? [new Reply(result.View, ReplyVisibility.Private)] : [];
-        return new ChatReply(replies, result.View, result.Outbox);
+        return new ChatReply(replies, result.View);
     }
 
     /// <summary>Records the answer's values through <see cref="CheckInService"/> and says what happened.</summary>
@@ -53,6 +54,11 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
+        if (ClosedDays.Refusal(context, answer.Day, answer.Cadence) is { } closed)
+        {
+            return closed;
+        }
+
         var submission = new CheckInSubmission(
             context.Person.Id, answer.Day, answer.Values, answer.Note, answer.Blocker, context.User.Platform,
             CardVersion: answer.CardVersion, Confirmed: answer.Confirmed);
@@ -69,6 +75,11 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
             return RecordReply.Refused(new ErrorView(Texts.Format(nameof(ConversationText.Day_Future), context.Culture, day, context.Today)));
         }
 
+        if (ClosedDays.Refusal(context, day, cadence) is { } closed)
+        {
+            return closed;
+        }
+
         var entries = await _entries.GetDayAsync(context.Person.Id, day, ct).ConfigureAwait(false);
         if (entries.Count > 0)
         {
@@ -81,7 +92,7 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
             await _days.SkipAsync(context.Person.Id, day, reason ?? string.Empty, context.Now, ct).ConfigureAwait(false);
         }
 
-        return new RecordReply(Receipts.Skipped(context, day, cadence, reason), true, []);
+        return new RecordReply(Receipts.Skipped(context, day, cadence, reason), true);
     }
 
     /// <summary>Records for the card day the values of the person's last answered day before it (for the same KDIs).</summary>
@@ -94,6 +105,11 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
         if (kdiIds.Count == 0)
         {
             return RecordReply.Refused(new MessageView(Texts.Format(nameof(ConversationText.Card_NothingToRecord), culture, cardDay)));
+        }
+
+        if (ClosedDays.Refusal(context, cardDay, cadence) is { } closed)
+        {
+            return closed;
         }
 
         if ((await _entries.GetDayAsync(person.Id, cardDay, ct).ConfigureAwait(false)).Any(e => kdiIds.Contains(e.NodeId)))

@@ -17,8 +17,8 @@ public sealed record CheckInAnswer(
     int? CardVersion = null,
     bool Confirmed = false);
 
-/// <summary>What recording did: the view to show (receipt, error or question), whether anything was saved, and messages for others.</summary>
-public sealed record RecordReply(ChatView View, bool Saved, IReadOnlyList<OutboundMessage> Outbox)
+/// <summary>What recording did: the view to show (receipt, error or question) and whether anything was saved.</summary>
+public sealed record RecordReply(ChatView View, bool Saved)
 {
-    public static RecordReply Refused(ChatView view) => new(view, false, []);
+    public static RecordReply Refused(ChatView view) => new(view, false);
 }

@@ -11,7 +11,8 @@ namespace KpiBot.Core.Conversations.Cards;
 /// <summary>
 /// Builds a person's check-in card for one work day (or, for weekly KDIs, one week): one line per KDI of
 /// their team with that cadence that runs that day, each with the person's target and the value already
-/// recorded, and the card version (the highest revision among those values) that guards against stale cards.
+/// recorded, the card version (the highest revision among those values) that guards against stale cards, and
+/// until when it may be answered (<see cref="ResponseWindow"/>).
 /// Used by the scheduled prompt, by reminders and by <c>checkin</c> / <c>edit</c>.
 /// </summary>
 public sealed class CheckInPrompts(ICheckInRepository checkIns)
@@ -50,7 +51,11 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
             Texts.Get(nameof(ConversationText.Card_NoteLabel), culture),
             Texts.Get(nameof(ConversationText.Card_BlockerMark), culture),
             Texts.Get(nameof(ConversationText.Card_Cancel), culture));
-        return new CheckInPromptView(PlainText(title, lines, culture), title, person.Id, day, cadence, occurrenceKey, version, lines, labels);
+        var openUntil = Texts.Format(nameof(ConversationText.Card_OpenUntil), culture, ResponseWindow.LastOpenDay(model, person, cadence, day));
+        return new CheckInPromptView(PlainText(title, lines, culture) + "\n" + openUntil, title, person.Id, day, cadence, occurrenceKey, version, lines, labels)
+        {
+            OpenUntilText = openUntil,
+        };
     }
 
     /// <summary>The card's title: "Check-in for Fri, Nov 27" / "Check-in for the week of Mon, Nov 23".</summary>
@@ -60,9 +65,12 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
     private static PromptLine Line(GoalsModel model, Kdi kdi, CheckInEntry? current, CultureInfo culture)
     {
         var target = CardKdis.PersonTarget(model, kdi);
-        var targetText = QuantityFormatter.Format(target, kdi.Unit, culture);
+        var targetText = QuantityFormatter.Format(target, kdi, culture);
         var label = Texts.Format(nameof(ConversationText.Card_LineLabel), culture, kdi.Title, targetText);
-        return new PromptLine(kdi.Id, kdi.Title, kdi.Unit, target, label, targetText, current?.Value);
+        return new PromptLine(kdi.Id, kdi.Title, Units.Name(kdi, culture), target, label, targetText, current?.Value)
+        {
+            CurrentText = current is null ? null : QuantityFormatter.Format(current.Value, kdi, culture),
+        };
     }
 
     private static string PlainText(string title, IReadOnlyList<PromptLine> lines, CultureInfo culture)
@@ -71,9 +79,9 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
         foreach (var line in lines)
         {
             text.Append('\n').Append("• ").Append(line.Label);
-            if (line.CurrentValue is { } value)
+            if (line.CurrentText is { } current)
             {
-                text.Append(Texts.Format(nameof(ConversationText.Card_LineCurrent), culture, QuantityFormatter.Format(value, line.Unit, culture)));
+                text.Append(Texts.Format(nameof(ConversationText.Card_LineCurrent), culture, current));
             }
         }
 

@@ -9,15 +9,13 @@ namespace KpiBot.Core.Conversations.Cards;
 
 /// <summary>
 /// What a chat answer to <see cref="CheckInService.SubmitAsync(GoalsModel, CheckInSubmission, CancellationToken)"/>
-/// shows: the receipt, the refused values (each with its KDI's title), or the question with a confirm button;
-/// and, when a blocker was raised, the notices to the person's leads.
+/// shows: the receipt, the refused values (each with its KDI's title), or the question with a confirm button.
 /// </summary>
 internal static class CheckInReplies
 {
     public static RecordReply For(CommandContext context, CheckInAnswer answer, CheckInResult result)
     {
         var (model, culture) = (context.Model, context.Culture);
-        var outbox = result.BlockerRaised ? BlockerNotices.ForLeads(model, context.Person, answer.Day, Note(answer.Note)) : [];
         switch (result.Status)
         {
             case CheckInStatus.Saved:
@@ -27,7 +25,7 @@ internal static class CheckInReplies
                     .Select(s => (s.Kdi!, s.Value))
                     .OrderBy(s => IndexOf(model, s.Item1))
                     .ToList();
-                return new RecordReply(Receipts.Saved(context, answer.Day, answer.Cadence, saved, Note(answer.Note), answer.Blocker), true, outbox);
+                return new RecordReply(Receipts.Saved(context, answer.Day, answer.Cadence, saved, Note(answer.Note), answer.Blocker), true);
 
             case CheckInStatus.NeedsConfirmation:
                 var text = string.Join('\n', result.Problems.Select(p => Line(model, p, culture)).Append(Texts.Get(nameof(ConversationText.Confirm_Question), culture)));
@@ -43,7 +41,7 @@ internal static class CheckInReplies
                 var error = new ErrorView(
                     string.Join('\n', result.Problems.Select(p => Line(model, p, culture))),
                     FieldKey: result.Status == CheckInStatus.Rejected ? result.Problems.FirstOrDefault(p => p.NodeId is not null)?.NodeId : null);
-                return new RecordReply(error, result.AnySaved, outbox);
+                return new RecordReply(error, result.AnySaved);
         }
     }
 
@@ -60,10 +58,9 @@ internal static class CheckInReplies
         var node = model.NodesById.GetValueOrDefault(problem.NodeId);
         if (problem.Problem.Code == nameof(CheckInText.Stale) && node is not null)
         {
-            var unit = node switch { Kdi k => k.Unit, Kpi k => k.Unit, _ => string.Empty };
             return Texts.Format(
                 nameof(ConversationText.Submit_Stale), culture, node.Title,
-                QuantityFormatter.Format((decimal)problem.Problem.Args[0], unit, culture), QuantityFormatter.Format((decimal)problem.Problem.Args[1], unit, culture));
+                QuantityFormatter.Format((decimal)problem.Problem.Args[0], node, culture), QuantityFormatter.Format((decimal)problem.Problem.Args[1], node, culture));
         }
 
         return Texts.Format(nameof(ConversationText.Submit_LineProblem), culture, node?.Title ?? problem.NodeId, problem.Problem.Message(culture));

@@ -5,7 +5,10 @@ using KpiBot.Core.Views;
 
 namespace KpiBot.Core.Conversations.Cards;
 
-/// <summary>The receipts that replace a card: "Saved: 27 calls (target 20), 3 emails (target 3)", or a skipped day.</summary>
+/// <summary>
+/// The receipts that replace a card: "Saved for Fri 4 Dec: Calls: 27 calls (target 20 calls), Emails: 3 emails
+/// (target 3 emails)" — saved, for which day, units on both sides — or a skipped day.
+/// </summary>
 internal static class Receipts
 {
     public static CheckInReceiptView Saved(
@@ -16,13 +19,14 @@ internal static class Receipts
         {
             var target = CardKdis.PersonTarget(context.Model, v.Kdi);
             return new ReceiptLine(
-                v.Kdi.Id, v.Kdi.Title, QuantityFormatter.Format(v.Value, v.Kdi.Unit, culture), TargetNumber(target, v.Kdi.Unit, culture),
+                v.Kdi.Id, v.Kdi.Title, QuantityFormatter.Format(v.Value, v.Kdi, culture), QuantityFormatter.Format(target, v.Kdi, culture),
                 target > 0m ? v.Value / target : null);
         }).ToList();
-        var items = Texts.List(lines.Select(l => Texts.Format(nameof(ConversationText.Receipt_Item), culture, l.ValueText, l.TargetText)), culture);
-        var text = IsCurrent(context, day, cadence)
-            ? Texts.Format(nameof(ConversationText.Receipt_Saved), culture, items)
-            : Texts.Format(nameof(ConversationText.Receipt_SavedFor), culture, items, day);
+        var items = Texts.List(lines.Select(l => Texts.Format(nameof(ConversationText.Receipt_Item), culture, l.ValueText, l.TargetText, l.Title)), culture);
+        // Always the day (or week) it was saved for: a late answer, or one for yesterday, must not read as today's.
+        var text = Texts.Format(
+            cadence == KdiCadence.Weekly ? nameof(ConversationText.Receipt_SavedForWeek) : nameof(ConversationText.Receipt_SavedFor),
+            culture, items, day);
         if (note is not null)
         {
             text += "\n" + Texts.Format(nameof(ConversationText.Receipt_Note), culture, note);
@@ -47,13 +51,4 @@ internal static class Receipts
 
         return new CheckInReceiptView(text, CheckInPrompts.Title(cadence, day, culture), context.Person.Id, day, [], reason, false, Skipped: true);
     }
-
-    /// <summary>A target as a bare number ("20"), except money and rates, which keep their sign ("¥30,000", "20 %").</summary>
-    public static string TargetNumber(decimal target, string unit, System.Globalization.CultureInfo culture) =>
-        QuantityFormatter.IsYen(unit) || QuantityFormatter.IsPercent(unit)
-            ? QuantityFormatter.Format(target, unit, culture)
-            : QuantityFormatter.Number(target, culture);
-
-    private static bool IsCurrent(CommandContext context, DateOnly day, KdiCadence cadence) =>
-        day == CardKdis.CardDay(context.Model, context.Person, cadence, context.Today);
 }

@@ -23,16 +23,8 @@ internal static class LeadTexts
         ? QuantityFormatter.Number(Math.Round(p, 0, MidpointRounding.AwayFromZero), culture, "#,0") + " %"
         : Localized.Get(RollupText.ResourceManager, nameof(RollupText.Tree_NoFigure), culture);
 
-    /// <summary>A day without the year: "January 12" / "1月12日".</summary>
-    public static string MonthDay(DateOnly day, CultureInfo culture) => day.ToString("M", culture);
-
-    public static string Unit(GoalNode node) => node switch
-    {
-        Kgi kgi => kgi.Unit,
-        Kpi kpi => kpi.Unit,
-        Kdi kdi => kdi.Unit,
-        _ => string.Empty,
-    };
+    /// <summary>A day without the year, the weekday first: "Tue 12 Jan" / "1月12日（火）".</summary>
+    public static string MonthDay(DateOnly day, CultureInfo culture) => Dates.Day(day, culture);
 
     /// <summary>A list capped at <paramref name="max"/> items, with "…and N more"; "none" when empty.</summary>
     public static IReadOnlyList<string> Capped(IReadOnlyList<string> items, CultureInfo culture, int max = MaxItems)

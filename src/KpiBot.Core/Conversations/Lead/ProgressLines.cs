@@ -37,19 +37,17 @@ internal static class ProgressLines
         figures is null ? null : LeadTexts.Percent(figures.ProgressPercent, culture));
 
     /// <summary>
-    /// "¥38,200,000 / ¥100,000,000"; for a reported KGI or KPI (its own figures, not a person's part) followed by
-    /// whether it is reported and its estimate: "¥38,200,000 / ¥100,000,000 (reported · estimate ¥30,000,000)".
+    /// "¥38,200,000 / ¥100,000,000 to date, due 31 Mar 2027", "35 calls / 720 calls in November"; for a reported
+    /// KGI or KPI (its own figures, not a person's part) followed by whether it is reported and its estimate:
+    /// "¥38,200,000 / ¥100,000,000 to date, due 31 Mar 2027 (reported · estimate ¥30,000,000)".
     /// </summary>
     public static string Figures(RollupNode node, ProgressFigures figures, CultureInfo culture)
     {
-        var unit = LeadTexts.Unit(node.Node);
-        var text = Localized.Format(
-            RollupText.ResourceManager, nameof(RollupText.Tree_ActualOfTarget), culture,
-            QuantityFormatter.Format(figures.Actual, unit, culture), QuantityFormatter.Format(figures.Target, unit, culture));
+        var text = PeriodLabels.Figures(node, figures.Actual, figures.Target, culture);
         return ReferenceEquals(figures, node.Figures) && OutcomeLines.Note(node, culture) is { } note ? $"{text} ({note})" : text;
     }
 
-    /// <summary>"Calls: 320 / 400 calls (at-risk) — needs 26.67 calls per working day".</summary>
+    /// <summary>"Calls: 320 / 400 calls in November (at-risk) — needs 27 calls per working day" (needed rounds up).</summary>
     public static string Behind(RollupNode node, CultureInfo culture)
     {
         var figures = node.Figures!;
@@ -57,7 +55,7 @@ internal static class ProgressLines
         return figures.NeededPerWorkingDay is { } needed
             ? LeadTexts.Format(
                 nameof(LeadText.Item_Behind), culture, node.Node.Title, Figures(node, figures, culture), status,
-                QuantityFormatter.Format(needed, LeadTexts.Unit(node.Node), culture))
+                QuantityFormatter.Format(needed, node.Node, culture, QuantityRounding.Up))
             : LeadTexts.Format(nameof(LeadText.Item_BehindNoDays), culture, node.Node.Title, Figures(node, figures, culture), status);
     }
 

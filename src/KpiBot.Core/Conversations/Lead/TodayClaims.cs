@@ -27,12 +27,7 @@ internal static class TodayClaims
         }
 
         var occurrences = recipients.Select(r => new Occurrence(kind, r.Person.Id, r.Day, now)).ToList();
-        var ids = await store.ClaimAsync(occurrences, now, ct).ConfigureAwait(false);
-        if (ids.Count > 0)
-        {
-            await queue.EnqueueAsync(ids, ct).ConfigureAwait(false);
-            await store.MarkEnqueuedAsync(ids, now, ct).ConfigureAwait(false);
-        }
+        var ids = await DeliveryHandOver.ClaimAsync(store, queue, occurrences, now, ct).ConfigureAwait(false);
 
         return new ClaimResult(ids.Count, recipients.Count - ids.Count);
     }

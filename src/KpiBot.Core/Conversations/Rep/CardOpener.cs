@@ -1,3 +1,4 @@
+using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations.Cards;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
@@ -17,15 +18,27 @@ internal static class CardOpener
         }
 
         var replies = new List<Reply>();
+        RecordReply? closed = null;
         foreach (var cadence in new[] { KdiCadence.Daily, KdiCadence.Weekly })
         {
             var cardDay = CardKdis.CardDay(context.Model, context.Person, cadence, day);
+            if (ClosedDays.Refusal(context, day, cadence) is { } refusal)
+            {
+                closed ??= refusal;
+                continue;
+            }
+
             var key = CardOccurrences.KeyFor(context.Person.Id, cadence, cardDay);
             var card = await prompts.BuildAsync(context.Model, context.Person, day, cadence, key, context.Culture, ct).ConfigureAwait(false);
             if (card is not null)
             {
                 replies.Add(new Reply(card, ReplyVisibility.Private));
             }
+        }
+
+        if (replies.Count == 0 && closed is not null)
+        {
+            return ChatReply.Say(closed.View, ReplyVisibility.Private);
         }
 
         return replies.Count > 0

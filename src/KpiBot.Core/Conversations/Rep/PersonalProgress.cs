@@ -48,26 +48,26 @@ internal sealed class PersonalProgress(ICheckInRepository checkIns, ICheckInTota
             string? todayText = null;
             if (kdi.Cadence == KdiCadence.Daily)
             {
-                todayText = Figures(todays.GetValueOrDefault(kdi.Id), CardKdis.PersonTarget(model, kdi), kdi.Unit, culture);
+                todayText = Figures(todays.GetValueOrDefault(kdi.Id), CardKdis.PersonTarget(model, kdi), kdi, culture);
                 todayItems.Add(Item(kdi.Title, todayText, culture));
             }
 
             if (figures is not null)
             {
-                var weekText = Figures(figures.Actual, figures.Target, kdi.Unit, culture);
-                if (figures.ProgressPercent is { } percent)
-                {
-                    weekText += Texts.Format(nameof(ConversationText.Me_Percent), culture, QuantityFormatter.Number(Math.Round(percent, 0, MidpointRounding.AwayFromZero), culture, "#,0"));
-                }
-
-                weekItems.Add(Item(kdi.Title, weekText, culture));
-                lines.Add(new ProgressLine(0, GoalKind.Kdi, kdi.Id, kdi.Title, weekText, figures.Fraction, figures.Status, StatusText.For(figures.Status, culture), todayText));
+                var weekText = Figures(figures.Actual, figures.Target, kdi, culture);
+                var percentText = figures.ProgressPercent is { } percent
+                    ? Texts.Format(nameof(ConversationText.Me_Percent), culture, QuantityFormatter.Number(Math.Round(percent, 0, MidpointRounding.AwayFromZero), culture, "#,0"))
+                    : string.Empty;
+                weekItems.Add(Item(kdi.Title, weekText + percentText, culture));
+                // A line stands alone on a card, away from the section headings: it says its period itself.
+                var lineText = PeriodLabels.Figures(week.Find(kdi.Id)!, figures.Actual, figures.Target, culture) + percentText;
+                lines.Add(new ProgressLine(0, GoalKind.Kdi, kdi.Id, kdi.Title, lineText, figures.Fraction, figures.Status, StatusText.For(figures.Status, culture), todayText));
             }
 
             if (month.Find(kdi.Id)?.People.GetValueOrDefault(person.Id) is { } monthFigures)
             {
                 var needed = monthFigures.NeededPerWorkingDay is { } n
-                    ? QuantityFormatter.Format(n, kdi.Unit, culture)
+                    ? QuantityFormatter.Format(n, kdi, culture, QuantityRounding.Up)
                     : Texts.Get(nameof(ConversationText.Me_NoDaysLeft), culture);
                 neededItems.Add(Item(kdi.Title, needed, culture));
             }
@@ -124,8 +124,9 @@ internal sealed class PersonalProgress(ICheckInRepository checkIns, ICheckInTota
         return RollupCalculator.Compute(model, request, actuals);
     }
 
-    private static string Figures(decimal actual, decimal target, string unit, CultureInfo culture) =>
-        Texts.Format(nameof(ConversationText.Me_Figures), culture, QuantityFormatter.Number(actual, culture), QuantityFormatter.Format(target, unit, culture));
+    private static string Figures(decimal actual, decimal target, Kdi kdi, CultureInfo culture) =>
+        Texts.Format(nameof(ConversationText.Me_Figures), culture,
+            QuantityFormatter.Bare(actual, Units.Of(kdi, culture), culture), QuantityFormatter.Format(target, kdi, culture));
 
     private static string Item(string title, string text, CultureInfo culture) =>
         Texts.Format(nameof(ConversationText.Me_Item), culture, title, text);

@@ -16,9 +16,7 @@ namespace KpiBot.Core.Conversations.Rep;
 /// </summary>
 public sealed class ReportCommand(OutcomeService outcomes, RollupService rollup) : ICommandHandler
 {
-    private const string ConfirmFlag = "--confirm";
-    private readonly OutcomeService _outcomes = outcomes ?? throw new ArgumentNullException(nameof(outcomes));
-    private readonly RollupService _rollup = rollup ?? throw new ArgumentNullException(nameof(rollup));
+    private readonly ReportForms _forms = new(outcomes, rollup);
 
     public string Name => "report";
 
@@ -29,23 +27,30 @@ public sealed class ReportCommand(OutcomeService outcomes, RollupService rollup)
     public HelpItem Help(CultureInfo culture) =>
         new(Text(nameof(OutcomeText.Help_Report_Usage), culture), Text(nameof(OutcomeText.Help_Report), culture));
 
+    /// <summary>
+    /// <c>report</c> alone shows the form (text where no form can be shown), <c>report &lt;goal&gt;</c> the form with
+    /// that goal chosen; with an amount it records.
+    /// </summary>
     public async Task<ChatReply> HandleAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var culture = context.Culture;
-        var mine = OutcomeNodes.All(context.Model).Where(n => OutcomeRules.MayReport(context.Model, n, context.Person)).ToList();
+        var mine = ReportForms.Reportable(context);
         var words = CommandLine.Normalize(arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var confirmed = words.Remove(ConfirmFlag);
-        if (words.Count < 2)
+        var confirmed = ReportForms.TakeConfirm(words);
+        if (words.Count == 0)
         {
-            return mine.Count == 0
-                ? Error(Text(nameof(OutcomeText.NoOutcomes), culture))
-                : Error(Format(nameof(OutcomeText.Report_Usage), culture, Choices(mine)));
+            return ChatReply.Say(ReportForms.Form(context, null));
         }
 
         if (Find(context.Model, mine, words[0]) is not { } node)
         {
             return Error(Ambiguity(context.Model, mine, words[0], culture));
+        }
+
+        if (words.Count == 1)
+        {
+            return ChatReply.Say(ReportForms.Form(context, node.Id));
         }
 
         if (!AmountParser.TryParse(words[1], culture, out var value))
@@ -67,28 +72,8 @@ public sealed class ReportCommand(OutcomeService outcomes, RollupService rollup)
             rest.RemoveAt(0);
         }
 
-        var report = new OutcomeReport(
-            node.Id, day, value, SourceOf(context), context.Person.Id, context.Person,
-            Note: rest.Count == 0 ? null : string.Join(' ', rest), Confirmed: confirmed);
-        var result = await _outcomes.ReportAsync(context.Model, report, context.Today, context.Now, cancellationToken).ConfigureAwait(false);
-        if (result.Problem is { NeedsConfirmation: true } tooLarge)
-        {
-            return ChatReply.Say(new ConfirmView(
-                tooLarge.Message(culture),
-                Texts.Get(nameof(ConversationText.Confirm_Yes), culture),
-                Texts.Get(nameof(ConversationText.Confirm_No), culture),
-                $"{Name} {arguments} {ConfirmFlag}"));
-        }
-
-        if (result.Problem is { } problem)
-        {
-            return Error(problem.Message(culture));
-        }
-
-        var lines = new List<string> { OutcomeReceipt.Text(context.Model, result, culture) };
-        lines.AddRange(await OutcomeStanding.LinesAsync(_rollup, context.Model, node.Id, context.Today, culture, cancellationToken)
-            .ConfigureAwait(false));
-        return ChatReply.Say(new MessageView(string.Join('\n', lines)));
+        return await _forms.RecordAsync(context, node, value, day, rest.Count == 0 ? null : string.Join(' ', rest), confirmed, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>An id or title of any reportable goal; else the one goal the person may report whose id or title holds the word.</summary>
@@ -124,17 +109,10 @@ public sealed class ReportCommand(OutcomeService outcomes, RollupService rollup)
             : Format(nameof(OutcomeText.UnknownOutcome), culture, word, Choices(mine));
     }
 
-    private static string Choices(IEnumerable<GoalNode> nodes) => string.Join(", ", nodes.Select(n => $"{n.Id} ({n.Title})"));
+    private static string Choices(IEnumerable<GoalNode> nodes) => ReportForms.Choices(nodes);
 
     private static bool LooksLikeDay(string word) =>
         DayArgument.TryParseDate(word, out _) || word.ToLowerInvariant() is "today" or "yesterday" or "今日" or "昨日" or "きょう" or "きのう";
-
-    private static string SourceOf(CommandContext context) => context.User.Platform switch
-    {
-        "slack" => CheckInSources.Slack,
-        "teams" => CheckInSources.Teams,
-        _ => context.User.Platform,
-    };
 
     private static ChatReply Error(string text) => ChatReply.Say(new ErrorView(text));
 

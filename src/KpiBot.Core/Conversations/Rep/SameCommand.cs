@@ -24,6 +24,6 @@ public sealed class SameCommand(CardSubmissions cards) : ICommandHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = await _cards.SameAsync(context, context.Today, KdiCadence.Daily, cancellationToken).ConfigureAwait(false);
-        return new ChatReply([new Reply(result.View, ReplyVisibility.Private)], null, result.Outbox);
+        return ChatReply.Say(result.View, ReplyVisibility.Private);
     }
 }

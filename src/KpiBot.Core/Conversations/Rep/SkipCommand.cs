@@ -24,6 +24,6 @@ public sealed class SkipCommand(CardSubmissions cards) : ICommandHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = await _cards.SkipAsync(context, context.Today, KdiCadence.Daily, arguments, cancellationToken).ConfigureAwait(false);
-        return new ChatReply([new Reply(result.View, ReplyVisibility.Private)], null, result.Outbox);
+        return ChatReply.Say(result.View, ReplyVisibility.Private);
     }
 }

@@ -1,6 +1,6 @@
 using KpiBot.Core.Goals;
 
-namespace KpiBot.Benchmarks;
+namespace KpiBot.Testing.Engine;
 
 /// <summary>An organisation of N reps in teams of 500, all in Tokyo with a 17:30 prompt and one daily KDI per team.</summary>
 public static class FanOutGoals

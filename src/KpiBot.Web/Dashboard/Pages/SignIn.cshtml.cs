@@ -1,0 +1,94 @@
+using System.Globalization;
+using KpiBot.Core.Dashboard;
+using KpiBot.Core.Goals;
+using KpiBot.Core.Resources;
+using KpiBot.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KpiBot.Web.Dashboard.Pages;
+
+/// <summary>
+/// <c>/dashboard/signin/{person}?t=…</c>: the one-time link from chat. Opening it shows whom it signs in and a button
+/// (a link previewer that fetches the URL does not use it up); the button's POST redeems it once, across hosts, and
+/// starts the session. Without a person it is where a browser without a session is sent: how to get a link.
+/// </summary>
+public sealed class SignInModel(SignInLinks links, IGoalsProvider goals) : PageModel, IDashboardPage
+{
+    public enum State { HowTo, Ended, Confirm, Refused }
+
+    public State Shown { get; private set; } = State.HowTo;
+
+    public SignInCheck Check { get; private set; }
+
+    public Person? Person { get; private set; }
+
+    public string? Token { get; private set; }
+
+    public string Title => T(nameof(PageText.SignIn_Title));
+
+    public CultureInfo Culture { get; private set; } = Localized.English;
+
+    public bool Denied => false;
+
+    public Viewer? CurrentViewer => null;
+
+    public string T(string key) => Localized.Get(PageText.ResourceManager, key, Culture);
+
+    public string F(string key, params object?[] args) => Localized.Format(PageText.ResourceManager, key, Culture, args);
+
+    public async Task<IActionResult> OnGetAsync(string? personId, string? t, bool ended = false)
+    {
+        var model = await goals.CurrentAsync(HttpContext.RequestAborted);
+        Culture = CultureOf(model, personId);
+        if (personId is null)
+        {
+            Shown = ended ? State.Ended : State.HowTo;
+            return Page();
+        }
+
+        Check = Person is null ? SignInCheck.Unknown : await links.CheckAsync(personId, t, HttpContext.RequestAborted);
+        if (Check != SignInCheck.Valid)
+        {
+            return Refuse();
+        }
+
+        Shown = State.Confirm;
+        Token = t;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string personId, string? t)
+    {
+        var model = await goals.CurrentAsync(HttpContext.RequestAborted);
+        Culture = CultureOf(model, personId);
+        Check = Person is null ? SignInCheck.Unknown : await links.RedeemAsync(personId, t, HttpContext.RequestAborted);
+        if (Check != SignInCheck.Valid)
+        {
+            return Refuse();
+        }
+
+        await DashboardAuth.SignInAsync(HttpContext, Person!.Id);
+        return Redirect(DashboardAuth.BasePath);
+    }
+
+    private PageResult Refuse()
+    {
+        Shown = State.Refused;
+        Response.StatusCode = Check == SignInCheck.Unknown ? 400 : 410;
+        return Page();
+    }
+
+    /// <summary>The link's person's language when the link names someone known, else the browser's (ja or en).</summary>
+    private CultureInfo CultureOf(GoalsModel? model, string? personId)
+    {
+        Person = personId is not null && model?.PeopleById.TryGetValue(personId, out var person) == true ? person : null;
+        if (Person is not null)
+        {
+            return Languages.For(Person, model!);
+        }
+
+        var accept = Request.Headers.AcceptLanguage.ToString();
+        return accept.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? Localized.Japanese : Localized.English;
+    }
+}

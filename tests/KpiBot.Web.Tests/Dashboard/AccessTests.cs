@@ -1,0 +1,55 @@
+using System.Net;
+using KpiBot.Storage;
+using KpiBot.Testing;
+
+namespace KpiBot.Web.Tests.Dashboard;
+
+/// <summary>The chat's rules decide what each person sees: a rep cannot reach a teammate's or another team's pages by changing the URL.</summary>
+public class AccessTests
+{
+    [Theory]
+    [InlineData("/dashboard/teams/telemarketing")]                       // another team's tree
+    [InlineData("/dashboard/teams/telemarketing?period=month")]
+    [InlineData("/dashboard/teams/sales?team=telemarketing")]            // the team picker, by hand
+    [InlineData("/dashboard/teams/nonexistent")]                         // no hint whether a team exists
+    public async Task ARep_CannotOpenAnotherTeamsPages(string path)
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var host = await DashboardHost.StartAsync(db);
+        using var rep = await host.SignedInAsync("tanaka@example.co.jp");
+
+        var response = await FollowLocalAsync(rep, path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("表示できません", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("テレマーケティング課の目標", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdmin_OpensEveryTeam_AndALead_OnlyTheirOwn()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var host = await DashboardHost.StartAsync(db);
+        using var admin = await host.SignedInAsync("yamamoto@example.co.jp");
+        using var lead = await host.SignedInAsync("john.smith@example.com");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/dashboard/teams/telemarketing", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri("/dashboard/teams/nonexistent", UriKind.Relative))).StatusCode);
+        var own = await lead.GetAsync(new Uri("/dashboard/teams/telemarketing", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("Goals of テレマーケティング課", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);   // John reads English
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync(new Uri("/dashboard/teams/sales", UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> FollowLocalAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        for (var i = 0; i < 3 && response.StatusCode == HttpStatusCode.Redirect; i++)
+        {
+            response = await client.GetAsync(new Uri(response.Headers.Location!.OriginalString, UriKind.RelativeOrAbsolute));
+        }
+
+        return response;
+    }
+}
