@@ -85,7 +85,8 @@ public sealed class DeliveryService(
     /// <summary>
     /// A prompt planned in the team's zone for someone whose own zone was not known yet: they are found in the
     /// chat first (which may link them and learn their zone), and when their zone is another, the prompt of the
-    /// same work day as it falls in their zone; null when nothing changes.
+    /// same work day as it falls in their zone; null when nothing changes. Only a prompt at its scheduled time:
+    /// one a lead sent now (<c>start</c>) is for today as the lead sees it, and stays.
     /// </summary>
     private async Task<Occurrence?> ZoneCheckAsync(GoalsModel model, Occurrence occurrence, CancellationToken cancellationToken)
     {
@@ -97,13 +98,18 @@ public sealed class DeliveryService(
             return null;
         }
 
+        var cadence = occurrence.Kind == OccurrenceKind.WeeklyPrompt ? KdiCadence.Weekly : KdiCadence.Daily;
+        if (OccurrencePlanner.PromptFor(model, person, occurrence.WorkDay, cadence)?.DueAtUtc != occurrence.DueAtUtc)
+        {
+            return null;
+        }
+
         var reach = await directory.ReachAsync(person.Id, person.Email, cancellationToken);
         if (reach.TimeZone is not { } zone || zone == Zones.ZoneOf(person, model) || !Zones.TryFind(zone, out _))
         {
             return null;
         }
 
-        var cadence = occurrence.Kind == OccurrenceKind.WeeklyPrompt ? KdiCadence.Weekly : KdiCadence.Daily;
         var replanned = OccurrencePlanner.PromptFor(model, person with { ChatTimeZone = zone }, occurrence.WorkDay, cadence);
         return replanned is null || replanned.DueAtUtc == occurrence.DueAtUtc ? null : replanned;
     }
