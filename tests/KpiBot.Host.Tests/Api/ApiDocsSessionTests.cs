@@ -8,21 +8,24 @@ using KpiBot.Testing;
 namespace KpiBot.Host.Tests.Api;
 
 /// <summary>
-/// The curl session of docs/api.md is what a CRM integrator copies: it runs as written (bash and curl) against the
-/// real host, every call answers with the status the session expects, and every answer the docs print in full is
-/// the answer the host gives.
+/// The curl sessions of docs/api.md and README.md are what a CRM integrator copies: each runs as written (bash and
+/// curl) against the real host, every call answers with the status the session expects, and every answer the docs
+/// print in full is the answer the host gives.
 /// </summary>
 public sealed partial class ApiDocsSessionTests
 {
-    private static readonly string DocsFile = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "docs", "api.md");
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..");
 
     // Tuesday 2026-12-01 09:00 in Tokyo: November is over, so its sales can be reported.
     private static readonly DateTimeOffset Tuesday = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task TheCurlSessionOfTheDocs_RunsAsWritten_AgainstTheRealHost()
+    [Theory]
+    [InlineData("docs/api.md", "200 200 200 200 422 200 200 200 200")]
+    [InlineData("README.md", "200 200 200")]
+    public async Task TheCurlSessionOfTheDocs_RunsAsWritten_AgainstTheRealHost(string file, string expectedStatuses)
     {
-        var session = Session(await File.ReadAllTextAsync(DocsFile));
+        var markdown = await File.ReadAllTextAsync(Path.Combine(Root, file));
+        var session = file == "README.md" ? IndentedSession(markdown, "## REST API") : FencedSession(markdown, "## A session a CRM integrator would copy");
         await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var host = await ApiHost.StartAsync(db, now: Tuesday);
         var key = await host.KeyAsync("crm", "write", team: "sales");
@@ -38,14 +41,12 @@ public sealed partial class ApiDocsSessionTests
             var (exit, output) = await RunBashAsync(script, folder.FullName);
 
             Assert.True(exit == 0, output);
-            var statuses = output.Split('\n').Where(l => l.StartsWith("=> ", StringComparison.Ordinal)).Select(l => l[3..]).ToList();
-            Assert.Equal(["200", "200", "200", "200", "422", "200", "200", "200", "200"], statuses);
-            var answers = DocumentedAnswers(session).ToList();
-            Assert.NotEmpty(answers);
-            Assert.All(answers, answer => Assert.Contains(answer, output, StringComparison.Ordinal));
-            var csv = await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "checkins.csv"));
-            Assert.StartsWith("\uFEFFID,日付,担当者ID", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
-            Assert.Contains(",tanaka,田中 健太,sales,daily-calls,", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+            var statuses = output.Split('\n').Where(l => l.StartsWith("=> ", StringComparison.Ordinal)).Select(l => l[3..]);
+            Assert.Equal(expectedStatuses, string.Join(' ', statuses));
+            Assert.All(DocumentedAnswers(session), answer => Assert.Contains(answer, output, StringComparison.Ordinal));
+            var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "checkins.csv")));
+            Assert.StartsWith("\uFEFFID,日付,担当者ID", csv, StringComparison.Ordinal);
+            Assert.Contains("\r\n", csv, StringComparison.Ordinal);
         }
         finally
         {
@@ -53,14 +54,35 @@ public sealed partial class ApiDocsSessionTests
         }
     }
 
-    /// <summary>The bash block under "A session a CRM integrator would copy".</summary>
-    private static string Session(string markdown)
+    [Fact]
+    public void TheApiSession_PrintsAnswers_ThatTheTestChecks()
     {
-        var start = markdown.IndexOf("## A session a CRM integrator would copy", StringComparison.Ordinal);
-        Assert.True(start >= 0, "docs/api.md has no curl session");
+        var session = FencedSession(File.ReadAllText(Path.Combine(Root, "docs/api.md")), "## A session a CRM integrator would copy");
+
+        var answers = DocumentedAnswers(session).ToList();
+
+        Assert.Equal(2, answers.Count);   // the first push (its replay answers the same) and the refused batch
+        Assert.StartsWith("{\"title\":\"Some values were not accepted\"", answers[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>The first ```bash block under <paramref name="heading"/>.</summary>
+    private static string FencedSession(string markdown, string heading)
+    {
+        var start = markdown.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, "no " + heading);
         var open = markdown.IndexOf("```bash\n", start, StringComparison.Ordinal) + "```bash\n".Length;
         var close = markdown.IndexOf("\n```", open, StringComparison.Ordinal);
         return markdown[open..close] + "\n";
+    }
+
+    /// <summary>The first block of lines indented by four spaces under <paramref name="heading"/>.</summary>
+    private static string IndentedSession(string markdown, string heading)
+    {
+        var start = markdown.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, "no " + heading);
+        var lines = markdown[start..].Split('\n').SkipWhile(l => !l.StartsWith("    ", StringComparison.Ordinal))
+            .TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l[4..]);
+        return string.Join('\n', lines) + "\n";
     }
 
     /// <summary>
