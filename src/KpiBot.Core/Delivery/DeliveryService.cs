@@ -70,6 +70,10 @@ public sealed class DeliveryService(
             case SendOutcome.Unreachable unreachable:
                 await store.CompleteAsync(deliveryId, DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
                 return DeliveryStep.Done;
+            case SendOutcome.Unknown unknown:
+                // Sending it again could post it twice: at most once.
+                await store.CompleteAsync(deliveryId, DeliveryState.Unknown, null, unknown.Reason, now, cancellationToken);
+                return DeliveryStep.Done;
             // A rate limit is the platform pacing us, not a failure: wait as it says, however often, until the
             // occurrence is too old to be worth sending.
             case SendOutcome.RateLimited limited when now - record.Occurrence.DueAtUtc < options.GiveUpAfter:

@@ -18,7 +18,7 @@ public static class CheckInRenderer
     public static SlackMessage RenderPrompt(CheckInPromptView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new SlackMessage(view.Text, PromptBlocks(view));
+        return new SlackMessage(BlockKitRenderer.Fallback(view.Text), PromptBlocks(view));
     }
 
     internal static List<Block> PromptBlocks(CheckInPromptView view)
@@ -109,6 +109,6 @@ public static class CheckInRenderer
             .. Mrkdwn.Chunks(view.Text.Split('\n').Select(Mrkdwn.Escape)).Select(t => new SectionBlock(new Markdown(t))),
             .. Mrkdwn.Chunks(lines.Select(Mrkdwn.Progress)).Select(t => new SectionBlock(new Markdown(t))),
         ];
-        return new SlackMessage(view.Text, blocks);
+        return new SlackMessage(BlockKitRenderer.Fallback(view.Text), blocks);
     }
 }
