@@ -49,18 +49,20 @@ public class StatusByHandleTests
     public async Task Status_ByANameSeveralPeopleHave_SaysWhichPeopleMatched()
     {
         var text = GoalsYaml.SampleText().Replace(
-            "people:\n", "people:\n  - { id: stone, name: Emily Stone, email: emily.stone@example.com, role: rep, team: sales, locale: en }\n",
+            "people:\n",
+            "people:\n  - { id: mori, name: Ken Mori, email: ken.mori@example.com, role: rep, team: sales, locale: en }\n"
+            + "  - { id: ota, name: Ken Ota, email: ken.ota@example.com, role: rep, team: sales, locale: en }\n",
             StringComparison.Ordinal);
         var world = new EngineWorld(Now, GoalsFileLoader.Load(text, "goals.yaml").Model!);
 
-        var reply = await world.SayAsync("sato", "status @emily");
+        var reply = await world.SayAsync("sato", "status @ken");
 
         var error = Assert.IsType<ErrorView>(Assert.Single(reply.Replies).View);
         Assert.Equal(
-            "「@emily」に当てはまるメンバーが複数います: Emily Stone (emily.stone@example.com), Emily Carter (emily.carter@example.com)。どの人かメールアドレスで指定してください。",
+            "「@ken」に当てはまるメンバーが複数います: Ken Mori (ken.mori@example.com), Ken Ota (ken.ota@example.com)。どの人かメールアドレスで指定してください。",
             error.Text);
-        var one = await world.SayAsync("sato", "status @emily.stone");
-        Assert.Contains("Emily Stone", Assert.IsType<PersonalProgressView>(one.Replies[0].View).Title, StringComparison.Ordinal);
+        var one = await world.SayAsync("sato", "status @ken.ota");
+        Assert.Contains("Ken Ota", Assert.IsType<PersonalProgressView>(one.Replies[0].View).Title, StringComparison.Ordinal);
     }
 
     [Fact]
