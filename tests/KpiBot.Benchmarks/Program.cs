@@ -103,7 +103,7 @@ while (true)
     await Task.Delay(1000);
     await using var scope = hosts[0].Services.CreateAsyncScope();
     var open = await scope.ServiceProvider.GetRequiredService<KpiBotDbContext>().Deliveries
-        .CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Sending);
+        .CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending);
     var delivered = chat.Delivered;
     Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F0} s  sent {delivered,7:N0}  (+{delivered - lastReport:N0}/s)  rate-limited answers {chat.Limited:N0}  open {open:N0}");
     lastReport = delivered;

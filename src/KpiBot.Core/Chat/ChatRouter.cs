@@ -13,22 +13,36 @@ public sealed class ChatRouter(ChatDirectory directory, IGoalsProvider goals, IE
 {
     private readonly IReadOnlyList<IChatSender> _senders = [.. senders];
 
-    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken) =>
+        SendToPersonAsync(personId, view, null, cancellationToken);
+
+    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
     {
         var model = await goals.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var reach = await directory.ReachAsync(personId, model?.PeopleById.GetValueOrDefault(personId)?.Email, cancellationToken).ConfigureAwait(false);
         return reach.Address is { } address
-            ? await PostToChannelAsync(address, view, cancellationToken).ConfigureAwait(false)
+            ? await PostToChannelAsync(address, view, beforePost, cancellationToken).ConfigureAwait(false)
             : reach.Failure!;
     }
 
     /// <summary>Posts to any conversation (a channel, a group chat or a 1:1) on its platform.</summary>
-    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken)
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken) =>
+        PostToChannelAsync(channel, view, null, cancellationToken);
+
+    public async Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        return SenderOf(channel.Platform) is { } sender
-            ? sender.PostAsync(channel, view, cancellationToken)
-            : Task.FromResult(NotConfigured(channel.Platform));
+        if (SenderOf(channel.Platform) is not { } sender)
+        {
+            return NotConfigured(channel.Platform);
+        }
+
+        if (beforePost is not null && !await beforePost(cancellationToken).ConfigureAwait(false))
+        {
+            return new SendOutcome.Withdrawn();
+        }
+
+        return await sender.PostAsync(channel, view, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)

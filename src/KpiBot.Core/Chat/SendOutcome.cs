@@ -24,4 +24,7 @@ public abstract record SendOutcome
     /// not sent again. The delivery ends Unknown.
     /// </summary>
     public sealed record Unknown(string Reason) : SendOutcome;
+
+    /// <summary>Not posted: the caller withdrew the send right before the post (<see cref="BeforePost"/> answered false).</summary>
+    public sealed record Withdrawn : SendOutcome;
 }
