@@ -7,7 +7,8 @@ namespace KpiBot.Core.Chat;
 /// The engine's chat port over every configured platform: a message to a person goes to the 1:1 that
 /// <see cref="ChatDirectory.ReachAsync"/> finds (the first platform they are on, or are found on by email);
 /// a channel post or an update goes to the platform of its address. Someone found nowhere is unreachable
-/// (<c>no_chat_identity</c>), which leads see in <c>status</c>, rather than an error.
+/// (<c>no_chat_identity</c>), which leads see in <c>status</c>, rather than an error. A post the platform did not
+/// answer in time is <see cref="SendOutcome.Unknown"/> (<see cref="SendOutcome.NoAnswerInTime"/>), on every platform.
 /// </summary>
 public sealed class ChatRouter(ChatDirectory directory, IGoalsProvider goals, IEnumerable<IChatSender> senders) : IChatPort
 {
@@ -42,7 +43,15 @@ public sealed class ChatRouter(ChatDirectory directory, IGoalsProvider goals, IE
             return new SendOutcome.Withdrawn();
         }
 
-        return await sender.PostAsync(channel, view, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await sender.PostAsync(channel, view, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SendOutcome.NoAnswerInTime(e, cancellationToken) is { } unknown)
+        {
+            // Whatever the platform: a post left unanswered is never posted again.
+            return unknown;
+        }
     }
 
     public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)
