@@ -14,10 +14,11 @@ internal static class DocumentReader
     {
         var first = new SourceLocation(context.FileName, 1);
         YamlNode? root;
+        YamlStream stream;
         var parser = new TrackingParser(new Parser(new StringReader(yamlText)));
         try
         {
-            var stream = new YamlStream();
+            stream = new YamlStream();
             stream.Load(parser);
             root = stream.Documents.FirstOrDefault()?.RootNode;
         }
@@ -30,6 +31,14 @@ internal static class DocumentReader
         {
             // YamlDotNet's scanner throws this on some malformed input, without a position.
             SyntaxError(parser.LastGood, exception.Message, context);
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            // A second document would be ignored silently: refuse the file rather than import half of what was meant.
+            context.Error(new SourceLocation(context.FileName, Math.Max(1, (int)stream.Documents[1].RootNode.Start.Line)), DiagnosticCodes.Syntax,
+                nameof(GoalsFileText.SecondDocument));
             return null;
         }
 

@@ -25,9 +25,19 @@ public sealed class GoalsFileService(GoalsStore store, TimeProvider time, ILogge
                 return new GoalsFileOutcome(path, null, null, GoalsFileLoader.TooLarge(path, stream.Length), null);
             }
 
-            // One byte past the limit tells a file that grew (or a stream that never ends) from one that fits.
-            bytes = new byte[stream.CanSeek ? (int)stream.Length + 1 : GoalsFileLimits.MaxBytes + 1];
-            length = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
+            // Read until the end or one byte past the limit, whatever the file claims its length is: a file that grows,
+            // a pipe, or a device such as /dev/zero (length 0, never ends) stops there.
+            using var memory = new MemoryStream(stream.CanSeek ? (int)stream.Length + 1 : 81_920);
+            var chunk = new byte[81_920];
+            int read;
+            while (memory.Length <= GoalsFileLimits.MaxBytes
+                && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, GoalsFileLimits.MaxBytes + 1 - memory.Length)), cancellationToken)) > 0)
+            {
+                memory.Write(chunk, 0, read);
+            }
+
+            bytes = memory.GetBuffer();
+            length = (int)memory.Length;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -37,11 +47,6 @@ public sealed class GoalsFileService(GoalsStore store, TimeProvider time, ILogge
         if (length > GoalsFileLimits.MaxBytes)
         {
             return new GoalsFileOutcome(path, null, null, GoalsFileLoader.TooLarge(path, length), null);
-        }
-
-        if (length == bytes.Length)
-        {
-            return new GoalsFileOutcome(path, null, "the file grew while it was being read; try again when it is written", null, null);
         }
 
         var content = bytes.AsSpan(0, length);

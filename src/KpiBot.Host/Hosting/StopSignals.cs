@@ -26,15 +26,18 @@ internal sealed class StopSignals : IDisposable
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Requested => _requested.Token;
 
+    /// <summary>
+    /// The registrations are kept until the process exits (a static list keeps them reachable): a second
+    /// signal that lands after the clean stop, while the runtime is still exiting, would otherwise take the default
+    /// action and end the process with 143 instead of 0. Later signals find the token disposed and are ignored.
+    /// </summary>
     public void Dispose()
     {
-        foreach (var registration in _registrations)
-        {
-            registration.Dispose();
-        }
-
+        KeptUntilExit.Add(_registrations);
         _requested.Dispose();
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentBag<PosixSignalRegistration[]> KeptUntilExit = [];
 
     private void Handle(PosixSignalContext context)
     {

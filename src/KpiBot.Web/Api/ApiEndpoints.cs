@@ -72,7 +72,9 @@ public static class ApiEndpoints
             .Accepts<CheckInInput[]>("application/json").Produces<WriteResponse>();
 
         endpoints.MapOpenApi();
-        endpoints.MapScalarApiReference("/api", o => o.WithTitle("KpiBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Under /api/reference, not /api: its optional {documentName} segment would otherwise answer /api/messages too
+        // (405 instead of 404 while Teams is off).
+        endpoints.MapScalarApiReference("/api/reference", o => o.WithTitle("KpiBot API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return endpoints;
     }
 }

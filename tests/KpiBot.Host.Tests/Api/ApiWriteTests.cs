@@ -68,7 +68,7 @@ public sealed class ApiWriteTests
         });
         Assert.Contains(Kgi, status, StringComparison.Ordinal);
         Assert.Contains("報告値 · 推計 ¥300,000", status, StringComparison.Ordinal);
-        Assert.Contains("年間売上1億円: " + Kgi, digest, StringComparison.Ordinal);
+        Assert.Contains("年間売上1億円: 累計（期限 2027年3月31日） " + Kgi, digest, StringComparison.Ordinal);
         Assert.Contains("報告値 · 推計 ¥300,000", digest, StringComparison.Ordinal);
     }
 

@@ -86,6 +86,9 @@ internal sealed class SlackHost : IAsyncDisposable
         return _client.SendAsync(request);
     }
 
+    /// <summary>Sends a request as it is (the hostile-input corpus builds its own).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public Task<HttpResponseMessage> FormAsync(string form) => PostAsync(form, "application/x-www-form-urlencoded");
 
     public Task<HttpResponseMessage> JsonAsync(string json) => PostAsync(json, "application/json");

@@ -29,7 +29,9 @@ public sealed class SlackNoticeTests
         slack.AddUser(Emily, "emily.carter@example.com", "America/New_York", "en-US");
         slack.AddUser(Sato, "sato@example.co.jp");
         await host.SlashAsync(Sato, "D0SATO", "start");
-        var prompt = Assert.Single(slack.Of("chat.postMessage"), c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY");
+        // Friday is also the team's weekly day: start sends Emily the daily and the weekly prompt; the daily one is used.
+        var prompt = Assert.Single(slack.Of("chat.postMessage"),
+            c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
         var ts = $"1700000000.{slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
         var button = prompt.Json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!["value"]!.GetValue<string>();
         await host.FormAsync(SlackPayloads.Button(SlackHost.Team, Emily, "DU0EMILY", ts, SlackIds.OpenCheckIn, button));

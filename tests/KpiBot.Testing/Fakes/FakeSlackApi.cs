@@ -80,12 +80,48 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public RecordedCall Single(string method) => Assert.Single(Calls, c => c.Method == method);
 
+    /// <summary>
+    /// A platform fault, asked of every call after it is recorded: null answers normally; otherwise the call waits
+    /// <see cref="FakeFault.Delay"/> (a slow platform) and, when <see cref="FakeFault.Status"/> is not 0, is answered
+    /// with that status (and Retry-After) instead of being carried out. Used by the fault suite.
+    /// </summary>
+    public Func<RecordedCall, FakeFault?>? Fault { get; set; }
+
+    /// <summary>Calls answered with a <see cref="Fault"/>'s error status: the platform did not carry them out.</summary>
+    public ConcurrentQueue<RecordedCall> Refused { get; } = new();
+
     private async Task HandleAsync(HttpContext context, string method)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var call = new RecordedCall(method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty, body);
         Calls.Enqueue(call);
+        if (Fault?.Invoke(call) is { } fault)
+        {
+            try
+            {
+                await Task.Delay(fault.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (fault.Status != 0)
+            {
+                Refused.Enqueue(call);
+                context.Response.StatusCode = fault.Status;
+                if (fault.RetryAfter is { } wait)
+                {
+                    context.Response.Headers.RetryAfter = wait;
+                }
+
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(fault.Status == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "{\"ok\":false,\"error\":\"fatal_error\"}");
+                return;
+            }
+        }
+
         if (_delays.TryGetValue(method, out var delay) && delay > TimeSpan.Zero)
         {
             try
@@ -187,6 +223,9 @@ public sealed record FakeSlackMember(
         ["profile"] = new JsonObject { ["email"] = Email, ["real_name"] = Id },
     };
 }
+
+/// <summary>What a faulty platform does with one call: wait, then answer <paramref name="Status"/> (0: carry it out).</summary>
+public sealed record FakeFault(TimeSpan Delay, int Status = 0, string? RetryAfter = null);
 
 public sealed record RecordedCall(string Method, string Authorization, string ContentType, string Body)
 {

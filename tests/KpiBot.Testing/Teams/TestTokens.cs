@@ -16,10 +16,11 @@ public static class TestTokens
         DateTimeOffset now,
         string issuer = FakeBotFrameworkServer.Issuer,
         string audience = FakeBotFrameworkServer.AppId,
-        string serviceUrl = ServiceUrl,
+        string? serviceUrl = ServiceUrl,
         TimeSpan? notBeforeOffset = null,
         TimeSpan? lifetime = null,
-        string algorithm = SecurityAlgorithms.RsaSha256)
+        string algorithm = SecurityAlgorithms.RsaSha256,
+        bool expires = true)
     {
         var notBefore = now + (notBeforeOffset ?? TimeSpan.FromMinutes(-1));
         var descriptor = new SecurityTokenDescriptor
@@ -28,8 +29,8 @@ public static class TestTokens
             Audience = audience,
             IssuedAt = notBefore.UtcDateTime,
             NotBefore = notBefore.UtcDateTime,
-            Expires = (notBefore + (lifetime ?? TimeSpan.FromHours(1))).UtcDateTime,
-            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
+            Expires = expires ? (notBefore + (lifetime ?? TimeSpan.FromHours(1))).UtcDateTime : null,
+            Subject = new ClaimsIdentity(serviceUrl is null ? [] : [new Claim("serviceurl", serviceUrl)]),
             SigningCredentials = new SigningCredentials(key, algorithm),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
