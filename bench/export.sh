@@ -8,12 +8,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 . scripts/test-postgres.sh
-trap 'kill $HOST_PID 2>/dev/null || true; kpibot_stop_postgres' EXIT
 HOST_PID=
-kpibot_start_postgres
 DB="kpibot_export_$$"
-PGHOST=127.0.0.1 PGPORT=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$KPIBOT_TEST_POSTGRES") psql -q -U postgres -d postgres -c "CREATE DATABASE $DB"
+cleanup() {  # the database is dropped too: on a shared server a million rows must not stay behind
+  if [ -n "$HOST_PID" ]; then kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true; fi
+  psql -q -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
+  kpibot_stop_postgres
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT
+kpibot_start_postgres
 export PGHOST=127.0.0.1 PGPORT=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$KPIBOT_TEST_POSTGRES")
+psql -q -U postgres -d postgres -c "CREATE DATABASE $DB"
 export Storage__Provider=Postgres ConnectionStrings__KpiBot="$KPIBOT_TEST_POSTGRES;Database=$DB" KpiBot__ImportSampleWhenEmpty=false
 export Jobs__RunServer=false Logging__LogLevel__Default=Warning
 dotnet build -c Release src/KpiBot.Host -v q -nologo >/dev/null

@@ -17,7 +17,7 @@ namespace KpiBot.Host.Tests.Api;
 /// <summary>
 /// The real host on Kestrel at 127.0.0.1 (a random port), over a store with the sample imported, called with a
 /// plain HttpClient as an integrator's program would. Keys are made with the command line, as an admin makes them.
-/// The clock is Friday 2026-11-27 14:00 UTC (23:00 in Tokyo).
+/// The clock is Friday 2026-11-27 14:00 UTC (23:00 in Tokyo) unless a test sets another.
 /// </summary>
 internal sealed class ApiHost : IAsyncDisposable
 {
@@ -42,11 +42,11 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<ApiHost> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ApiHost> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
         var import = await CliRunner.RunAsync(db.Settings, "goals", "import", KpiBotConfiguration.SampleGoalsPath);
         Assert.True(import.ExitCode == 0, import.ToString());
-        var time = new FakeTimeProvider(Friday);
+        var time = new FakeTimeProvider(now ?? Friday);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in db.Settings.Concat(settings ?? new Dictionary<string, string?>()))

@@ -29,15 +29,21 @@ public sealed class ApiReadTests
         Assert.Equal(100_000, await context.Database.ExecuteSqlRawAsync(sql));
     }
 
+    /// <summary>
+    /// Each page reads at most one row more than it answers from the database (a keyset query with a LIMIT), so a
+    /// client walks all 100,000 check-ins while no request ever holds more than 1,001 of them: every data reader on
+    /// check-ins is counted through EF Core's diagnostics, on both providers.
+    /// </summary>
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Paging_Through100000CheckIns_ByCursor_ReturnsEachOnceInOrder(StorageProvider provider)
+    public async Task Paging_Through100000CheckIns_ByCursor_ReturnsEachOnceInOrder_WithoutLoadingThemAll(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var host = await ApiHost.StartAsync(db);
         await SeedAsync(db, provider);
         var key = await host.KeyAsync("warehouse", "read");
+        using var watch = new ReaderWatch(db);
 
         var seen = new HashSet<long>();
         var (lastDay, lastId) = (string.Empty, 0L);
@@ -65,6 +71,13 @@ public sealed class ApiReadTests
 
         Assert.Equal(100_000, seen.Count);
         Assert.Equal(100, pages);
+        var pageReads = watch.Readers.Where(r => r.Sql.Contains("checkin_entries", StringComparison.Ordinal)).ToList();
+        Assert.Equal(pages, pageReads.Count);                                             // one query a page
+        Assert.All(pageReads, r => Assert.Contains("LIMIT", r.Sql, StringComparison.Ordinal));
+        // Each query is read to its end (Reads = rows + 1): never more than a page and the look-ahead row,
+        // and every row read once, plus one look-ahead row on each page but the last.
+        Assert.All(pageReads, r => Assert.InRange(r.Reads - 1, 1, 1001));
+        Assert.Equal(100_000 + (pages - 1), pageReads.Sum(r => r.Reads - 1));
         var filtered = await ApiHost.JsonAsync(await host.GetAsync("/api/v1/checkins?person=tanaka&from=2020-01-01&to=2020-01-31&limit=1000", key));
         Assert.Equal(31 * 5, filtered["items"]!.AsArray().Count);   // one a day for each of the 5 KDIs
         Assert.Null(filtered["nextCursor"]);

@@ -14,6 +14,7 @@ namespace KpiBot.Host.Tests.Outcomes;
 /// <summary>
 /// A result reported in Slack, in Teams and on the command line moves the KGI in status, the digest and
 /// <c>goals tree</c>, with the estimate still shown beside the reported actual — on SQLite and PostgreSQL.
+/// (Pushed by the API: <c>ApiWriteTests</c>; through Slack's modal and Teams' card: <c>ReportFormHostTests</c>.)
 /// The sample: 田中 made 40 calls (estimate 2 meetings → ¥300,000 of new sales); the lead 佐藤 reports
 /// ¥1,200,000 of new sales for November. The KGI 年間売上1億円 = new sales + repeat sales.
 /// </summary>
@@ -21,10 +22,10 @@ public sealed class OutcomeHostTests
 {
     // Friday 2026-11-27 14:00 UTC: 23:00 in Tokyo.
     private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
-    private const string Kgi = "¥1,200,000 / ¥100,000,000";
-    private const string Estimate = "報告値 · 推計 ¥300,000";
+    internal const string Kgi = "¥1,200,000 / ¥100,000,000";
+    internal const string Estimate = "報告値 · 推計 ¥300,000";
 
-    private static async Task<TestDatabase> ImportedWithCallsAsync(StorageProvider provider)
+    internal static async Task<TestDatabase> ImportedWithCallsAsync(StorageProvider provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
         var import = await CliRunner.RunAsync(db.Settings, "goals", "import", KpiBotConfiguration.SampleGoalsPath);
@@ -36,7 +37,7 @@ public sealed class OutcomeHostTests
     }
 
     /// <summary><c>goals tree</c> on the same store: the KGI moved, and new sales show the estimate beside the report.</summary>
-    private static async Task AssertTreeAsync(TestDatabase db)
+    internal static async Task AssertTreeAsync(TestDatabase db)
     {
         var tree = await CliRunner.RunAsync(db.Settings, "goals", "tree", "--team", "sales", "--as-of", "2026-11-27", "--lang", "ja");
         Assert.True(tree.ExitCode == 0, tree.ToString());
@@ -49,7 +50,7 @@ public sealed class OutcomeHostTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task ReportedOnTheCommandLine_MovesTheKgi_InTheTree(StorageProvider provider)
+    public async Task ReportedOnTheCommandLine_MovesTheKgi_InStatusDigestAndTree(StorageProvider provider)
     {
         await using var db = await ImportedWithCallsAsync(provider);
 
@@ -67,6 +68,16 @@ public sealed class OutcomeHostTests
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("takes no reported actual", bad.Error, StringComparison.Ordinal);
         await AssertTreeAsync(db);
+
+        // The lead asks in chat afterwards: status and the digest carry the result typed on the server.
+        await using var host = await SlackHost.StartAsync(db, Friday);
+        host.Slack.AddUser("U0SATO", "sato@example.co.jp");
+        var status = await host.SlashAsync("U0SATO", "D0SATO", "status");
+        var digest = await host.SlashAsync("U0SATO", "D0SATO", "digest");
+        Assert.Contains(Kgi, status, StringComparison.Ordinal);
+        Assert.Contains(Estimate, status, StringComparison.Ordinal);
+        Assert.Contains(Kgi, digest, StringComparison.Ordinal);
+        Assert.Contains(Estimate, digest, StringComparison.Ordinal);
     }
 
     [Theory]

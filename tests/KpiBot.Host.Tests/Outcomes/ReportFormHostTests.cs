@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using KpiBot.Host.Hosting;
 using KpiBot.Host.Tests.Slack;
 using KpiBot.Host.Tests.Teams;
 using KpiBot.Storage;
@@ -14,21 +13,15 @@ namespace KpiBot.Host.Tests.Outcomes;
 /// <summary>
 /// Reporting a result through the forms: Slack's <c>/kpi report</c> opens a modal whose submission records the
 /// result (a refusal shown next to its field, nothing stored), and Teams' <c>report</c> sends a card whose Submit
-/// records it and is replaced by the receipt; either way the KGI moves in status — on SQLite and PostgreSQL.
+/// records it and is replaced by the receipt; either way the KGI moves in status, the digest and <c>goals tree</c>,
+/// with the estimate (田中's 40 calls → ¥300,000) still shown — on SQLite and PostgreSQL.
 /// </summary>
 public sealed class ReportFormHostTests
 {
     // Friday 2026-11-27 14:00 UTC: 23:00 in Tokyo.
     private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
-    private const string Kgi = "¥1,200,000 / ¥100,000,000";
-
-    private static async Task<TestDatabase> ImportedAsync(StorageProvider provider)
-    {
-        var db = await TestDatabase.CreateAsync(provider);
-        var import = await CliRunner.RunAsync(db.Settings, "goals", "import", KpiBotConfiguration.SampleGoalsPath);
-        Assert.True(import.ExitCode == 0, import.ToString());
-        return db;
-    }
+    private const string Kgi = OutcomeHostTests.Kgi;
+    private const string Estimate = OutcomeHostTests.Estimate;
 
     /// <summary>The report modal submitted, as Slack posts it.</summary>
     private static string ReportSubmission(string user, string channel, string? goal, string amount, string day)
@@ -65,7 +58,7 @@ public sealed class ReportFormHostTests
     [InlineData(StorageProvider.Postgres)]
     public async Task InSlack_ReportOpensTheModal_AndItsSubmissionMovesTheKgi(StorageProvider provider)
     {
-        await using var db = await ImportedAsync(provider);
+        await using var db = await OutcomeHostTests.ImportedWithCallsAsync(provider);
         await using var host = await SlackHost.StartAsync(db, Friday);
         host.Slack.AddUser("U0SATO", "sato@example.co.jp");
 
@@ -89,7 +82,12 @@ public sealed class ReportFormHostTests
         Assert.StartsWith("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", receipt, StringComparison.Ordinal);
 
         var status = await host.SlashAsync("U0SATO", "D0SATO", "status");
+        var digest = await host.SlashAsync("U0SATO", "D0SATO", "digest");
         Assert.Contains(Kgi, status, StringComparison.Ordinal);
+        Assert.Contains(Estimate, status, StringComparison.Ordinal);
+        Assert.Contains(Kgi, digest, StringComparison.Ordinal);
+        Assert.Contains(Estimate, digest, StringComparison.Ordinal);
+        await OutcomeHostTests.AssertTreeAsync(db);
     }
 
     [Theory]
@@ -97,7 +95,7 @@ public sealed class ReportFormHostTests
     [InlineData(StorageProvider.Postgres)]
     public async Task InTeams_ReportSendsTheCard_AndItsSubmitIsReplacedByTheReceipt(StorageProvider provider)
     {
-        await using var db = await ImportedAsync(provider);
+        await using var db = await OutcomeHostTests.ImportedWithCallsAsync(provider);
         await using var fake = await FakeBotFrameworkServer.StartAsync();
         var key = fake.AddKey("key-1", "msteams");
         fake.Members = SalesMembers();
@@ -127,8 +125,15 @@ public sealed class ReportFormHostTests
         Assert.Contains("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", Text(update), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(host.ServiceUrl, "sato", "status", "m-status"), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(host.ServiceUrl, "sato", "digest", "m-digest"), Token())).StatusCode);
         await host.SettleAsync();
-        Assert.Contains(Kgi, Text(Assert.Single(fake.Calls("POST", replies + "m-status"))), StringComparison.Ordinal);
+        var status = Text(Assert.Single(fake.Calls("POST", replies + "m-status")));
+        var digest = Text(Assert.Single(fake.Calls("POST", replies + "m-digest")));
+        Assert.Contains(Kgi, status, StringComparison.Ordinal);
+        Assert.Contains(Estimate, status, StringComparison.Ordinal);
+        Assert.Contains(Kgi, digest, StringComparison.Ordinal);
+        Assert.Contains(Estimate, digest, StringComparison.Ordinal);
+        await OutcomeHostTests.AssertTreeAsync(db);
     }
 
     /// <summary>Every string of a connector call's activity (the card's texts, unescaped), one a line.</summary>
