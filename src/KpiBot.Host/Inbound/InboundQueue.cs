@@ -40,6 +40,8 @@ public sealed class InboundQueue : IInboundQueue, IHostedService, IDisposable
     private Task _readers = Task.CompletedTask;
     private int _pending;
     private bool _stopping;
+    private bool _disposed;
+    private Task? _stopped;
 
     public InboundQueue(
         IServiceScopeFactory scopes, IInboundHandover handover, IHostApplicationLifetime lifetime, IOptions<HostOptions> host, ILogger<InboundQueue> logger)
@@ -123,11 +125,20 @@ public sealed class InboundQueue : IInboundQueue, IHostedService, IDisposable
     /// Takes no more work into the queue (later work is handed over at once), waits until it is drained or the drain
     /// time is over, hands over what is left, then waits for the running items (cancelled at 2T/3).
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Stopped once: a host stopped again (or disposed after a stop) gets the first stop's task.
+        lock (_stopLock)
+        {
+            return _stopped ??= _disposed ? Task.CompletedTask : StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         BeginStop();
         _items.Writer.TryComplete();
-        using var cut = cancellationToken.Register(_abort.Cancel);
+        using var cut = cancellationToken.Register(Abort);
         var readers = _readers;
         try
         {
@@ -143,6 +154,16 @@ public sealed class InboundQueue : IInboundQueue, IHostedService, IDisposable
 
     public void Dispose()
     {
+        lock (_stopLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
         _onStopping.Dispose();
         _drain.Dispose();
         _abort.Dispose();
@@ -153,7 +174,7 @@ public sealed class InboundQueue : IInboundQueue, IHostedService, IDisposable
     {
         lock (_stopLock)
         {
-            if (_stopping)
+            if (_stopping || _disposed)
             {
                 return;
             }
@@ -164,11 +185,25 @@ public sealed class InboundQueue : IInboundQueue, IHostedService, IDisposable
         }
     }
 
-    private async Task ReadAsync()
+    /// <summary>The host gave up waiting: running work is cancelled now.</summary>
+    private void Abort()
     {
         try
         {
-            while (await _items.Reader.WaitToReadAsync(_drain.Token).ConfigureAwait(false))
+            _abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: nothing runs any more.
+        }
+    }
+
+    private async Task ReadAsync()
+    {
+        var drain = _drain.Token;
+        try
+        {
+            while (await _items.Reader.WaitToReadAsync(drain).ConfigureAwait(false))
             {
                 while (!Drained && _items.Reader.TryRead(out var work))
                 {
