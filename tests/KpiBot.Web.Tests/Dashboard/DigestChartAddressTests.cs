@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace KpiBot.Web.Tests.Charts;
+namespace KpiBot.Web.Tests.Dashboard;
 
 /// <summary>
 /// The digest chart's signed, expiring address on <c>KpiBot:PublicBaseUrl</c> (what a Teams card shows the chart
