@@ -39,6 +39,8 @@ public sealed class ChatRouter(ChatDirectory directory, IGoalsProvider goals, IE
             : Task.FromResult(NotConfigured(message.Conversation.Platform));
     }
 
+    public bool PostsChartsSeparately(string platform) => SenderOf(platform)?.PostsChartsSeparately ?? false;
+
     private IChatSender? SenderOf(string platform) => _senders.FirstOrDefault(s => s.Platform == platform);
 
     private static SendOutcome NotConfigured(string platform) => new SendOutcome.Unreachable($"{platform}_not_configured");
