@@ -77,10 +77,21 @@ public static class KpiBotWebApplication
             sp.GetRequiredService<IOptions<KpiBotOptions>>().Value.PublicBaseUri, DashboardSettings.DefaultLinkLifetime));
         builder.Services.AddScoped<SignInLinks>();
 
-        // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store.
-        builder.Services.AddDataProtection()
+        // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store. Its keys
+        // are encrypted in turn with the operator's certificate, when one is configured (KeyRingSettings).
+        var keyRing = KeyRingSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(keyRing);
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("KpiBot")
             .PersistKeysToDbContext<KpiBotDbContext>();
+        var current = keyRing.LoadCurrent();
+        if (current is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(current);
+            var previous = keyRing.LoadPrevious();
+            dataProtection.UnprotectKeysWithAnyCertificate(previous is null ? [current] : [current, previous]);
+        }
+
         return builder;
     }
 }
