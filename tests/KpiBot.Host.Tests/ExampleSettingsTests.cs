@@ -40,6 +40,7 @@ public class ExampleSettingsTests
     [InlineData("Slack", typeof(KpiBot.Slack.SlackOptions))]
     [InlineData("Teams", typeof(KpiBot.Teams.TeamsOptions))]
     [InlineData("DataProtection", typeof(Hosting.KeyRingSettings))]
+    [InlineData("ForwardedHeaders", typeof(Hosting.ProxySettings))]
     public void TheExampleSettings_ListEveryOption(string section, Type options)
     {
         var json = JsonDocument.Parse(File.ReadAllText(ExampleFile)).RootElement.GetProperty(section);
