@@ -1,5 +1,6 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Delivery;
+using KpiBot.Host.Jobs;
 using KpiBot.Storage;
 using KpiBot.Testing;
 using KpiBot.Testing.Fakes;
@@ -23,7 +24,9 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static EngineHost Start(TestDatabase db, FakeTimeProvider time, InMemoryChatPort chat, bool runServer = true)
+    /// <param name="recurring">false: the host registers no recurring jobs (the minutely dispatch among them), so only
+    /// the test's own dispatch runs claim what falls due (a minute turning on a loaded machine would otherwise claim it first).</param>
+    public static EngineHost Start(TestDatabase db, FakeTimeProvider time, InMemoryChatPort chat, bool runServer = true, bool recurring = true)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -39,6 +42,13 @@ internal sealed class EngineHost : IAsyncDisposable
             {
                 s.AddSingleton<IChatPort>(chat);
                 s.AddSingleton<TimeProvider>(time);
+                if (!recurring)
+                {
+                    foreach (var registration in s.Where(d => d.ImplementationType == typeof(RecurringJobsRegistration)).ToList())
+                    {
+                        s.Remove(registration);
+                    }
+                }
             });
         });
         _ = factory.Server; // start now: migrations, sample import, Hangfire server
