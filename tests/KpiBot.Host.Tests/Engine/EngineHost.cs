@@ -1,6 +1,5 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Delivery;
-using KpiBot.Host.Jobs;
 using KpiBot.Storage;
 using KpiBot.Testing;
 using KpiBot.Testing.Fakes;
@@ -44,10 +43,7 @@ internal sealed class EngineHost : IAsyncDisposable
                 s.AddSingleton<TimeProvider>(time);
                 if (!recurring)
                 {
-                    foreach (var registration in s.Where(d => d.ImplementationType == typeof(RecurringJobsRegistration)).ToList())
-                    {
-                        s.Remove(registration);
-                    }
+                    s.RemoveRecurringJobs();
                 }
             });
         });
