@@ -41,7 +41,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackBotIdentities>();
         services.TryAddSingleton<ISlackInboundHandler, SlackInboundHandler>();
         services.TryAddScoped<SlackReplier>();
-        services.TryAddScoped<SlackUserProfiles>();
         if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(SlackWorkService)))
         {
             services.AddHostedService<SlackWorkService>();
@@ -52,16 +51,15 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>
     /// Finding the goals file's people in Slack by email: the workspaces the bot has tokens for, the directory
-    /// sync (<see cref="SlackDirectorySync"/>, for a scheduled job of the host) and the on-demand lookup the chat
-    /// port uses for a person not linked yet. Needs Core's goals provider and the identity, chat-user and
-    /// installation stores. Safe to call twice.
+    /// sync (<see cref="SlackDirectorySync"/>, for a scheduled job of the host) and the profile source Core's
+    /// <c>ChatDirectory</c> asks (users.info, users.lookupByEmail, conversations.open). Needs Core's chat directory
+    /// and the installation store. Safe to call twice.
     /// </summary>
     public static IServiceCollection AddSlackPeople(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackWorkspaces>();
-        services.TryAddSingleton<SlackLookupMisses>();
-        services.TryAddScoped<SlackPersonLookup>();
+        services.TryAddScoped<SlackProfileSource>();
         services.TryAddScoped<SlackDirectorySync>();
         return services;
     }

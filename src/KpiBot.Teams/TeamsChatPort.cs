@@ -1,39 +1,24 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Views;
 using KpiBot.Teams.Connector;
-using KpiBot.Teams.Inbound;
 
 namespace KpiBot.Teams;
 
 /// <summary>
-/// The engine's chat port on Teams. A person is reached through their Teams identity and its 1:1
-/// conversation (opened, and remembered, when there is none yet, on the service URL learnt from them);
-/// channels and updates go to the address they carry. Outcomes are typed by the connector client:
-/// 403/404 Unreachable, 429 RateLimited with Retry-After, 5xx and timeouts Transient.
+/// Teams' way out: renders a view as Adaptive Card activities and sends them to the conversation given (on its
+/// service URL), or replaces a message sent earlier. Whose conversation it is was decided by Core's
+/// <see cref="ChatDirectory"/>. Outcomes are typed by the connector client: 403/404 Unreachable, 429
+/// RateLimited with Retry-After, 5xx and timeouts Transient.
 /// </summary>
-public sealed class TeamsChatPort(BotConnectorClient connector, IIdentityStore identities, TeamsRoster roster) : IChatPort
+public sealed class TeamsChatPort(BotConnectorClient connector) : IChatSender
 {
-    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        var user = (await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(u => u.Platform == Platforms.Teams);
-        if (user is null)
-        {
-            return new SendOutcome.Unreachable("no_teams_identity");
-        }
+    public string Platform => Platforms.Teams;
 
-        var personal = await roster.PersonalConversationAsync(user, null, cancellationToken).ConfigureAwait(false);
-        return personal.Value is { } conversation
-            ? await SendAllAsync(conversation, view, cancellationToken).ConfigureAwait(false)
-            : personal.Failure!;
-    }
-
-    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken)
+    public Task<SendOutcome> PostAsync(ConversationAddress conversation, ChatView view, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(view);
-        return SendAllAsync(channel, view, cancellationToken);
+        return SendAllAsync(conversation, view, cancellationToken);
     }
 
     public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)

@@ -53,6 +53,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddScoped<TeamsRoster>();
         services.TryAddScoped<TeamsActivityHandler>();
         services.TryAddScoped<TeamsChatPort>();
+        services.TryAddScoped<TeamsProfileSource>();
         return services;
     }
 }

@@ -11,13 +11,14 @@ namespace KpiBot.Core.Conversations;
 
 /// <summary>
 /// The entry point the chat adapters call with a parsed message or card submission. Resolves the person
-/// (by chat identity, else by email — and then links the identity), the current goals, the person's
-/// language and local today, and hands over to the command router or to the card flow.
+/// (<see cref="ChatDirectory.SenderAsync"/>: by chat identity, else by the email their profile gives — and then
+/// links the identity), the current goals, the person's language and local today, and hands over to the
+/// command router or to the card flow.
 /// </summary>
 public sealed class ConversationService
 {
     private readonly IGoalsProvider _goals;
-    private readonly IIdentityStore _identities;
+    private readonly ChatDirectory _directory;
     private readonly CommandRouter _router;
     private readonly CardSubmissions _cards;
     private readonly TimeProvider _time;
@@ -25,13 +26,13 @@ public sealed class ConversationService
     private readonly ReportForms? _reports;
 
     public ConversationService(
-        IGoalsProvider goals, IIdentityStore identities, IEnumerable<ICommandHandler> handlers, CardSubmissions cards, TimeProvider time,
+        IGoalsProvider goals, ChatDirectory directory, IEnumerable<ICommandHandler> handlers, CardSubmissions cards, TimeProvider time,
         CheckInPrompts? prompts = null, ReportForms? reports = null)
     {
         _prompts = prompts;
         _reports = reports;
         _goals = goals ?? throw new ArgumentNullException(nameof(goals));
-        _identities = identities ?? throw new ArgumentNullException(nameof(identities));
+        _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _router = new CommandRouter(handlers ?? throw new ArgumentNullException(nameof(handlers)));
         _cards = cards ?? throw new ArgumentNullException(nameof(cards));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -113,7 +114,9 @@ public sealed class ConversationService
             return (null, Refusal(nameof(ConversationText.Person_NoGoals), Localized.CultureFor(locale)));
         }
 
-        var person = await ResolveAsync(model, user, email, ct).ConfigureAwait(false);
+        var sender = await _directory.SenderAsync(user, email, ct).ConfigureAwait(false);
+        locale ??= sender.Locale;
+        var person = sender.PersonId is null ? null : model.PeopleById.GetValueOrDefault(sender.PersonId);
         if (person is null)
         {
             var culture = UnknownPersonCulture(model, locale);
@@ -126,29 +129,6 @@ public sealed class ConversationService
         var now = _time.GetUtcNow();
         var today = Zones.Today(Zones.ZoneOf(person, model), _time);
         return (new CommandContext(person, model, Languages.For(person, model, locale), today, now, user, conversation, kind), null);
-    }
-
-    private async Task<Person?> ResolveAsync(GoalsModel model, ChatUser user, string? email, CancellationToken ct)
-    {
-        var personId = await _identities.FindPersonIdAsync(user, ct).ConfigureAwait(false);
-        if (personId is not null)
-        {
-            return model.PeopleById.GetValueOrDefault(personId);
-        }
-
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return null;
-        }
-
-        personId = await _identities.FindPersonIdByEmailAsync(email.Trim(), ct).ConfigureAwait(false);
-        if (personId is null || !model.PeopleById.TryGetValue(personId, out var person))
-        {
-            return null;
-        }
-
-        await _identities.LinkAsync(user, person.Id, _time.GetUtcNow(), ct).ConfigureAwait(false);
-        return person;
     }
 
     /// <summary>Someone we do not know yet: their chat locale when it is Japanese or English, else the organisation's.</summary>

@@ -1,3 +1,4 @@
+using KpiBot.Core.Calendar;
 using KpiBot.Core.Channels;
 using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
@@ -27,7 +28,8 @@ public sealed class DeliveryService(
     CheckInPrompts prompts,
     DigestBuilder digests,
     TimeProvider time,
-    DeliveryOptions options)
+    DeliveryOptions options,
+    ChatDirectory? directory = null)
 {
     public async Task<DeliveryStep> SendAsync(long deliveryId, CancellationToken cancellationToken)
     {
@@ -38,6 +40,21 @@ public sealed class DeliveryService(
         }
 
         var model = await goals.CurrentAsync(cancellationToken);
+        if (model is not null && await ZoneCheckAsync(model, record.Occurrence, cancellationToken) is { } replanned)
+        {
+            var at = time.GetUtcNow();
+            if (replanned.DueAtUtc > at)
+            {
+                return await RetryAsync(deliveryId, replanned.DueAtUtc, "due then in the person's own time zone", at, cancellationToken);
+            }
+
+            if (OccurrencePlanner.IsStale(model, replanned, at))
+            {
+                await store.CompleteAsync(deliveryId, DeliveryState.Skipped, null, "past in the person's own time zone", at, cancellationToken);
+                return DeliveryStep.Done;
+            }
+        }
+
         var (outcome, skipReason) = model is null
             ? (null, "no goals imported")
             : await SendOccurrenceAsync(model, record, cancellationToken);
@@ -63,6 +80,38 @@ public sealed class DeliveryService(
                 await store.CompleteAsync(deliveryId, DeliveryState.Failed, null, $"gave up after {record.Attempts} attempts: {outcome}", now, cancellationToken);
                 return DeliveryStep.Done;
         }
+    }
+
+    /// <summary>
+    /// A prompt planned in the team's zone for someone whose own zone was not known yet: they are found in the
+    /// chat first (which may link them and learn their zone), and when their zone is another, the prompt of the
+    /// same work day as it falls in their zone; null when nothing changes. Only a prompt at its scheduled time:
+    /// one a lead sent now (<c>start</c>) is for today as the lead sees it, and stays.
+    /// </summary>
+    private async Task<Occurrence?> ZoneCheckAsync(GoalsModel model, Occurrence occurrence, CancellationToken cancellationToken)
+    {
+        if (directory is null
+            || occurrence.Kind is not (OccurrenceKind.DailyPrompt or OccurrenceKind.WeeklyPrompt)
+            || !model.PeopleById.TryGetValue(occurrence.RecipientId, out var person)
+            || person.TimeZone is not null || person.ChatTimeZone is not null)
+        {
+            return null;
+        }
+
+        var cadence = occurrence.Kind == OccurrenceKind.WeeklyPrompt ? KdiCadence.Weekly : KdiCadence.Daily;
+        if (OccurrencePlanner.PromptFor(model, person, occurrence.WorkDay, cadence)?.DueAtUtc != occurrence.DueAtUtc)
+        {
+            return null;
+        }
+
+        var reach = await directory.ReachAsync(person.Id, person.Email, cancellationToken);
+        if (reach.TimeZone is not { } zone || zone == Zones.ZoneOf(person, model) || !Zones.TryFind(zone, out _))
+        {
+            return null;
+        }
+
+        var replanned = OccurrencePlanner.PromptFor(model, person with { ChatTimeZone = zone }, occurrence.WorkDay, cadence);
+        return replanned is null || replanned.DueAtUtc == occurrence.DueAtUtc ? null : replanned;
     }
 
     private async Task<DeliveryStep> RetryAsync(long id, DateTimeOffset at, string detail, DateTimeOffset now, CancellationToken cancellationToken)

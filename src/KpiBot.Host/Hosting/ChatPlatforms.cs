@@ -3,48 +3,25 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KpiBot.Host.Hosting;
 
-/// <summary>
-/// The chat platforms this host can send on, in the order a person's identities are tried when they have
-/// one on several (first registered first). Each platform's <see cref="IChatPort"/> is a keyed service named
-/// by its platform (<see cref="Platforms.Slack"/>, <see cref="Platforms.Teams"/>).
-/// </summary>
-public sealed class ChatPlatformSet
-{
-    private readonly List<string> _platforms = [];
-
-    public IReadOnlyList<string> Names => _platforms;
-
-    internal void Add(string platform)
-    {
-        if (!_platforms.Contains(platform, StringComparer.Ordinal))
-        {
-            _platforms.Add(platform);
-        }
-    }
-}
-
 public static class ChatPlatformRegistration
 {
     /// <summary>
-    /// Registers <typeparamref name="TPort"/> as the chat port of <paramref name="platform"/> and makes the
-    /// engine's <see cref="IChatPort"/> the <see cref="ChatPortRouter"/> over every registered platform.
+    /// Registers a chat platform: its sender (<typeparamref name="TSender"/>) and its profile source
+    /// (<typeparamref name="TSource"/>), and makes the engine's <see cref="IChatPort"/> Core's
+    /// <see cref="ChatRouter"/> over every registered platform. People on several platforms are reached on
+    /// the first registered.
     /// </summary>
-    public static IServiceCollection AddChatPlatform<TPort>(this IServiceCollection services, string platform)
-        where TPort : class, IChatPort
+    public static IServiceCollection AddChatPlatform<TSender, TSource>(this IServiceCollection services)
+        where TSender : class, IChatSender
+        where TSource : class, IChatProfileSource
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrWhiteSpace(platform);
-        var set = services.FirstOrDefault(d => d.ServiceType == typeof(ChatPlatformSet))?.ImplementationInstance as ChatPlatformSet;
-        if (set is null)
-        {
-            set = new ChatPlatformSet();
-            services.AddSingleton(set);
-        }
-
-        set.Add(platform);
-        services.AddKeyedScoped<IChatPort, TPort>(platform);
+        services.TryAddScoped<TSender>();
+        services.TryAddScoped<TSource>();
+        services.AddScoped<IChatSender>(s => s.GetRequiredService<TSender>());
+        services.AddScoped<IChatProfileSource>(s => s.GetRequiredService<TSource>());
         services.RemoveAll<IChatPort>();
-        services.AddScoped<IChatPort, ChatPortRouter>();
+        services.AddScoped<IChatPort, ChatRouter>();
         return services;
     }
 }

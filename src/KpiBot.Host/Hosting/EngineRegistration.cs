@@ -1,3 +1,4 @@
+using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations;
 using KpiBot.Core.Conversations.Cards;
@@ -24,6 +25,8 @@ public static class EngineRegistration
         }
 
         services.AddScoped<ConversationService>();
+        services.AddScoped<ChatDirectory>();
+        services.AddSingleton<ChatMisses>();
         services.AddScoped<CheckInPrompts>();
         services.AddScoped<CheckInService>();
         services.AddScoped<CardSubmissions>();

@@ -3,6 +3,7 @@ using KpiBot.Host.Jobs;
 using KpiBot.Slack;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.Install;
+using KpiBot.Slack.People;
 using KpiBot.Slack.SocketMode;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,7 @@ public static partial class SlackPlatform
         builder.Services.AddSlackInstall();        // per-workspace tokens from OAuth installs, falling back to Slack:BotToken
         builder.Services.AddSlackSocketMode();     // connects only when Slack:AppToken is set
         builder.Services.AddSlackPeople();         // the goals file's people found in Slack by email
-        builder.Services.AddChatPlatform<SlackChatPort>(Platforms.Slack);
+        builder.Services.AddChatPlatform<SlackChatPort, SlackProfileSource>();
         builder.Services.AddSlackInboundHandling();
         builder.Services.AddInboundHousekeeping();
         if (CanSend(options))

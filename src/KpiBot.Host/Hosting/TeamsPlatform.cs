@@ -21,7 +21,7 @@ public static partial class TeamsPlatform
         if (hasAppId || emulator)
         {
             builder.Services.AddTeamsAdapter().AddTeamsInbound();
-            builder.Services.AddChatPlatform<TeamsChatPort>(Platforms.Teams);
+            builder.Services.AddChatPlatform<TeamsChatPort, TeamsProfileSource>();
         }
 
         return builder;

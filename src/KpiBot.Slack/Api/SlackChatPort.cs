@@ -1,57 +1,24 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Views;
 using KpiBot.Slack.BlockKit;
-using KpiBot.Slack.People;
 
 namespace KpiBot.Slack.Api;
 
 /// <summary>
-/// The engine's chat port on Slack: renders a view as Block Kit and posts it with the token of the workspace
-/// the address belongs to, or replaces an earlier message with chat.update. A person's DM channel is opened
-/// once with conversations.open and kept in <see cref="IChatUserStore"/>, so a prompt is one call. A person with no
-/// Slack identity yet is looked up by email (<see cref="SlackPersonLookup"/>, when given) and linked, else is
-/// unreachable (<c>no_slack_identity</c>). Never throws for Slack's refusals:
-/// 429 and <c>ratelimited</c> become <see cref="SendOutcome.RateLimited"/>, Slack's passing failures and network
-/// errors <see cref="SendOutcome.Transient"/>, every other refusal <see cref="SendOutcome.Unreachable"/>.
+/// Slack's way out: renders a view as Block Kit and posts it with the token of the workspace the address belongs
+/// to, or replaces an earlier message with chat.update. Whose conversation it is was decided by Core's
+/// <see cref="ChatDirectory"/>. Never throws for Slack's refusals: 429 and <c>ratelimited</c> become
+/// <see cref="SendOutcome.RateLimited"/>, Slack's passing failures and network errors <see cref="SendOutcome.Transient"/>,
+/// every other refusal <see cref="SendOutcome.Unreachable"/>.
 /// </summary>
-public sealed class SlackChatPort(
-    SlackApiClient client, IIdentityStore identities, IChatUserStore users, TimeProvider time, SlackPersonLookup? lookup = null) : IChatPort
+public sealed class SlackChatPort(SlackApiClient client) : IChatSender
 {
-    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
+    public string Platform => Platforms.Slack;
+
+    public Task<SendOutcome> PostAsync(ConversationAddress conversation, ChatView view, CancellationToken cancellationToken)
     {
-        var linked = (await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(u => u.Platform == Platforms.Slack);
-        if (linked is null && lookup is null)
-        {
-            return new SendOutcome.Unreachable("no_slack_identity");
-        }
-
-        return await GuardAsync(
-            async () =>
-            {
-                var user = linked ?? await lookup!.FindAsync(personId, cancellationToken).ConfigureAwait(false);
-                if (user is null)
-                {
-                    return new SendOutcome.Unreachable("no_slack_identity");
-                }
-
-                var known = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
-                var channel = known?.PersonalConversationId;
-                if (channel is null)
-                {
-                    channel = await client.OpenConversationAsync(user.TenantId, user.UserId, cancellationToken).ConfigureAwait(false);
-                    await users.SaveAsync(new ChatUserInfo(user, PersonalConversationId: channel), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                }
-
-                return await PostAsync(new ConversationAddress(Platforms.Slack, user.TenantId, channel), view, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        return GuardAsync(() => PostAsync(channel, view, cancellationToken), cancellationToken);
+        ArgumentNullException.ThrowIfNull(conversation);
+        return GuardAsync(() => PostPartsAsync(conversation, view, cancellationToken), cancellationToken);
     }
 
     public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)
@@ -68,7 +35,7 @@ public sealed class SlackChatPort(
     }
 
     /// <summary>Posts every part of the view (a long digest is several messages); the first one is the reference.</summary>
-    private async Task<SendOutcome> PostAsync(ConversationAddress conversation, ChatView view, CancellationToken ct)
+    private async Task<SendOutcome> PostPartsAsync(ConversationAddress conversation, ChatView view, CancellationToken ct)
     {
         MessageRef? first = null;
         foreach (var message in BlockKitRenderer.Render(view))
@@ -86,25 +53,20 @@ public sealed class SlackChatPort(
         {
             return await send().ConfigureAwait(false);
         }
-        catch (SlackRateLimitedException e)
+        catch (Exception e) when (Refusal(e, ct) is not null)
         {
-            return new SendOutcome.RateLimited(e.RetryAfter);
-        }
-        catch (SlackApiException e) when (e.Error == "ratelimited")
-        {
-            return new SendOutcome.RateLimited(TimeSpan.FromSeconds(1));
-        }
-        catch (SlackApiException e)
-        {
-            return e.IsTransient ? new SendOutcome.Transient(e.Error) : new SendOutcome.Unreachable(e.Error);
-        }
-        catch (HttpRequestException e)
-        {
-            return new SendOutcome.Transient(e.HttpRequestError.ToString());
-        }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new SendOutcome.Transient("timeout");
+            return Refusal(e, ct)!;
         }
     }
+
+    /// <summary>A Slack refusal or network failure as an outcome; null for anything else (a bug, or the caller's cancellation).</summary>
+    internal static SendOutcome? Refusal(Exception exception, CancellationToken ct) => exception switch
+    {
+        SlackRateLimitedException e => new SendOutcome.RateLimited(e.RetryAfter),
+        SlackApiException { Error: "ratelimited" } => new SendOutcome.RateLimited(TimeSpan.FromSeconds(1)),
+        SlackApiException e => e.IsTransient ? new SendOutcome.Transient(e.Error) : new SendOutcome.Unreachable(e.Error),
+        HttpRequestException e => new SendOutcome.Transient(e.HttpRequestError.ToString()),
+        TaskCanceledException when !ct.IsCancellationRequested => new SendOutcome.Transient("timeout"),
+        _ => null,
+    };
 }

@@ -20,10 +20,9 @@ public sealed partial class SlackInboundHandler
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var (email, locale) = await services.GetRequiredService<SlackUserProfiles>().ProfileAsync(open.User, ct).ConfigureAwait(false);
         var conversation = new ConversationAddress(Platforms.Slack, open.User.TenantId, open.Channel);
         var view = await services.GetRequiredService<ConversationService>()
-            .ReportFormAsync(new ReportFormRequest(open.User, conversation, open.Selected, locale, email), ct).ConfigureAwait(false);
+            .ReportFormAsync(new ReportFormRequest(open.User, conversation, open.Selected), ct).ConfigureAwait(false);
         if (view is ReportFormView form && await OpenReportModalAsync(services, open.User, open.TriggerId, form, open.Channel, ct).ConfigureAwait(false))
         {
             return SlackAck.Empty;
@@ -59,9 +58,7 @@ public sealed partial class SlackInboundHandler
         ChatReply reply;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var (email, locale) = await scope.ServiceProvider.GetRequiredService<SlackUserProfiles>().ProfileAsync(submission.User, ct).ConfigureAwait(false);
-            reply = await scope.ServiceProvider.GetRequiredService<ConversationService>()
-                .HandleAsync(submission with { Email = submission.Email ?? email, Locale = submission.Locale ?? locale }, ct).ConfigureAwait(false);
+            reply = await scope.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(submission, ct).ConfigureAwait(false);
         }
 
         if (reply.Replies is [{ View: ErrorView { FieldKey: { } field } error }])

@@ -136,9 +136,8 @@ public sealed partial class SlackInboundHandler(
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var (email, locale) = await services.GetRequiredService<SlackUserProfiles>().ProfileAsync(open.User, ct).ConfigureAwait(false);
         var conversation = new ConversationAddress(Platforms.Slack, open.User.TenantId, open.Card.Channel ?? open.User.UserId);
-        var request = new CardRequest(open.User, conversation, open.Card.OccurrenceKey, open.Card.WorkDay, open.Card.PersonId, locale, email);
+        var request = new CardRequest(open.User, conversation, open.Card.OccurrenceKey, open.Card.WorkDay, open.Card.PersonId);
         var view = await services.GetRequiredService<ConversationService>().CardAsync(request, ct).ConfigureAwait(false);
         if (view is CheckInPromptView prompt)
         {
@@ -174,16 +173,12 @@ public sealed partial class SlackInboundHandler(
 
     private static async Task<ChatReply> RunAsync(IServiceProvider services, IncomingMessage message, CancellationToken ct)
     {
-        var (email, locale) = await services.GetRequiredService<SlackUserProfiles>().ProfileAsync(message.User, ct).ConfigureAwait(false);
-        return await services.GetRequiredService<ConversationService>()
-            .HandleAsync(message with { Email = message.Email ?? email, Locale = message.Locale ?? locale }, ct).ConfigureAwait(false);
+        return await services.GetRequiredService<ConversationService>().HandleAsync(message, ct).ConfigureAwait(false);
     }
 
     private static async Task<ChatReply> RunAsync(IServiceProvider services, CardSubmission submission, CancellationToken ct)
     {
-        var (email, locale) = await services.GetRequiredService<SlackUserProfiles>().ProfileAsync(submission.User, ct).ConfigureAwait(false);
-        return await services.GetRequiredService<ConversationService>()
-            .HandleAsync(submission with { Email = submission.Email ?? email, Locale = submission.Locale ?? locale }, ct).ConfigureAwait(false);
+        return await services.GetRequiredService<ConversationService>().HandleAsync(submission, ct).ConfigureAwait(false);
     }
 
     /// <summary>The app left a workspace (or lost its bot token there): forget the OAuth installation, when the install is registered.</summary>

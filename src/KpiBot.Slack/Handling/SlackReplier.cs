@@ -4,7 +4,6 @@ using KpiBot.Core.Views;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.BlockKit;
 using KpiBot.Slack.Inbound;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KpiBot.Slack.Handling;
@@ -16,7 +15,7 @@ namespace KpiBot.Slack.Handling;
 /// receipt over the card (chat.update).
 /// </summary>
 public sealed class SlackReplier(
-    SlackApiClient client, [FromKeyedServices(Platforms.Slack)] IChatPort slack, ILogger<SlackReplier> logger)
+    SlackApiClient client, ChatDirectory directory, SlackChatPort slack, ILogger<SlackReplier> logger)
 {
     /// <param name="firstAnswered">The first part of the first reply already went back in the acknowledgement.</param>
     public async Task DeliverAsync(ChatReply reply, ReplyTarget target, bool firstAnswered, CancellationToken ct)
@@ -28,7 +27,9 @@ public sealed class SlackReplier(
         {
             if (r.View is CheckInPromptView prompt)
             {
-                Check("a card", await slack.SendToPersonAsync(prompt.PersonId, prompt, ct).ConfigureAwait(false));
+                // The card is the sender's own (built for the person who wrote): it goes to their Slack DM.
+                var dm = await directory.PersonalAsync(target.User, null, ct).ConfigureAwait(false);
+                Check("a card", dm.Value is { } address ? await slack.PostAsync(address, prompt, ct).ConfigureAwait(false) : dm.Failure!);
                 continue;
             }
 

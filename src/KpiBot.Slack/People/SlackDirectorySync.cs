@@ -7,18 +7,15 @@ namespace KpiBot.Slack.People;
 /// <summary>
 /// Links the people of the goals file to their Slack users before they ever write to the bot: for each
 /// workspace the bot has a token for (<see cref="SlackWorkspaces"/>) it pages through users.list, and each
-/// Slack user who is a person there (<see cref="SlackPeople.IsPerson"/>) and whose email belongs to an active
-/// person is linked (unless already) and has their profile kept (time zone, locale, name), so the file's
+/// Slack user who is a person there (<see cref="SlackPeople.IsPerson"/>) is handed to Core's <see cref="ChatDirectory"/>, which
+/// links them to the active person with their email (unless already) and keeps their profile (time zone, locale, name), so the file's
 /// missing time zones come from Slack. Page by page: the directory is never held whole. Linking is idempotent,
 /// so a run on two hosts at once does no harm.
 /// </summary>
 public sealed class SlackDirectorySync(
     SlackWorkspaces workspaces,
     SlackApiClient client,
-    IIdentityStore identities,
-    IChatUserStore users,
-    SlackLookupMisses misses,
-    TimeProvider time,
+    ChatDirectory directory,
     ILogger<SlackDirectorySync> logger)
 {
     public async Task<SlackDirectorySyncResult> RunAsync(CancellationToken cancellationToken)
@@ -51,24 +48,14 @@ public sealed class SlackDirectorySync(
             foreach (var member in page)
             {
                 seen++;
-                if (!SlackPeople.IsPerson(member, team)
-                    || await identities.FindPersonIdByEmailAsync(member.Profile!.Email!, ct).ConfigureAwait(false) is not { } personId)
+                if (!SlackPeople.IsPerson(member, team))
                 {
                     continue;
                 }
 
-                matched++;
-                var user = new ChatUser(Platforms.Slack, team, member.Id!);
-                var now = time.GetUtcNow();
-                if (await identities.FindPersonIdAsync(user, ct).ConfigureAwait(false) != personId)
-                {
-                    await identities.LinkAsync(user, personId, now, ct).ConfigureAwait(false);
-                    linked++;
-                }
-
-                // After the link: the goals cache lays a profile over the person when the profile changes.
-                await SlackPeople.SaveProfileAsync(users, SlackPeople.ProfileOf(user, member), now, ct).ConfigureAwait(false);
-                misses.Forget(member.Profile.Email!);
+                var learned = await directory.LearnAsync(SlackPeople.ProfileOf(new ChatUser(Platforms.Slack, team, member.Id!), member), keepStrangers: false, ct).ConfigureAwait(false);
+                matched += learned == ChatLearned.NotAPerson ? 0 : 1;
+                linked += learned == ChatLearned.Linked ? 1 : 0;
             }
         }
 

@@ -27,20 +27,4 @@ public static class SlackPeople
         var name = user.Profile?.DisplayName is { Length: > 0 } display ? display : user.Profile?.RealName;
         return new ChatUserInfo(chatUser, name, user.Profile?.Email, user.Tz, user.Locale);
     }
-
-    /// <summary>Saves the profile unless the stored one says the same (a daily sync of an unchanged directory writes nothing).</summary>
-    public static async Task SaveProfileAsync(IChatUserStore users, ChatUserInfo profile, DateTimeOffset now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(profile);
-        var known = await users.FindAsync(profile.User, ct).ConfigureAwait(false);
-        if (known is null
-            || (profile.DisplayName is not null && profile.DisplayName != known.DisplayName)
-            || (profile.Email is not null && profile.Email != known.Email)
-            || (profile.TimeZone is not null && profile.TimeZone != known.TimeZone)
-            || (profile.Locale is not null && profile.Locale != known.Locale))
-        {
-            await users.SaveAsync(profile, now, ct).ConfigureAwait(false);
-        }
-    }
 }

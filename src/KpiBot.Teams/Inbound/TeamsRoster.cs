@@ -10,20 +10,19 @@ using Microsoft.Extensions.Logging;
 namespace KpiBot.Teams.Inbound;
 
 /// <summary>
-/// What the adapter remembers about people and conversations on Teams: each sender's service URL, 1:1
-/// conversation, time zone and locale; on an install the members of the team or chat (fetched page by
-/// page), linked to people of the goals file by email or UPN; and the 1:1 conversations opened for
-/// proactive prompts. Only service URLs of authenticated activities reach it.
+/// What Teams shows about people, handed to Core's <see cref="ChatDirectory"/>: each sender's service URL, 1:1
+/// conversation, time zone and locale; on an install the members of the team or chat (fetched page by page),
+/// linked there to people of the goals file by email or UPN. Only service URLs of authenticated activities
+/// reach it.
 /// </summary>
 public sealed class TeamsRoster(
-    BotConnectorClient connector, IChatUserStore users, IIdentityStore identities, IInboundDedupe dedupe, TimeProvider time, ILogger<TeamsRoster> logger)
+    BotConnectorClient connector, ChatDirectory directory, IInboundDedupe dedupe, TimeProvider time, ILogger<TeamsRoster> logger)
 {
     /// <summary>Saves what an activity says about its sender; returns what was known before (null: first contact).</summary>
     public async Task<ChatUserInfo?> RememberSenderAsync(Activity activity, ChatUser user, ConversationKind kind, string? timeZone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(user);
-        var before = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
         var clientInfo = activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo");
         var seen = new ChatUserInfo(
             user,
@@ -32,22 +31,8 @@ public sealed class TeamsRoster(
             Locale: Blank(clientInfo?.Locale) ?? Blank(activity.Locale),
             ServiceUrl: Blank(activity.ServiceUrl),
             PersonalConversationId: kind == ConversationKind.Personal ? Blank(activity.Conversation?.Id) : null);
-
-        // Saves merge and null keeps: when the activity says nothing new, a write per request would change nothing.
-        if (before is null || Changes(before, seen))
-        {
-            await users.SaveAsync(seen, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
-
-        return before;
+        return await directory.SeenAsync(seen, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>True when saving <paramref name="seen"/> over <paramref name="known"/> would change a field.</summary>
-    internal static bool Changes(ChatUserInfo known, ChatUserInfo seen) =>
-        Differs(seen.DisplayName, known.DisplayName) || Differs(seen.Email, known.Email) || Differs(seen.TimeZone, known.TimeZone)
-        || Differs(seen.Locale, known.Locale) || Differs(seen.ServiceUrl, known.ServiceUrl) || Differs(seen.PersonalConversationId, known.PersonalConversationId);
-
-    private static bool Differs(string? seen, string? known) => seen is not null && !string.Equals(seen, known, StringComparison.Ordinal);
 
     /// <summary>A conversationUpdate or installationUpdate: remembers addresses, links members, welcomes on install.</summary>
     public async Task HandleEventAsync(TeamsConversationEvent change, Activity activity, CancellationToken cancellationToken)
@@ -91,27 +76,8 @@ public sealed class TeamsRoster(
     /// <summary>The person's 1:1 conversation: the one remembered, else a new one opened (and remembered) on the service URL learnt from them.</summary>
     public async Task<ConnectorResult<ConversationAddress>> PersonalConversationAsync(ChatUser user, string? serviceUrl, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var info = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
-        var url = info?.ServiceUrl ?? serviceUrl;
-        if (info?.PersonalConversationId is { } known && url is not null)
-        {
-            return ConnectorResult<ConversationAddress>.Of(new ConversationAddress(Platforms.Teams, user.TenantId, known, url));
-        }
-
-        if (url is null)
-        {
-            // Only service URLs from authenticated activities are used: someone never seen cannot be written to.
-            return ConnectorResult<ConversationAddress>.Failed(new SendOutcome.Unreachable("no_service_url"));
-        }
-
-        var created = await connector.CreatePersonalConversationAsync(url, user.TenantId, user.UserId, cancellationToken).ConfigureAwait(false);
-        if (created.Value is { } conversation)
-        {
-            await users.SaveAsync(new ChatUserInfo(user, ServiceUrl: url, PersonalConversationId: conversation.ConversationId), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
-
-        return created;
+        var personal = await directory.PersonalAsync(user, serviceUrl, cancellationToken).ConfigureAwait(false);
+        return personal.Value is { } address ? ConnectorResult<ConversationAddress>.Of(address) : ConnectorResult<ConversationAddress>.Failed(personal.Failure!);
     }
 
     /// <summary>The welcome: what the bot stores and who can see it.</summary>
@@ -173,34 +139,15 @@ public sealed class TeamsRoster(
         }
 
         var user = new ChatUser(Platforms.Teams, tenant, id);
-        var email = Blank(member.Email) ?? Blank(member.UserPrincipalName);
-        var now = time.GetUtcNow();
-        await users.SaveAsync(new ChatUserInfo(user, DisplayName: Blank(member.Name), Email: email, ServiceUrl: Blank(serviceUrl)), now, cancellationToken).ConfigureAwait(false);
-        var person = await FindPersonAsync(member, cancellationToken).ConfigureAwait(false);
-        if (person is null)
+        var profile = new ChatUserInfo(user, DisplayName: Blank(member.Name), Email: Blank(member.Email) ?? Blank(member.UserPrincipalName), ServiceUrl: Blank(serviceUrl));
+        var learned = await directory.LearnAsync(profile, keepStrangers: true, cancellationToken).ConfigureAwait(false);
+        if (learned == ChatLearned.NotAPerson && Blank(member.UserPrincipalName) is { } upn && !string.Equals(upn, profile.Email, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            // Without a known email, the UPN is often the address the goals file has.
+            learned = await directory.LearnAsync(profile with { Email = upn }, keepStrangers: true, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await identities.FindPersonIdAsync(user, cancellationToken).ConfigureAwait(false) != person)
-        {
-            await identities.LinkAsync(user, person, now, cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
-    }
-
-    private async Task<string?> FindPersonAsync(ChannelAccount member, CancellationToken cancellationToken)
-    {
-        foreach (var address in new[] { member.Email, member.UserPrincipalName })
-        {
-            if (Blank(address) is { } email && await identities.FindPersonIdByEmailAsync(email.Trim(), cancellationToken).ConfigureAwait(false) is { } person)
-            {
-                return person;
-            }
-        }
-
-        return null;
+        return learned != ChatLearned.NotAPerson;
     }
 
     /// <summary>Whose members to list: the team (by its id) in a team, else the conversation itself.</summary>

@@ -34,7 +34,8 @@ internal sealed class ConversationHarness
         CheckIns = new CheckInService(Goals, Store, Store, new Notices(Deliveries, Deliveries, Time), Time);
         Cards = new CardSubmissions(CheckIns, Store, Store);
         var handlers = RepCommands.Create(Prompts, Cards, Store, Store, Store).Concat(extraHandlers ?? []);
-        Service = new ConversationService(Goals, Directory, handlers, Cards, Time, Prompts);
+        ChatDirectory = new ChatDirectory(Directory, new InMemoryChatAdapterStores(), [], new ChatMisses(Time), Time);
+        Service = new ConversationService(Goals, ChatDirectory, handlers, Cards, Time, Prompts);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(UserOf(person.Id), person.Id, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
@@ -42,6 +43,7 @@ internal sealed class ConversationHarness
     }
 
     public GoalsModel Model { get; }
+    public ChatDirectory ChatDirectory { get; }
     public FakeTimeProvider Time { get; }
     public InMemoryGoalsProvider Goals { get; }
     public InMemoryDirectory Directory { get; }

@@ -5,6 +5,7 @@ using KpiBot.Core.GoalsFile;
 using KpiBot.Core.Scheduling;
 using KpiBot.Core.Tests.GoalsFile;
 using KpiBot.Core.Views;
+using KpiBot.Testing.Engine;
 
 namespace KpiBot.Core.Tests.Engine;
 
@@ -36,6 +37,97 @@ public class DeliveryServiceTests
         var row = world.Deliveries.All.Single();
         Assert.Equal(DeliveryState.Sent, row.State);
         Assert.NotNull(row.Message);
+    }
+
+    [Fact]
+    public async Task Send_APromptPlannedInTheTeamsZone_ForSomeoneInAZoneBehind_WaitsForTheirOwnEvening()
+    {
+        // Tanaka's team is in Tokyo; his chat profile, learnt only now, says Los Angeles, where Monday 17:30 is
+        // Tuesday 01:30 UTC. Asked now, it would be half past midnight on the Monday he is asked about.
+        var world = new EngineWorld(PromptDue, chatSource: new ProfileOnlyPlatform());
+        await world.ChatUsers.SaveAsync(new ChatUserInfo(EngineAddresses.UserOf("tanaka"), TimeZone: "America/Los_Angeles"), PromptDue, CancellationToken.None);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "tanaka", Mon, PromptDue)], PromptDue, CancellationToken.None));
+        var evening = new DateTimeOffset(2026, 12, 1, 1, 30, 0, TimeSpan.Zero);
+
+        var step = await world.Sender.SendAsync(id, CancellationToken.None);
+        Assert.Equal(DeliveryStep.Retry(evening), step);
+        Assert.Empty(world.Chat.To("tanaka"));
+
+        world.Time.SetUtcNow(evening);
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+        var card = Assert.IsType<CheckInPromptView>(Assert.Single(world.Chat.To("tanaka")).View);
+        Assert.Equal(Mon, card.WorkDay);
+    }
+
+    [Fact]
+    public async Task Send_APromptPlannedInTheTeamsZone_ForSomeoneInAZoneADayAhead_IsNotAskedForYesterday()
+    {
+        // The team works from Los Angeles: Monday 17:30 there is Tuesday 10:30 in Tokyo, where Tanaka turns out
+        // to be. His Monday prompt fell due at 17:30 Tokyo time, long past: nothing is sent for "yesterday".
+        var model = GoalsFileLoader.Load(GoalsYaml.SampleText().Replace("    time_zone: Asia/Tokyo\n    working_days", "    time_zone: America/Los_Angeles\n    working_days", StringComparison.Ordinal), "goals.yaml").Model!;
+        Assert.Equal("America/Los_Angeles", model.TeamsById["sales"].TimeZone);
+        var due = new DateTimeOffset(2026, 12, 1, 1, 30, 0, TimeSpan.Zero);
+        var world = new EngineWorld(due, model, new ProfileOnlyPlatform());
+        await world.ChatUsers.SaveAsync(new ChatUserInfo(EngineAddresses.UserOf("tanaka"), TimeZone: "Asia/Tokyo"), due, CancellationToken.None);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "tanaka", Mon, due)], due, CancellationToken.None));
+
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+
+        Assert.Empty(world.Chat.To("tanaka"));
+        Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
+    }
+
+    [Fact]
+    public async Task Send_TheFirstPromptOfSomeoneFoundInSlackByEmail_InAZoneADayAhead_IsNotAskedForYesterday()
+    {
+        // Issue 9 item 15. Tanaka never wrote and has no Slack link; his team plans in Los Angeles. At send time
+        // he is found in Slack by his email, in Tokyo, where his Monday evening has long passed: he is linked and
+        // his zone learnt before the day is settled, and no prompt for "yesterday" goes out.
+        var model = GoalsFileLoader.Load(GoalsYaml.SampleText().Replace("    time_zone: Asia/Tokyo\n    working_days", "    time_zone: America/Los_Angeles\n    working_days", StringComparison.Ordinal), "goals.yaml").Model!;
+        var due = new DateTimeOffset(2026, 12, 1, 1, 30, 0, TimeSpan.Zero);
+        var slackUser = new ChatUser(Platforms.Slack, "T1", "UTANAKA");
+        var slack = new EmailPlatform(new ChatUserInfo(slackUser, Email: "tanaka@example.co.jp", TimeZone: "Asia/Tokyo"));
+        var world = new EngineWorld(due, model, slack);
+        var id = Assert.Single(await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "tanaka", Mon, due)], due, CancellationToken.None));
+
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+
+        Assert.Empty(world.Chat.To("tanaka"));
+        Assert.Equal(DeliveryState.Skipped, StateOf(world, id));
+        Assert.Equal(["tanaka@example.co.jp"], slack.EmailLookups);
+        Assert.Equal("tanaka", await world.Directory.FindPersonIdAsync(slackUser, CancellationToken.None));
+    }
+
+    /// <summary>A Slack that finds one person by email.</summary>
+    private sealed class EmailPlatform(ChatUserInfo person) : IChatProfileSource
+    {
+        public List<string> EmailLookups { get; } = [];
+
+        public string Platform => Platforms.Slack;
+
+        public Task<ChatLookup<ChatUserInfo>> ProfileAsync(ChatUser user, CancellationToken cancellationToken) => Task.FromResult(ChatLookup.NotFound<ChatUserInfo>());
+
+        public Task<ChatLookup<ChatUserInfo>> FindByEmailAsync(string email, CancellationToken cancellationToken)
+        {
+            EmailLookups.Add(email);
+            return Task.FromResult(string.Equals(email, person.Email, StringComparison.OrdinalIgnoreCase) ? ChatLookup.Found(person) : ChatLookup.NotFound<ChatUserInfo>());
+        }
+
+        public Task<ChatLookup<ConversationAddress>> OpenPersonalAsync(ChatUserInfo user, CancellationToken cancellationToken) =>
+            Task.FromResult(ChatLookup.Found(new ConversationAddress(Platforms.Slack, user.User.TenantId, "D" + user.User.UserId)));
+    }
+
+    /// <summary>A platform that knows people only by what it told before (their stored profile).</summary>
+    private sealed class ProfileOnlyPlatform : IChatProfileSource
+    {
+        public string Platform => Platforms.Test;
+
+        public Task<ChatLookup<ChatUserInfo>> ProfileAsync(ChatUser user, CancellationToken cancellationToken) => Task.FromResult(ChatLookup.NotFound<ChatUserInfo>());
+
+        public Task<ChatLookup<ChatUserInfo>> FindByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult(ChatLookup.NotFound<ChatUserInfo>());
+
+        public Task<ChatLookup<ConversationAddress>> OpenPersonalAsync(ChatUserInfo user, CancellationToken cancellationToken) =>
+            Task.FromResult(ChatLookup.Found(new ConversationAddress(Platforms.Test, user.User.TenantId, "dm:" + user.User.UserId)));
     }
 
     [Fact]

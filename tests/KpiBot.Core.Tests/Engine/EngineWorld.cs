@@ -24,13 +24,14 @@ namespace KpiBot.Core.Tests.Engine;
 /// </summary>
 internal sealed class EngineWorld : IEngineDriver
 {
-    public EngineWorld(DateTimeOffset start, GoalsModel? model = null)
+    public EngineWorld(DateTimeOffset start, GoalsModel? model = null, IChatProfileSource? chatSource = null)
     {
         Model = model ?? GoalsFileLoader.Load(GoalsYaml.SampleText(), "goals.yaml").Model!;
         Time = new FakeTimeProvider(start);
         Goals = new InMemoryGoalsProvider(Model);
         Store.Goals = Model;
         Directory = new InMemoryDirectory(() => Goals.Model);
+        ChatDirectory = new ChatDirectory(Directory, ChatUsers, chatSource is null ? [] : [chatSource], new ChatMisses(Time), Time);
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);
         var prompts = new CheckInPrompts(Store);
@@ -48,14 +49,19 @@ internal sealed class EngineWorld : IEngineDriver
             new UnlinkCommand(Directory),
         ];
         Conversations = new ConversationService(
-            Goals, Directory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
+            Goals, ChatDirectory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
         Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
-        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options);
+        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options, ChatDirectory);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>Profiles the chat platforms gave (zones, 1:1s).</summary>
+    public InMemoryChatAdapterStores ChatUsers { get; } = new();
+
+    public ChatDirectory ChatDirectory { get; }
 
     public GoalsModel Model { get; }
     public FakeTimeProvider Time { get; }

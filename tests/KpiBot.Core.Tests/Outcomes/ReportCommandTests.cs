@@ -26,7 +26,7 @@ public class ReportCommandTests
         var rollup = new RollupService(rollupStore, _outcomes);
         _chat = new ConversationHarness(extraHandlers: [new ReportCommand(outcomes, rollup)]);
         _forms = new ConversationService(
-            _chat.Goals, _chat.Directory, [new ReportCommand(outcomes, rollup)], _chat.Cards, _chat.Time, _chat.Prompts,
+            _chat.Goals, _chat.ChatDirectory, [new ReportCommand(outcomes, rollup)], _chat.Cards, _chat.Time, _chat.Prompts,
             new ReportForms(outcomes, rollup));
     }
 

@@ -3,6 +3,9 @@ using KpiBot.Core.Views;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.Tests.BlockKit;
 using KpiBot.Testing.Fakes;
+using KpiBot.Slack.People;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Slack.Tests.Api;
@@ -15,12 +18,17 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     private readonly InMemoryChatAdapterStores _users = new();
     private FakeSlackApi _slack = null!;
     private SlackChatPort _port = null!;
+    private ChatRouter _router = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
         var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl })));
-        _port = new SlackChatPort(client, _directory, _users, TimeProvider.System);
+        _port = new SlackChatPort(client);
+        var workspaces = new SlackWorkspaces(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<SlackWorkspaces>.Instance);
+        var directory = new ChatDirectory(
+            _directory, _users, [new SlackProfileSource(client, workspaces, NullLogger<SlackProfileSource>.Instance)], new ChatMisses(TimeProvider.System), TimeProvider.System);
+        _router = new ChatRouter(directory, new InMemoryGoalsProvider(null), [_port]);
         await _directory.LinkAsync(new ChatUser("slack", "T1", "U0ALICE"), "alice", DateTimeOffset.UnixEpoch, CancellationToken.None);
     }
 
@@ -31,7 +39,7 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SendToPerson_OpensTheirDmAndPostsTheRenderedPrompt()
     {
-        var outcome = await _port.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
+        var outcome = await _router.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
 
         var delivered = Assert.IsType<SendOutcome.Delivered>(outcome);
         Assert.Equal(new MessageRef(new ConversationAddress("slack", "T1", "DU0ALICE"), "1700000000.000001"), delivered.Message);
@@ -44,8 +52,8 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SendToPerson_AgainLater_UsesTheKeptDmChannel_OneCallAPrompt()
     {
-        await _port.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
-        await _port.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
+        await _router.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
+        await _router.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);
 
         Assert.Single(_slack.Calls, c => c.Method == "conversations.open");
         Assert.Equal(2, _slack.Calls.Count(c => c.Method == "chat.postMessage"));
@@ -56,9 +64,9 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     public async Task Send_ToAWorkspaceWithoutAToken_IsUnreachableAndCallsNothing()
     {
         var client = new SlackApiClient(_http, Options.Create(new SlackOptions { ApiBaseUrl = _slack.BaseUrl }), new NoTokens());
-        var port = new SlackChatPort(client, _directory, _users, TimeProvider.System);
+        var port = new SlackChatPort(client);
 
-        Assert.Equal(new SendOutcome.Unreachable("not_configured"), await port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+        Assert.Equal(new SendOutcome.Unreachable("not_configured"), await port.PostAsync(Channel, new MessageView("hi"), CancellationToken.None));
         Assert.Empty(_slack.Calls);
     }
 
@@ -70,7 +78,7 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SendToPerson_WithoutASlackIdentity_IsUnreachableAndCallsNothing()
     {
-        var outcome = await _port.SendToPersonAsync("bob", new MessageView("hi"), CancellationToken.None);
+        var outcome = await _router.SendToPersonAsync("bob", new MessageView("hi"), CancellationToken.None);
 
         Assert.IsType<SendOutcome.Unreachable>(outcome);
         Assert.Empty(_slack.Calls);
@@ -81,7 +89,7 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     {
         var digest = new DigestView("Digest", "Sales", "sales", new DateOnly(2026, 11, 23), [], [.. Enumerable.Range(0, 60).Select(i => new ViewSection($"S{i}", ["x"]))]);
 
-        var delivered = Assert.IsType<SendOutcome.Delivered>(await _port.PostToChannelAsync(Channel, digest, CancellationToken.None));
+        var delivered = Assert.IsType<SendOutcome.Delivered>(await _port.PostAsync(Channel, digest, CancellationToken.None));
 
         Assert.Equal(3, _slack.Calls.Count(c => c.Method == "chat.postMessage"));
         Assert.Equal(new MessageRef(Channel, "1700000000.000001"), delivered.Message);
@@ -104,7 +112,7 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     {
         _slack.Answer("chat.postMessage", 429, "{}", retryAfter: "7");
 
-        Assert.Equal(new SendOutcome.RateLimited(TimeSpan.FromSeconds(7)), await _port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+        Assert.Equal(new SendOutcome.RateLimited(TimeSpan.FromSeconds(7)), await _port.PostAsync(Channel, new MessageView("hi"), CancellationToken.None));
     }
 
     [Theory]
@@ -117,7 +125,7 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     {
         _slack.Answer("chat.postMessage", status, body);
 
-        Assert.IsType(expected, await _port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+        Assert.IsType(expected, await _port.PostAsync(Channel, new MessageView("hi"), CancellationToken.None));
     }
 
     [Fact]
@@ -126,9 +134,9 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
         var deadBase = _slack.BaseUrl;
         await _slack.DisposeAsync();
         var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = deadBase })));
-        var port = new SlackChatPort(client, _directory, _users, TimeProvider.System);
+        var port = new SlackChatPort(client);
 
-        Assert.IsType<SendOutcome.Transient>(await port.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None));
+        Assert.IsType<SendOutcome.Transient>(await port.PostAsync(Channel, new MessageView("hi"), CancellationToken.None));
         _slack = await FakeSlackApi.StartAsync();
     }
 }

@@ -12,9 +12,11 @@ using KpiBot.Slack.Api;
 using KpiBot.Slack.Handling;
 using KpiBot.Slack.Inbound;
 using KpiBot.Slack.Install;
+using KpiBot.Slack.People;
 using KpiBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
@@ -55,6 +57,9 @@ internal sealed class HandlerWorld : IAsyncDisposable
 
     public InMemoryChatAdapterStores Adapter => _services.GetRequiredService<InMemoryChatAdapterStores>();
 
+    /// <summary>Every log line of the handler's services.</summary>
+    public RecordingLoggerProvider Log { get; private init; } = null!;
+
     public ISlackInboundHandler Handler => _services.GetRequiredService<ISlackInboundHandler>();
 
     public static async Task<HandlerWorld> StartAsync()
@@ -70,7 +75,8 @@ internal sealed class HandlerWorld : IAsyncDisposable
         var deliveries = new InMemoryDeliveries();
         var services = new ServiceCollection();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero));
-        services.AddLogging();
+        var log = new RecordingLoggerProvider();
+        services.AddLogging(b => b.AddProvider(log));
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = "secret",
@@ -90,8 +96,9 @@ internal sealed class HandlerWorld : IAsyncDisposable
         services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<Notices>();
         services.AddScoped<IEnumerable<ICommandHandler>>(s => RepCommands.Create(
             s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CardSubmissions>(), checkIns, checkIns, checkIns));
-        services.AddKeyedScoped<IChatPort, SlackChatPort>(Platforms.Slack);
-        services.AddScoped<IChatPort>(s => s.GetRequiredKeyedService<IChatPort>(Platforms.Slack));
+        services.AddSlackPeople().AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort, ChatRouter>();
+        services.AddScoped<SlackChatPort>().AddScoped<IChatSender>(s => s.GetRequiredService<SlackChatPort>());
+        services.AddScoped<IChatProfileSource>(s => s.GetRequiredService<SlackProfileSource>());
         var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();
         foreach (var service in hosted)
@@ -99,7 +106,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
             await service.StartAsync(CancellationToken.None);
         }
 
-        return new HandlerWorld(slack, provider, hosted, time) { Engine = gate };
+        return new HandlerWorld(slack, provider, hosted, time) { Engine = gate, Log = log };
     }
 
     public Task<SlackAck> HandleAsync(SlackInbound inbound) => Handler.HandleAsync(inbound, CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KpiBot.Core.Chat;
 using KpiBot.Slack.Inbound;
 using KpiBot.Testing.Fakes;
+using Microsoft.Extensions.Logging;
 
 namespace KpiBot.Slack.Tests.Handling;
 
@@ -43,6 +44,28 @@ public sealed class SlackInboundHandlerTests : IAsyncLifetime
         var replies = Slack.Of("chat.postMessage");
         Assert.Equal(2, replies.Count);
         Assert.All(replies, r => Assert.Equal(HandlerWorld.EmilyDm, r.Json["channel"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Events_FromASenderSlackWillNotDescribe_CostOneUsersInfo_AndOneLogLine_NotOnePerMessage()
+    {
+        const string guest = "U0GUEST";
+        for (var i = 0; i < 3; i++)
+        {
+            Slack.Answer("users.info", 200, """{"ok":false,"error":"user_not_found"}""");
+        }
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var payload = System.Text.Encoding.UTF8.GetBytes(SlackPayloads.Event(HandlerWorld.Team, "EvG" + i, guest, "DGUEST", "help"));
+            await _world.HandleAsync(SlackEventParser.Parse(payload, null));
+            await _world.SettleAsync();
+            _world.Time.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        Assert.Single(Slack.Of("users.info"));
+        Assert.Single(_world.Log.Lines, l => l.Level >= LogLevel.Warning && l.Text.Contains("users.info", StringComparison.Ordinal));
+        Assert.Equal(3, Slack.Of("chat.postMessage").Count);   // each still answered, as someone unknown
     }
 
     [Fact]

@@ -21,13 +21,14 @@ public sealed class SlackPeopleTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero));
     private readonly InMemoryChatAdapterStores _adapter = new();
     private InMemoryDirectory _directory = null!;
+    private GoalsModel _model = null!;
     private FakeSlackApi _slack = null!;
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        var model = GoalsFileLoader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "goals.yaml")), "goals.yaml").Model!;
+        var model = _model = GoalsFileLoader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "goals.yaml")), "goals.yaml").Model!;
         _directory = new InMemoryDirectory(() => model);
         var services = new ServiceCollection();
         services.AddLogging();
@@ -41,7 +42,9 @@ public sealed class SlackPeopleTests : IAsyncLifetime
         services.AddSingleton<IGoalsProvider>(new InMemoryGoalsProvider(model));
         services.AddSingleton<IIdentityStore>(_directory);
         services.AddSingleton<IChatUserStore>(_adapter).AddSingleton<IChatInstallationStore>(_adapter);
-        services.AddScoped<SlackChatPort>();
+        services.AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort, ChatRouter>();
+        services.AddScoped<SlackChatPort>().AddScoped<IChatSender>(s => s.GetRequiredService<SlackChatPort>());
+        services.AddScoped<IChatProfileSource>(s => s.GetRequiredService<SlackProfileSource>());
         _services = services.BuildServiceProvider();
     }
 
@@ -115,7 +118,7 @@ public sealed class SlackPeopleTests : IAsyncLifetime
         Assert.Null(await LookupAsync("kato"));
         Assert.Equal(["email=john.smith%40example.com", "email=kato%40example.co.jp"], _slack.Of("users.lookupByEmail").Select(c => c.Body));
 
-        _time.Advance(SlackLookupMisses.RememberFor + TimeSpan.FromMinutes(1));
+        _time.Advance(ChatMisses.NotFoundFor + TimeSpan.FromMinutes(1));
         Assert.Null(await LookupAsync("kato"));
         Assert.Equal(3, _slack.Of("users.lookupByEmail").Count);
     }
@@ -136,11 +139,11 @@ public sealed class SlackPeopleTests : IAsyncLifetime
     {
         _slack.AddMember(new FakeSlackMember("U0JOHN", "john.smith@example.com"));
         await using var scope = _services.CreateAsyncScope();
-        var port = scope.ServiceProvider.GetRequiredService<SlackChatPort>();
+        var port = scope.ServiceProvider.GetRequiredService<IChatPort>();
 
         var delivered = Assert.IsType<SendOutcome.Delivered>(await port.SendToPersonAsync("john", SampleViews.Prompt(), default));
         Assert.Equal(new ConversationAddress(Platforms.Slack, Team, "DU0JOHN"), delivered.Message.Conversation);
-        Assert.Equal(new SendOutcome.Unreachable("no_slack_identity"), await port.SendToPersonAsync("kato", SampleViews.Prompt(), default));
+        Assert.Equal(new SendOutcome.Unreachable("no_chat_identity"), await port.SendToPersonAsync("kato", SampleViews.Prompt(), default));
 
         _slack.Answer("users.lookupByEmail", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: "20");
         Assert.Equal(new SendOutcome.RateLimited(TimeSpan.FromSeconds(20)), await port.SendToPersonAsync("ito", SampleViews.Prompt(), default));
@@ -159,6 +162,7 @@ public sealed class SlackPeopleTests : IAsyncLifetime
     private async Task<ChatUser?> LookupAsync(string personId)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SlackPersonLookup>().FindAsync(personId, default);
+        var reach = await scope.ServiceProvider.GetRequiredService<ChatDirectory>().ReachAsync(personId, _model.PeopleById[personId].Email, default);
+        return reach.Address is null ? null : (await _directory.IdentitiesOfAsync(personId, default)).Last(u => u.Platform == Platforms.Slack);
     }
 }

@@ -31,8 +31,8 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
     {
         await KnownAsync("29:tanaka", "tanaka", _server.BaseAddress.AbsoluteUri);
 
-        var first = await _parts.Port.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
-        var second = await _parts.Port.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
+        var first = await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
+        var second = await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
 
         var message = Assert.IsType<SendOutcome.Delivered>(first).Message;
         Assert.Equal(new ConversationAddress(Platforms.Teams, TeamsTestParts.Tenant, "a:personal:29:tanaka", _server.BaseAddress.AbsoluteUri), message.Conversation);
@@ -47,7 +47,7 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
     {
         await _parts.Identities.LinkAsync(new ChatUser(Platforms.Slack, "T1", "U1"), "tanaka", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
-        Assert.IsType<SendOutcome.Unreachable>(await _parts.Port.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
+        Assert.IsType<SendOutcome.Unreachable>(await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
         Assert.Empty(_server.Requests);
     }
 
@@ -56,7 +56,7 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
     {
         await KnownAsync("29:tanaka", "tanaka", serviceUrl: null);
 
-        Assert.Equal(new SendOutcome.Unreachable("no_service_url"), await _parts.Port.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
+        Assert.Equal(new SendOutcome.Unreachable("no_service_url"), await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
         Assert.Empty(_server.Requests);
     }
 
@@ -72,7 +72,7 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
             _server.Script.Enqueue(new ScriptedResponse(status, new JsonObject { ["error"] = new JsonObject { ["code"] = code } }));
         }
 
-        var outcome = await _parts.Port.PostToChannelAsync(Channel(), Hello, CancellationToken.None);
+        var outcome = await _parts.Port.PostAsync(Channel(), Hello, CancellationToken.None);
 
         Assert.IsType(expected, outcome);
     }
@@ -82,7 +82,7 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
     {
         _server.Script.Enqueue(new ScriptedResponse(429, RetryAfterSeconds: 120));
 
-        var outcome = await _parts.Port.PostToChannelAsync(Channel(), Hello, CancellationToken.None);
+        var outcome = await _parts.Port.PostAsync(Channel(), Hello, CancellationToken.None);
 
         Assert.Equal(new SendOutcome.RateLimited(TimeSpan.FromSeconds(120)), outcome);
         Assert.Single(_server.Requests);

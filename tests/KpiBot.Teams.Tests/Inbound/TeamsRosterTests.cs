@@ -64,11 +64,11 @@ public sealed class TeamsRosterTests : IAsyncLifetime
         var user = TeamsTestParts.User("29:tanaka");
         var known = new ChatUserInfo(user, "Tanaka", "tanaka@example.co.jp", "Asia/Tokyo", "ja-JP", "https://smba.example/", "a:1on1");
 
-        Assert.False(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, known with { Email = null }));
-        Assert.False(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, new ChatUserInfo(user, ServiceUrl: "https://smba.example/")));
-        Assert.True(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, known with { Locale = "en-US" }));
-        Assert.True(KpiBot.Teams.Inbound.TeamsRoster.Changes(known, new ChatUserInfo(user, ServiceUrl: "https://smba.other.example/")));
-        Assert.True(KpiBot.Teams.Inbound.TeamsRoster.Changes(known with { PersonalConversationId = null }, new ChatUserInfo(user, PersonalConversationId: "a:1on1")));
+        Assert.False(ChatDirectory.Changes(known, known with { Email = null }));
+        Assert.False(ChatDirectory.Changes(known, new ChatUserInfo(user, ServiceUrl: "https://smba.example/")));
+        Assert.True(ChatDirectory.Changes(known, known with { Locale = "en-US" }));
+        Assert.True(ChatDirectory.Changes(known, new ChatUserInfo(user, ServiceUrl: "https://smba.other.example/")));
+        Assert.True(ChatDirectory.Changes(known with { PersonalConversationId = null }, new ChatUserInfo(user, PersonalConversationId: "a:1on1")));
     }
 
     private async Task HandleAsync(JsonObject json)

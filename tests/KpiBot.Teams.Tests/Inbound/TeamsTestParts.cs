@@ -20,8 +20,10 @@ internal sealed class TeamsTestParts
         options.ConnectorMaxAttempts = 2;
         options.ConnectorMaxRetryDelay = TimeSpan.FromSeconds(1);
         Connector = new BotConnectorClient(server.Client, new FixedToken(), options, TimeProvider.System);
-        Roster = new TeamsRoster(Connector, Stores, Identities, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
-        Port = new TeamsChatPort(Connector, Identities, Roster);
+        Directory = new ChatDirectory(Identities, Stores, [new TeamsProfileSource(Connector)], new ChatMisses(TimeProvider.System), TimeProvider.System);
+        Roster = new TeamsRoster(Connector, Directory, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
+        Port = new TeamsChatPort(Connector);
+        Router = new ChatRouter(Directory, new InMemoryGoalsProvider(null), [Port]);
     }
 
     public BotConnectorClient Connector { get; }
@@ -33,6 +35,11 @@ internal sealed class TeamsTestParts
     public TeamsRoster Roster { get; }
 
     public TeamsChatPort Port { get; }
+
+    public ChatDirectory Directory { get; }
+
+    /// <summary>The engine's chat port over Teams alone, as the host composes it.</summary>
+    public ChatRouter Router { get; }
 
     public static ChatUser User(string id) => new(Platforms.Teams, Tenant, id);
 
