@@ -6,6 +6,10 @@ public static class SlackIds
     public const string OpenCheckIn = "kpi_checkin_open";
     public const string Skip = "kpi_checkin_skip";
     public const string Same = "kpi_checkin_same";
+
+    /// <summary>The prompt's "Later" menu (30 min, 1 h, 2 h) and time picker; their actions block's id is the card.</summary>
+    public const string Later = "kpi_checkin_later";
+    public const string LaterAt = "kpi_checkin_later_at";
     public const string Confirm = "kpi_confirm";
     public const string CancelConfirm = "kpi_confirm_cancel";
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using KpiBot.Core.Chat;
+using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations;
 using KpiBot.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -33,7 +34,8 @@ internal sealed partial class DashboardHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static Task<DashboardHost> StartAsync(TestDatabase db, DateTimeOffset? now = null, string? publicBaseUrl = "https://localhost", Action<IWebHostBuilder>? configure = null)
+    /// <param name="kestrelPort">Serve on a real socket at this loopback port (for a browser) instead of the in-memory test server.</param>
+    public static Task<DashboardHost> StartAsync(TestDatabase db, DateTimeOffset? now = null, string? publicBaseUrl = "https://localhost", Action<IWebHostBuilder>? configure = null, int? kestrelPort = null)
     {
         var time = new FakeTimeProvider(now ?? Friday);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -52,7 +54,21 @@ internal sealed partial class DashboardHost : IAsyncDisposable
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
             configure?.Invoke(b);
         });
-        _ = factory.Server; // start now: migrations and the sample import
+        if (kestrelPort is { } port)
+        {
+            // Both loopbacks, as "localhost" in a browser may be either.
+            factory.UseKestrel(o =>
+            {
+                o.Listen(System.Net.IPAddress.Loopback, port);
+                o.Listen(System.Net.IPAddress.IPv6Loopback, port);
+            });
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server; // start now: migrations and the sample import
+        }
+
         return Task.FromResult(new DashboardHost(factory, time));
     }
 
@@ -120,6 +136,67 @@ internal sealed partial class DashboardHost : IAsyncDisposable
         var response = await SignInAsync(client, await LinkAsync(email));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>
+    /// The sales team's week before <see cref="Friday"/> (2026-11-27; Monday the 23rd is a holiday): 田中 answered
+    /// Tuesday (30 calls) and Thursday (10 calls, with a blocker) and skipped Wednesday; 鈴木 answered Tuesday (5 calls)
+    /// and was off Wednesday; Emily answered nothing. Nobody answered the week before.
+    /// </summary>
+    public async Task SeedSalesWeekAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var checkIns = scope.ServiceProvider.GetRequiredService<CheckInService>();
+        var days = scope.ServiceProvider.GetRequiredService<IDayStore>();
+        async Task Submit(string person, int day, decimal calls, string? blocker = null)
+        {
+            var result = await checkIns.SubmitAsync(
+                new CheckInSubmission(person, new DateOnly(2026, 11, day), new Dictionary<string, decimal> { ["daily-calls"] = calls }, blocker, blocker is not null),
+                CancellationToken.None);
+            Assert.True(result.AnySaved, result.ToString());
+        }
+
+        await Submit("tanaka", 24, 30);
+        await days.SkipAsync("tanaka", new DateOnly(2026, 11, 25), "visit", Time.GetUtcNow(), CancellationToken.None);
+        await Submit("tanaka", 26, 10, "顧客リストが古い");
+        await Submit("suzuki", 24, 5);
+        await days.AddTimeOffAsync("suzuki", new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25), null, Time.GetUtcNow(), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The three weeks of November before <see cref="SeedSalesWeekAsync"/>'s (the 3rd is a holiday): each sales rep
+    /// answers every working day with 14–25 calls, except that Emily skipped the 10th and 鈴木 was off the 16th and 17th.
+    /// For pictures that look like a month of work.
+    /// </summary>
+    public async Task SeedSalesNovemberAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var checkIns = scope.ServiceProvider.GetRequiredService<CheckInService>();
+        var days = scope.ServiceProvider.GetRequiredService<IDayStore>();
+        await days.AddTimeOffAsync("suzuki", new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 17), null, Time.GetUtcNow(), CancellationToken.None);
+        await days.SkipAsync("emily", new DateOnly(2026, 11, 10), "training", Time.GetUtcNow(), CancellationToken.None);
+        string[] reps = ["tanaka", "suzuki", "emily"];
+        for (var day = new DateOnly(2026, 11, 2); day <= new DateOnly(2026, 11, 20); day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || day.Day == 3)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < reps.Length; i++)
+            {
+                if ((reps[i] == "suzuki" && day.Day is 16 or 17) || (reps[i] == "emily" && day.Day == 10))
+                {
+                    continue;
+                }
+
+                var calls = 14 + ((day.Day * 7) + (i * 5)) % 12;
+                var result = await checkIns.SubmitAsync(
+                    new CheckInSubmission(reps[i], day, new Dictionary<string, decimal> { ["daily-calls"] = calls, ["intro-emails"] = 3 }),
+                    CancellationToken.None);
+                Assert.True(result.AnySaved, result.ToString());
+            }
+        }
     }
 
     public static string? AntiforgeryToken(string html) =>

@@ -16,6 +16,12 @@ public abstract record SendOutcome
     /// <summary>The platform asked to wait; send again after <see cref="RetryAfter"/>.</summary>
     public sealed record RateLimited(TimeSpan RetryAfter) : SendOutcome;
 
-    /// <summary>A passing failure (timeout, 5xx); may be retried a bounded number of times.</summary>
+    /// <summary>A passing failure (a 5xx, a refused connection); may be retried a bounded number of times.</summary>
     public sealed record Transient(string Reason) : SendOutcome;
+
+    /// <summary>
+    /// The message was sent but no answer came in time: the platform may well have posted it (Slack does), so it is
+    /// not sent again. The delivery ends Unknown.
+    /// </summary>
+    public sealed record Unknown(string Reason) : SendOutcome;
 }

@@ -87,7 +87,8 @@ public sealed class CheckInService(IGoalsProvider goals, ICheckInRepository chec
     private async Task<CheckInResult> StoreAsync(CheckInSubmission submission, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        var note = string.IsNullOrWhiteSpace(submission.Note) ? null : submission.Note.Trim();
+        // U+0000 cannot be kept in a PostgreSQL text column (the write failed and the whole check-in with it): dropped.
+        var note = string.IsNullOrWhiteSpace(submission.Note) ? null : submission.Note.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
         var changedBy = submission.ChangedBy ?? submission.PersonId;
         var recorded = new List<RecordedValue>();
         var problems = new List<ValueProblem>();

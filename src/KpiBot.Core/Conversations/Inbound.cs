@@ -39,9 +39,14 @@ public sealed record CardSubmission(
     bool Confirmed = false,
     string? Locale = null,
     string? Email = null,
-    string? PersonId = null);
+    string? PersonId = null)
+{
+    /// <summary>For <see cref="CardAction.Later"/>: when to ask again, as chosen on the card ("30m", "1h", "2h" or a time "17:30").</summary>
+    public string? Later { get; init; }
+}
 
-public enum CardAction { Submit, Skip, Same }
+/// <summary>What a card's button asked for; <see cref="Later"/> is a snooze (the card is sent again once, at the chosen time).</summary>
+public enum CardAction { Submit, Skip, Same, Later }
 
 /// <summary>
 /// A request to see a card again as a form (a prompt's "Check in" button): the card's occurrence key, work

@@ -14,8 +14,9 @@ namespace KpiBot.Core.Delivery;
 /// <summary>
 /// Sends one claimed delivery — a prompt, reminder, digest or notice — at most once: the row moves to Sending
 /// before the platform is called and to a final state after. A reminder for someone who answered, skipped or
-/// is off, a prompt for a day off, and a notice of a blocker already resolved, end Skipped. A rate limit or a passing failure puts the row back for a later attempt (bounded); an
-/// unreachable person ends Unreachable, which leads see in status.
+/// is off (or a snoozed card since answered), a prompt for a day off, and a notice of a blocker already resolved, end Skipped. A rate limit or a passing failure puts the row back for a later attempt (bounded); an
+/// unreachable person ends Unreachable, which leads see in status. A snooze
+/// (<see cref="OccurrenceKind.DailySnooze"/>) claimed before its time is put back until the time the rep chose.
 /// </summary>
 public sealed class DeliveryService(
     IDeliveryStore store,
@@ -37,6 +38,13 @@ public sealed class DeliveryService(
         if (record is not { State: DeliveryState.Sending })
         {
             return DeliveryStep.Done;
+        }
+
+        if (record.Occurrence.Kind is OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze
+            && record.Occurrence.DueAtUtc > time.GetUtcNow())
+        {
+            // A snooze is claimed when the rep asks and sent at the time they chose: wait until then.
+            return await RetryAsync(deliveryId, record.Occurrence.DueAtUtc, "snoozed until " + record.Occurrence.DueAtUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
         }
 
         var model = await goals.CurrentAsync(cancellationToken);
@@ -69,6 +77,10 @@ public sealed class DeliveryService(
                 return DeliveryStep.Done;
             case SendOutcome.Unreachable unreachable:
                 await store.CompleteAsync(deliveryId, DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
+                return DeliveryStep.Done;
+            case SendOutcome.Unknown unknown:
+                // Sending it again could post it twice: at most once.
+                await store.CompleteAsync(deliveryId, DeliveryState.Unknown, null, unknown.Reason, now, cancellationToken);
                 return DeliveryStep.Done;
             // A rate limit is the platform pacing us, not a failure: wait as it says, however often, until the
             // occurrence is too old to be worth sending.
@@ -146,8 +158,10 @@ public sealed class DeliveryService(
             return (null, "no longer in the goals file");
         }
 
-        var cadence = occurrence.Kind is OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder ? KdiCadence.Weekly : KdiCadence.Daily;
-        var isReminder = occurrence.Kind is OccurrenceKind.DailyReminder or OccurrenceKind.WeeklyReminder;
+        var cadence = occurrence.Kind is OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder or OccurrenceKind.WeeklySnooze
+            ? KdiCadence.Weekly : KdiCadence.Daily;
+        var isSnooze = occurrence.Kind is OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze;
+        var isReminder = isSnooze || occurrence.Kind is OccurrenceKind.DailyReminder or OccurrenceKind.WeeklyReminder;
         if (isReminder)
         {
             // A reminder only for a card still unanswered: a weekly card is answered by values of weekly KDIs
@@ -179,7 +193,13 @@ public sealed class DeliveryService(
         ChatView view = isReminder
             ? new ReminderView(
                 Localized.Format(DeliveryText.ResourceManager,
-                    cadence == KdiCadence.Weekly ? nameof(DeliveryText.Reminder_Weekly) : nameof(DeliveryText.Reminder_Daily),
+                    (cadence, isSnooze) switch
+                    {
+                        (KdiCadence.Weekly, true) => nameof(DeliveryText.Snooze_Weekly),
+                        (_, true) => nameof(DeliveryText.Snooze_Daily),
+                        (KdiCadence.Weekly, _) => nameof(DeliveryText.Reminder_Weekly),
+                        _ => nameof(DeliveryText.Reminder_Daily),
+                    },
                     culture, occurrence.WorkDay),
                 prompt)
             : prompt;

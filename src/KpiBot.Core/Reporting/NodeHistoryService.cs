@@ -23,10 +23,15 @@ public sealed class NodeHistoryService(IDailyTotals daily)
     private readonly IDailyTotals _daily = daily ?? throw new ArgumentNullException(nameof(daily));
 
     /// <returns>Null when the node is not in the team's tree or has no number (a KSF).</returns>
-    public async Task<NodeHistory?> HistoryAsync(GoalsModel model, string nodeId, DateOnly asOf, string? teamId, CancellationToken ct)
+    public Task<NodeHistory?> HistoryAsync(GoalsModel model, string nodeId, DateOnly asOf, string? teamId, CancellationToken ct) =>
+        HistoryAsync(model, nodeId, asOf, teamId, period: null, ct);
+
+    /// <param name="period">The window's kind (as the tree's period choice), or null for the node's own period.</param>
+    /// <returns>Null when the node is not in the team's tree or has no number (a KSF).</returns>
+    public async Task<NodeHistory?> HistoryAsync(GoalsModel model, string nodeId, DateOnly asOf, string? teamId, PeriodKind? period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var request = new RollupRequest(asOf, teamId);
+        var request = new RollupRequest(asOf, teamId, period);
         var shape = RollupCalculator.Compute(model, request, RollupActuals.Empty).Find(nodeId);
         if (shape is not { Window: { } window, Figures: { } figures })
         {

@@ -10,6 +10,12 @@ public enum OccurrenceKind
 
     /// <summary>A person raised a blocker: their team's leads (or, without one, the admins) are told. The recipient is the person who raised it; the work day is the blocker's.</summary>
     BlockerNotice,
+
+    /// <summary>A rep asked to be prompted again later ("later 1h"): the daily card of <c>WorkDay</c>, once, at <c>DueAtUtc</c>.</summary>
+    DailySnooze,
+
+    /// <summary>As <see cref="DailySnooze"/>, for the weekly card of the week starting <c>WorkDay</c>.</summary>
+    WeeklySnooze,
 }
 
 /// <summary>

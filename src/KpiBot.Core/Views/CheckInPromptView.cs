@@ -58,6 +58,8 @@ public sealed record PromptLine(string KdiId, string Title, string Unit, decimal
 /// <summary>
 /// The card's localized labels. <see cref="Open"/> is the button that opens the card where it is a form of
 /// its own (a Slack modal); <see cref="Note"/>, <see cref="Blocker"/> and <see cref="Cancel"/> label that form.
+/// <see cref="Later"/> labels the snooze choice (<see cref="LaterChoices"/>: the values "30m", "1h", "2h" with their
+/// labels, and <see cref="LaterAt"/> for a time of the day).
 /// </summary>
 public sealed record PromptLabels(
     string NotePlaceholder,
@@ -69,4 +71,14 @@ public sealed record PromptLabels(
     string Open = "Check in",
     string Note = "Note",
     string Blocker = "Blocker",
-    string Cancel = "Cancel");
+    string Cancel = "Cancel")
+{
+    public string Later { get; init; } = "Later";
+
+    public IReadOnlyList<(string Value, string Label)> LaterChoices { get; init; } = [("30m", "In 30 min"), ("1h", "In 1 hour"), ("2h", "In 2 hours")];
+
+    public string LaterAt { get; init; } = "Or at a time today";
+
+    /// <summary>Where a card offers only the waits (Teams), how to ask for a time instead.</summary>
+    public string LaterTyped { get; init; } = "For a time today, type: later 17:30";
+}

@@ -29,8 +29,19 @@ public static class KpiBotCommandLine
             // (exit 143, Hangfire cut off) and throws on a second signal. The host handles its own signals
             // (StopSignals); a short command ends as any Unix command does.
             ProcessTerminationTimeout = null,
+            // A command that fails on its surroundings (a full disk, a read-only or unreachable database) says so in
+            // one line, as the host does when it cannot start, instead of the library's stack trace.
+            EnableDefaultExceptionHandler = false,
         };
-        return await root.Parse(args).InvokeAsync(configuration);
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await environment.Error.WriteLineAsync($"kpibot: {Describe(ex)}");
+            return 1;
+        }
     }
 
     public static RootCommand Create(CliEnvironment environment)

@@ -30,6 +30,7 @@ public static class EngineRegistration
         services.AddScoped<CheckInPrompts>();
         services.AddScoped<CheckInService>();
         services.AddScoped<CardSubmissions>();
+        services.AddScoped<Snoozes>();
         services.AddScoped<Notices>();
         services.AddScoped<DigestBuilder>();
         services.AddScoped<DeliveryService>();

@@ -9,6 +9,7 @@ namespace KpiBot.Slack.Api;
 /// to, or replaces an earlier message with chat.update. Whose conversation it is was decided by Core's
 /// <see cref="ChatDirectory"/>. Never throws for Slack's refusals: 429 and <c>ratelimited</c> become
 /// <see cref="SendOutcome.RateLimited"/>, Slack's passing failures and network errors <see cref="SendOutcome.Transient"/>,
+/// a post left unanswered past the client's timeout <see cref="SendOutcome.Unknown"/> (never posted twice),
 /// every other refusal <see cref="SendOutcome.Unreachable"/>.
 /// </summary>
 public sealed class SlackChatPort(SlackApiClient client) : IChatSender
@@ -40,8 +41,17 @@ public sealed class SlackChatPort(SlackApiClient client) : IChatSender
         MessageRef? first = null;
         foreach (var message in BlockKitRenderer.Render(view))
         {
-            var (channel, ts) = await client.PostMessageAsync(conversation.TenantId, conversation.ConversationId, message, null, ct).ConfigureAwait(false);
-            first ??= new MessageRef(conversation with { ConversationId = channel }, ts);
+            try
+            {
+                var (channel, ts) = await client.PostMessageAsync(conversation.TenantId, conversation.ConversationId, message, null, ct).ConfigureAwait(false);
+                first ??= new MessageRef(conversation with { ConversationId = channel }, ts);
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Slack got the post but did not answer within the client's timeout: it usually posted it anyway,
+                // and chat.postMessage has no idempotency key, so posting again would show it twice.
+                return new SendOutcome.Unknown("no answer from chat.postMessage in time; it may have been posted");
+            }
         }
 
         return new SendOutcome.Delivered(first!);

@@ -75,5 +75,9 @@ public static class BlockKitRenderer
             part)).ToList();
     }
 
-    private static string Fallback(string text) => Mrkdwn.Truncate(text, FallbackLimit);
+    /// <summary>
+    /// The message's top-level text (notifications, screen readers): Slack reads it as mrkdwn, so what people typed in
+    /// it (a note with <c>&lt;!channel&gt;</c>, a disguised link) is escaped like the blocks are.
+    /// </summary>
+    internal static string Fallback(string text) => Mrkdwn.Truncate(Mrkdwn.Escape(text), FallbackLimit);
 }

@@ -34,7 +34,7 @@ public sealed record DividerBlock : Block
     public string Type => "divider";
 }
 
-public sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements, string? BlockId = null) : Block
+public sealed record ActionsBlock(IReadOnlyList<ActionElement> Elements, string? BlockId = null) : Block
 {
     public string Type => "actions";
 }

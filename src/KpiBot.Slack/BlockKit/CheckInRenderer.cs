@@ -7,7 +7,7 @@ namespace KpiBot.Slack.BlockKit;
 
 /// <summary>
 /// The check-in prompt as a message (the KDIs with today's targets and buttons: open the modal, skip, same
-/// as last time), the modal itself (one number field per KDI, target in the hint, min 0; a note; a blocker
+/// as last time; a "Later" menu and time picker), the modal itself (one number field per KDI, target in the hint, min 0; a note; a blocker
 /// checkbox) and the receipt that replaces the prompt.
 /// </summary>
 public static class CheckInRenderer
@@ -18,7 +18,7 @@ public static class CheckInRenderer
     public static SlackMessage RenderPrompt(CheckInPromptView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new SlackMessage(view.Text, PromptBlocks(view));
+        return new SlackMessage(BlockKitRenderer.Fallback(view.Text), PromptBlocks(view));
     }
 
     internal static List<Block> PromptBlocks(CheckInPromptView view)
@@ -37,6 +37,15 @@ public static class CheckInRenderer
             new ButtonElement(new PlainText(view.Labels.Skip), SlackIds.Skip, card),
             new ButtonElement(new PlainText(view.Labels.Same), SlackIds.Same, card),
         ]));
+        // "Later": a menu of waits and a time picker, in a block of their own whose id carries the card (a menu's
+        // choice comes back without a value of the element's own).
+        blocks.Add(new ActionsBlock(
+        [
+            new StaticSelect(
+                SlackIds.Later, new PlainText(view.Labels.Later),
+                [.. view.Labels.LaterChoices.Select(c => new SelectOption(new PlainText(c.Label), c.Value))]),
+            new TimePicker(SlackIds.LaterAt, new PlainText(view.Labels.LaterAt)),
+        ], card));
         return blocks;
     }
 
@@ -109,6 +118,6 @@ public static class CheckInRenderer
             .. Mrkdwn.Chunks(view.Text.Split('\n').Select(Mrkdwn.Escape)).Select(t => new SectionBlock(new Markdown(t))),
             .. Mrkdwn.Chunks(lines.Select(Mrkdwn.Progress)).Select(t => new SectionBlock(new Markdown(t))),
         ];
-        return new SlackMessage(view.Text, blocks);
+        return new SlackMessage(BlockKitRenderer.Fallback(view.Text), blocks);
     }
 }

@@ -17,7 +17,13 @@ public sealed record Markdown(string Text) : TextObject(Text)
     public string Type => "mrkdwn";
 }
 
-public sealed record ButtonElement(PlainText Text, string ActionId, string? Value = null, string? Style = null)
+/// <summary>An element of an actions block: a button, a menu or a time picker.</summary>
+[JsonDerivedType(typeof(ButtonElement))]
+[JsonDerivedType(typeof(StaticSelect))]
+[JsonDerivedType(typeof(TimePicker))]
+public abstract record ActionElement;
+
+public sealed record ButtonElement(PlainText Text, string ActionId, string? Value = null, string? Style = null) : ActionElement
 {
     public string Type => "button";
 }
@@ -28,7 +34,8 @@ public sealed record ButtonElement(PlainText Text, string ActionId, string? Valu
 [JsonDerivedType(typeof(Checkboxes))]
 [JsonDerivedType(typeof(StaticSelect))]
 [JsonDerivedType(typeof(DatePicker))]
-public abstract record InputElement(string ActionId);
+[JsonDerivedType(typeof(TimePicker))]
+public abstract record InputElement(string ActionId) : ActionElement;
 
 /// <summary>Slack's number field; its values are strings.</summary>
 public sealed record NumberInput(string ActionId, bool IsDecimalAllowed, string? MinValue = null, string? InitialValue = null) : InputElement(ActionId)
@@ -61,4 +68,10 @@ public sealed record SelectOption(PlainText Text, string Value);
 public sealed record DatePicker(string ActionId, string? InitialDate = null) : InputElement(ActionId)
 {
     public string Type => "datepicker";
+}
+
+/// <summary>A time picker; its state <c>selected_time</c> is <c>HH:mm</c> (the user's own zone in Slack's client).</summary>
+public sealed record TimePicker(string ActionId, PlainText? Placeholder = null) : InputElement(ActionId)
+{
+    public string Type => "timepicker";
 }

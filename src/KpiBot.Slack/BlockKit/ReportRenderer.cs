@@ -18,7 +18,7 @@ public static class ReportRenderer
     public static SlackMessage RenderMessage(ReportFormView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new SlackMessage(view.Text,
+        return new SlackMessage(BlockKitRenderer.Fallback(view.Text),
         [
             .. Mrkdwn.Chunks(view.Text.Split('\n').Select(Mrkdwn.Escape)).Select(t => new SectionBlock(new Markdown(t))),
             new ActionsBlock([new ButtonElement(new PlainText(Mrkdwn.Truncate(view.Labels.Open, 75)), SlackIds.OpenReport, view.Selected, "primary")]),

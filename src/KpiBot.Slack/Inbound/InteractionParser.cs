@@ -71,6 +71,7 @@ public static class InteractionParser
         {
             SlackIds.Skip => CardAction.Skip,
             SlackIds.Same => CardAction.Same,
+            SlackIds.Later or SlackIds.LaterAt => CardAction.Later,
             _ => (CardAction?)null,
         };
         if (action is null || (cardAction is null && action.ActionId != SlackIds.OpenCheckIn))
@@ -78,7 +79,14 @@ public static class InteractionParser
             return new SlackInbound.Ignored($"action {action?.ActionId}");
         }
 
-        if (ReadCard(action.Value) is not { } card || payload.TriggerId is not { } trigger)
+        // A button carries the card in its value; the "Later" menu and time picker in their block's id.
+        var later = cardAction == CardAction.Later ? action.SelectedOption?.Value ?? action.SelectedTime : null;
+        if (cardAction == CardAction.Later && string.IsNullOrWhiteSpace(later))
+        {
+            return new SlackInbound.Ignored("later without a choice");
+        }
+
+        if (ReadCard(cardAction == CardAction.Later ? action.BlockId : action.Value) is not { } card || payload.TriggerId is not { } trigger)
         {
             return new SlackInbound.Malformed("button without card or trigger_id");
         }
@@ -93,7 +101,10 @@ public static class InteractionParser
             return new SlackInbound.OpenCheckIn(user, card, trigger);
         }
 
-        return Submit(user, card, what, new Dictionary<string, string?>(), null, false, trigger, payload.ResponseUrl);
+        var submitted = Submit(user, card, what, new Dictionary<string, string?>(), null, false, trigger, payload.ResponseUrl);
+        return submitted is SlackInbound.Submission { Value: var value } s && later is not null
+            ? s with { Value = value with { Later = later.Trim() } }
+            : submitted;
     }
 
     private static SlackInbound FromModal(SlackInteraction payload, ChatUser user)

@@ -78,6 +78,12 @@ public sealed class SlackAction
 
     public string? Value { get; init; }
 
+    /// <summary>A menu's choice (the prompt's "Later" menu).</summary>
+    public SlackSelectedOption? SelectedOption { get; init; }
+
+    /// <summary>A time picker's choice, <c>HH:mm</c>.</summary>
+    public string? SelectedTime { get; init; }
+
     public string? ActionTs { get; init; }
 
     [JsonExtensionData]

@@ -100,6 +100,7 @@ public static class ActivityParser
             CardData.Submit => CardAction.Submit,
             CardData.Skip => CardAction.Skip,
             CardData.Same => CardAction.Same,
+            CardData.Later => CardAction.Later,
             _ => null,
         };
         var occurrence = Text(data, CardData.Occurrence);
@@ -134,7 +135,10 @@ public static class ActivityParser
             card,
             IsTrue(Text(data, CardData.Confirmed)),
             activity.Locale,
-            PersonId: Blank(Text(data, CardData.PersonId)));
+            PersonId: Blank(Text(data, CardData.PersonId)))
+        {
+            Later = action == CardAction.Later ? Blank(Text(data, CardData.LaterIn)?.Trim()) : null,
+        };
         return new TeamsInbound.Submission(submission, isInvoke, timeZone);
     }
 

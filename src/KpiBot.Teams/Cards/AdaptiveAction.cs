@@ -5,6 +5,7 @@ namespace KpiBot.Teams.Cards;
 /// <summary>A card action; derived types registered without discriminators, each with its constant <c>type</c>.</summary>
 [JsonDerivedType(typeof(ExecuteAction))]
 [JsonDerivedType(typeof(SubmitAction))]
+[JsonDerivedType(typeof(ShowCardAction))]
 public abstract record AdaptiveAction(string Title)
 {
     public string? Id { get; init; }
@@ -25,4 +26,10 @@ public sealed record ExecuteAction(string Title, string Verb, CheckInActionData 
 public sealed record SubmitAction(string Title, CheckInActionData Data) : AdaptiveAction(Title)
 {
     public string Type => "Action.Submit";
+}
+
+/// <summary>Action.ShowCard: a button that opens a card of its own under the card (the prompt's "Later" choices).</summary>
+public sealed record ShowCardAction(string Title, AdaptiveCard Card) : AdaptiveAction(Title)
+{
+    public string Type => "Action.ShowCard";
 }

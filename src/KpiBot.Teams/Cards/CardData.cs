@@ -25,6 +25,10 @@ public static class CardData
     public const string Skip = "skip";
     public const string Same = "same";
 
+    /// <summary>A "Later" button: the action, and the wait it carries ("30m", "1h", "2h") under <see cref="LaterIn"/>.</summary>
+    public const string Later = "later";
+    public const string LaterIn = "laterIn";
+
     /// <summary>The value of <see cref="Kind"/> on the report form's Submit; its inputs are <c>report:{field}</c> (<c>ReportFields</c>).</summary>
     public const string ReportMarker = "report";
 

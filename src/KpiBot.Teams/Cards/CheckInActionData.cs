@@ -36,6 +36,9 @@ public sealed record CheckInActionData
     [JsonPropertyName(CardData.Blocker)]
     public string? Blocker { get; init; }
 
+    [JsonPropertyName(CardData.LaterIn)]
+    public string? LaterIn { get; init; }
+
     /// <summary>The KDI values of a confirmation, keyed <c>kdi:&lt;id&gt;</c>. (A JsonObject here is written as invalid JSON by the source generator on .NET 10.)</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Values { get; set; }

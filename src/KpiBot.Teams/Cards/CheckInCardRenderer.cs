@@ -107,12 +107,21 @@ public static class CheckInCardRenderer
             PersonId = view.PersonId,
         };
 
-        // Skip and Same send no inputs, so the required numbers do not block them.
+        // Skip, Same and Later send no inputs, so the required numbers do not block them (which is also why
+        // Later offers waits as buttons, and a time of the day as the typed command, not as a time input).
+        var later = new AdaptiveCard([new TextBlock(view.Labels.LaterTyped) { IsSubtle = true, Size = "Small" }])
+        {
+            Actions = [.. view.Labels.LaterChoices.Select(c => (AdaptiveAction)(Execute(c.Label, Data(CardData.Later) with { LaterIn = c.Value }, "none") with
+            {
+                Id = CardData.Later + "-" + c.Value,
+            }))],
+        };
         return
         [
             Execute(view.Labels.Submit, Data(CardData.Submit), "auto"),
             Execute(view.Labels.Skip, Data(CardData.Skip), "none"),
             Execute(view.Labels.Same, Data(CardData.Same), "none"),
+            new ShowCardAction(view.Labels.Later, later) { Id = CardData.Later },
         ];
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using KpiBot.Core.Charts;
 using KpiBot.Core.Dashboard;
+using KpiBot.Web.Charts;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -31,6 +33,10 @@ public static class DashboardServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<DashboardViewer>();
         services.AddScoped<TreePageBuilder>();
+        services.AddScoped<GoalPageBuilder>();
+        services.AddScoped<TeamPageBuilder>();
+        services.AddScoped<PersonPageBuilder>();
+        services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         return services;
     }
 

@@ -35,7 +35,8 @@ internal sealed class EngineWorld : IEngineDriver
         var options = new DeliveryOptions();
         var rollup = new RollupService(Store);
         var prompts = new CheckInPrompts(Store);
-        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, new Notices(Deliveries, Deliveries, Time), Time), Store, Store);
+        var snoozes = new Snoozes(Deliveries, Deliveries, Store, Store);
+        var cards = new CardSubmissions(new CheckInService(Goals, Store, Store, new Notices(Deliveries, Deliveries, Time), Time), Store, Store, snoozes);
         var digests = new DigestBuilder(rollup, Store, Store, Time);
         ICommandHandler[] lead =
         [
@@ -47,6 +48,7 @@ internal sealed class EngineWorld : IEngineDriver
             new StartCommand(Store, Deliveries, Deliveries, new DeliveryOptions { StartReportWait = TimeSpan.Zero }),
             new LinkCommand(Directory),
             new UnlinkCommand(Directory),
+            new LaterCommand(snoozes),
         ];
         Conversations = new ConversationService(
             Goals, ChatDirectory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
@@ -57,6 +59,8 @@ internal sealed class EngineWorld : IEngineDriver
             Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
+
+    private readonly List<(long Id, DateTimeOffset At)> _retries = [];
 
     /// <summary>Profiles the chat platforms gave (zones, 1:1s).</summary>
     public InMemoryChatAdapterStores ChatUsers { get; } = new();
@@ -102,9 +106,16 @@ internal sealed class EngineWorld : IEngineDriver
     public async Task SendQueuedAsync()
     {
         var before = Chat.Sent.Count;
-        foreach (var id in Deliveries.Drain())
+        var due = _retries.Where(r => r.At <= Time.GetUtcNow()).ToList();
+        _retries.RemoveAll(due.Contains);
+        foreach (var id in due.Select(r => r.Id).Concat(Deliveries.Drain()))
         {
-            await Sender.SendAsync(id, CancellationToken.None);
+            // A send that asks to run again later (a rate limit, a snooze not yet due) runs again then, as the
+            // host's send job schedules it.
+            if ((await Sender.SendAsync(id, CancellationToken.None)).RetryAt is { } at)
+            {
+                _retries.Add((id, at));
+            }
         }
 
         foreach (var message in Chat.Sent.Skip(before))

@@ -55,6 +55,8 @@ internal sealed class HandlerWorld : IAsyncDisposable
 
     public InMemoryCheckIns CheckIns => _services.GetRequiredService<InMemoryCheckIns>();
 
+    public InMemoryDeliveries Deliveries => _services.GetRequiredService<InMemoryDeliveries>();
+
     public InMemoryChatAdapterStores Adapter => _services.GetRequiredService<InMemoryChatAdapterStores>();
 
     /// <summary>Every log line of the handler's services.</summary>
@@ -93,7 +95,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
             .AddSingleton<IBlockerStore>(checkIns).AddSingleton<ICheckInTotals>(checkIns);
         services.AddSingleton(adapter).AddSingleton<IChatUserStore>(adapter).AddSingleton<IInboundDedupe>(adapter);
         services.AddSingleton(deliveries).AddSingleton<IDeliveryStore>(deliveries).AddSingleton<IDeliveryQueue>(deliveries);
-        services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<Notices>();
+        services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<Snoozes>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<Notices>();
         services.AddScoped<IEnumerable<ICommandHandler>>(s => RepCommands.Create(
             s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CardSubmissions>(), checkIns, checkIns, checkIns));
         services.AddSlackPeople().AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort, ChatRouter>();
@@ -136,7 +138,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         var index = posts.ToList().FindIndex(c => c.Json["text"]!.GetValue<string>().StartsWith("Check-in for", StringComparison.Ordinal));
         var post = posts[index];
         var ts = $"1700000000.{index + 1:D6}";
-        var actions = post.Json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!;
+        var actions = post.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!;
         return (ts, actions["elements"]![0]!["value"]!.GetValue<string>());
     }
 

@@ -232,6 +232,30 @@ public sealed class SlackInboundHandlerTests : IAsyncLifetime
         Assert.Empty(_world.CheckIns.Entries);
     }
 
+    [Fact]
+    public async Task LaterMenu_OnThePrompt_QueuesThePromptAgainOnce_AndSaysWhen()
+    {
+        var (ts, value) = await _world.PromptAsync();
+        var click = SlackPayloads.ButtonJson(HandlerWorld.Team, HandlerWorld.Emily, HandlerWorld.EmilyDm, ts, SlackIds.Later, value);
+        click["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = SlackIds.Later,
+            ["block_id"] = value,   // the "Later" block's id is the card, as the prompt's buttons' value
+            ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "In 1 hour" }, ["value"] = "1h" },
+            ["action_ts"] = "1764000001.0002",
+        });
+
+        Assert.Equal(SlackAck.Empty, await _world.InteractionAsync(SlackPayloads.Interaction(click)));
+        await _world.SettleAsync();
+
+        var snooze = Assert.Single(_world.Deliveries.All, d => d.Occurrence.Kind == KpiBot.Core.Scheduling.OccurrenceKind.DailySnooze);
+        Assert.Equal(_world.Time.GetUtcNow().AddHours(1), snooze.Occurrence.DueAtUtc);
+        Assert.Contains(Slack.Calls.Where(c => c.Method.StartsWith("chat.post", StringComparison.Ordinal)), c => c.Json["text"]?.GetValue<string>() is { } text && text.StartsWith("OK: I will send your check-in for", StringComparison.Ordinal));
+        Assert.Empty(Slack.Of("chat.update"));
+        Assert.Empty(_world.CheckIns.Entries);
+    }
+
     private static string Submit(JsonNode view, params (string Kdi, string? Value)[] values) => SlackPayloads.Submission(
         HandlerWorld.Team, HandlerWorld.Emily, view["private_metadata"]!.GetValue<string>(),
         values.ToDictionary(v => SlackIds.KdiBlock(v.Kdi), v => v.Value));

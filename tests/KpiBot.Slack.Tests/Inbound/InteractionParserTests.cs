@@ -34,6 +34,18 @@ public class InteractionParserTests
     }
 
     [Fact]
+    public void Parse_LaterTimePicker_IsALaterSubmissionOfTheCardInItsBlockId_WithTheTime()
+    {
+        var result = Assert.IsType<SlackInbound.Submission>(InteractionParser.Parse(Fixtures.InteractionForm("block_actions_later_at.json")));
+        var s = result.Value;
+
+        Assert.Equal(CardAction.Later, s.Action);
+        Assert.Equal("18:30", s.Later);
+        Assert.Equal(("prompt:alice:2026-11-27", new DateOnly(2026, 11, 27), 2, "alice"), (s.OccurrenceKey, s.WorkDay, s.CardVersion, s.PersonId));
+        Assert.Equal(new MessageRef(Dm, "1548261231.000200"), s.Card);
+    }
+
+    [Fact]
     public void Parse_ModalSubmission_GivesValuesPerKdiNoteAndBlocker()
     {
         var result = Assert.IsType<SlackInbound.Submission>(InteractionParser.Parse(Fixtures.InteractionForm("view_submission.json")));

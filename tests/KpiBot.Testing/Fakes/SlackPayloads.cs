@@ -105,7 +105,8 @@ public static class SlackPayloads
         ("response_url", responseUrl?.ToString() ?? string.Empty), ("trigger_id", "13345224609.738474920.8088930838d88f008e0"),
     ];
 
-    private static string Interaction(JsonObject payload) => Form(("payload", payload.ToJsonString()));
+    /// <summary>An interaction payload as the HTTP form Slack posts (<c>payload=…</c>).</summary>
+    public static string Interaction(JsonObject payload) => Form(("payload", payload.ToJsonString()));
 
     private static string Form(params (string Key, string Value)[] fields) =>
         string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));

@@ -26,6 +26,61 @@ public class AccessTests
         Assert.DoesNotContain("テレマーケティング課の目標", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/dashboard/teams/sales/people")]                        // own team's people: leads only
+    [InlineData("/dashboard/teams/telemarketing/people")]
+    [InlineData("/dashboard/teams/sales/people?team=telemarketing")]
+    [InlineData("/dashboard/teams/telemarketing/goals/calls")]           // another team's goal page
+    [InlineData("/dashboard/teams/telemarketing/goals/nonexistent")]
+    [InlineData("/dashboard/people/suzuki")]                             // a teammate's page
+    [InlineData("/dashboard/people/kato")]                               // someone of another team
+    [InlineData("/dashboard/people/sato")]                               // their own lead's
+    [InlineData("/dashboard/people/nobody")]                             // no hint whether a person exists
+    public async Task ARep_CannotOpenATeammatesPage_OrTheTeamsPeople(string path)
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var host = await DashboardHost.StartAsync(db);
+        using var rep = await host.SignedInAsync("tanaka@example.co.jp");
+
+        var response = await FollowLocalAsync(rep, path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("表示できません", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("鈴木 美咲", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("heatmap", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=\"data:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARep_OpensTheirOwnPage_AndTheirTeamsGoalPages()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var host = await DashboardHost.StartAsync(db);
+        using var rep = await host.SignedInAsync("tanaka@example.co.jp");
+
+        Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync(new Uri("/dashboard/people/tanaka", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync(new Uri("/dashboard/teams/sales/goals/meetings", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await rep.GetAsync(new Uri("/dashboard/teams/sales/goals/calls", UriKind.Relative))).StatusCode);   // not in this tree
+    }
+
+    [Fact]
+    public async Task ALead_SeesTheirTeamsPeople_NotAnotherTeams_AndAnAdmin_Everyones()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var host = await DashboardHost.StartAsync(db);
+        using var lead = await host.SignedInAsync("john.smith@example.com");
+        using var admin = await host.SignedInAsync("yamamoto@example.co.jp");
+
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(new Uri("/dashboard/teams/telemarketing/people", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(new Uri("/dashboard/people/kato", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync(new Uri("/dashboard/teams/sales/people", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync(new Uri("/dashboard/people/tanaka", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/dashboard/teams/telemarketing/people", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/dashboard/people/kato", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri("/dashboard/people/nobody", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task AnAdmin_OpensEveryTeam_AndALead_OnlyTheirOwn()
     {

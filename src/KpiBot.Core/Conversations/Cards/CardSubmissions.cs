@@ -12,7 +12,7 @@ namespace KpiBot.Core.Conversations.Cards;
 /// counts for the card's work day, whatever day it arrives — within the team's response window
 /// (<see cref="ClosedDays"/>).
 /// </summary>
-public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository entries, IDayStore days)
+public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository entries, IDayStore days, Snoozes? snoozes = null)
 {
     /// <summary>What a confirm button sends back; the adapter re-submits the same card with <c>Confirmed</c>.</summary>
     public const string ConfirmCommand = "confirm-checkin";
@@ -33,6 +33,14 @@ public sealed class CardSubmissions(CheckInService checkIns, ICheckInRepository 
         }
 
         var cadence = CadenceOf(context.Model, submission);
+        if (submission.Action == CardAction.Later)
+        {
+            // A snooze leaves the card as it is (it can still be answered now); the reply says until when.
+            var later = snoozes ?? throw new InvalidOperationException("CardSubmissions was built without Snoozes.");
+            var snoozed = await later.LaterAsync(context, submission.WorkDay, cadence, submission.Later, ct).ConfigureAwait(false);
+            return ChatReply.Say(snoozed, ReplyVisibility.Private);
+        }
+
         var result = submission.Action switch
         {
             CardAction.Skip => await SkipAsync(context, submission.WorkDay, cadence, submission.Note, ct).ConfigureAwait(false),

@@ -50,7 +50,18 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
             Texts.Get(nameof(ConversationText.Card_Open), culture),
             Texts.Get(nameof(ConversationText.Card_NoteLabel), culture),
             Texts.Get(nameof(ConversationText.Card_BlockerMark), culture),
-            Texts.Get(nameof(ConversationText.Card_Cancel), culture));
+            Texts.Get(nameof(ConversationText.Card_Cancel), culture))
+        {
+            Later = Texts.Get(nameof(ConversationText.Card_Later), culture),
+            LaterChoices =
+            [
+                ("30m", Texts.Get(nameof(ConversationText.Card_LaterIn30), culture)),
+                ("1h", Texts.Get(nameof(ConversationText.Card_LaterIn1h), culture)),
+                ("2h", Texts.Get(nameof(ConversationText.Card_LaterIn2h), culture)),
+            ],
+            LaterAt = Texts.Get(nameof(ConversationText.Card_LaterAt), culture),
+            LaterTyped = Texts.Get(nameof(ConversationText.Card_LaterTyped), culture),
+        };
         var openUntil = Texts.Format(nameof(ConversationText.Card_OpenUntil), culture, ResponseWindow.LastOpenDay(model, person, cadence, day));
         return new CheckInPromptView(PlainText(title, lines, culture) + "\n" + openUntil, title, person.Id, day, cadence, occurrenceKey, version, lines, labels)
         {

@@ -59,10 +59,12 @@ public sealed class StatusCommand : ICommandHandler
 
         if (Lookup.LooksLikePerson(text))
         {
-            var person = await Lookup.PersonAsync(context, text, _identities, cancellationToken).ConfigureAwait(false);
-            return person is null
-                ? ChatReply.Say(new ErrorView(LeadTexts.Format(nameof(LeadText.UnknownPerson), context.Culture, text)))
-                : await PersonAsync(context, person, cancellationToken).ConfigureAwait(false);
+            return await Lookup.PeopleAsync(context, text, _identities, cancellationToken).ConfigureAwait(false) switch
+            {
+                [] => ChatReply.Say(new ErrorView(LeadTexts.Format(nameof(LeadText.UnknownPerson), context.Culture, text))),
+                [var person] => await PersonAsync(context, person, cancellationToken).ConfigureAwait(false),
+                var several => Ambiguous(context, text, several),
+            };
         }
 
         if (Lookup.Team(model, text) is { } team)
@@ -75,9 +77,12 @@ public sealed class StatusCommand : ICommandHandler
             };
         }
 
-        if (await Lookup.PersonAsync(context, text, _identities, cancellationToken).ConfigureAwait(false) is { } named)
+        switch (await Lookup.PeopleAsync(context, text, _identities, cancellationToken).ConfigureAwait(false))
         {
-            return await PersonAsync(context, named, cancellationToken).ConfigureAwait(false);
+            case [var named]:
+                return await PersonAsync(context, named, cancellationToken).ConfigureAwait(false);
+            case { Count: > 1 } several:
+                return Ambiguous(context, text, several);
         }
 
         return me.Role == Role.Rep
@@ -124,6 +129,13 @@ public sealed class StatusCommand : ICommandHandler
         return Lookup.Closest(report, text) is { } closest
             ? ChatReply.Say(new ErrorView(LeadTexts.Format(nameof(LeadText.NotFound_Suggest), culture, text, closest.Node.Title, closest.Node.Id)))
             : ChatReply.Say(new ErrorView(LeadTexts.Format(nameof(LeadText.NotFound), culture, text)));
+    }
+
+    /// <summary>Several people match the name: say who (name and email), so the lead can type the one they mean.</summary>
+    private static ChatReply Ambiguous(CommandContext context, string text, IReadOnlyList<Person> people)
+    {
+        var names = people.Select(p => p.Email is { Length: > 0 } email ? $"{p.DisplayName} ({email})" : $"{p.DisplayName} ({p.Id})");
+        return ChatReply.Say(new ErrorView(LeadTexts.Format(nameof(LeadText.AmbiguousPerson), context.Culture, text.Trim(), string.Join(", ", names))));
     }
 
     private static ChatReply Refuse(string key, CommandContext context, params object?[] args) =>
