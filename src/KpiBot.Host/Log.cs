@@ -16,4 +16,15 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "No chat platform is configured (Slack or Teams): no prompts are sent.")]
     public static partial void NoChatPlatform(ILogger logger);
+    [LoggerMessage(40, LogLevel.Error, "Inbound {Platform} work ({Kind}) failed.")]
+    public static partial void InboundFailed(ILogger logger, Exception exception, string platform, string kind);
+
+    [LoggerMessage(41, LogLevel.Warning, "Stopping: inbound {Platform} work ({Kind}) has no durable form and is lost.")]
+    public static partial void InboundLost(ILogger logger, string platform, string kind);
+
+    [LoggerMessage(42, LogLevel.Error, "Stopping: inbound {Platform} work ({Kind}) could not be handed to the job storage and is lost.")]
+    public static partial void HandOverFailed(ILogger logger, Exception exception, string platform, string kind);
+
+    [LoggerMessage(43, LogLevel.Information, "Stopping: {Handed} inbound work items not started were handed to durable jobs, {Lost} lost.")]
+    public static partial void HandedOver(ILogger logger, int handed, int lost);
 }

@@ -4,9 +4,6 @@ namespace KpiBot.Slack;
 
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Error, "Slack: background work failed.")]
-    public static partial void WorkFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(2, LogLevel.Warning, "Slack: the work queue is full; a {Kind} was dropped.")]
     public static partial void QueueFull(ILogger logger, string kind);
 

@@ -1,3 +1,4 @@
+using KpiBot.Core.Inbound;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.Handling;
 using KpiBot.Slack.Inbound;
@@ -31,21 +32,17 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>
     /// The shared handling of inbound requests (<see cref="ISlackInboundHandler"/>) for the HTTP endpoint and
-    /// Socket Mode: the handler, its work queue and the service draining it, the bot identities per workspace.
+    /// Socket Mode: the handler (its work goes on the host's <c>IInboundQueue</c>), the bot identities per workspace.
     /// Needs Core's conversation services, the chat-user, identity and dedupe stores and a keyed Slack
-    /// <c>IChatPort</c> from the host. Safe to call twice.
+    /// <c>IChatPort</c> and the inbound queue from the host. Safe to call twice.
     /// </summary>
     public static IServiceCollection AddSlackInboundHandling(this IServiceCollection services)
     {
-        services.TryAddSingleton<SlackWorkQueue>();
         services.TryAddSingleton<SlackBotIdentities>();
-        services.TryAddSingleton<ISlackInboundHandler, SlackInboundHandler>();
+        services.TryAddSingleton<SlackInboundHandler>();
+        services.TryAddSingleton<ISlackInboundHandler>(s => s.GetRequiredService<SlackInboundHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboundResumer, SlackInboundResumer>());
         services.TryAddScoped<SlackReplier>();
-        if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(SlackWorkService)))
-        {
-            services.AddHostedService<SlackWorkService>();
-        }
-
         return services;
     }
 

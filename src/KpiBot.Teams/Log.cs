@@ -14,9 +14,6 @@ internal static partial class Log
     [LoggerMessage(103, LogLevel.Warning, "Teams {Operation} not delivered: {Outcome}.")]
     public static partial void NotDelivered(ILogger logger, string operation, string outcome);
 
-    [LoggerMessage(104, LogLevel.Error, "Teams activity {ActivityType} failed.")]
-    public static partial void Failed(ILogger logger, Exception exception, string activityType);
-
     [LoggerMessage(105, LogLevel.Information, "Teams: bot added to {Scope} in tenant {TenantId}; {Linked} of {Members} members linked to people by email.")]
     public static partial void Installed(ILogger logger, string scope, string tenantId, int linked, int members);
 

@@ -1,3 +1,4 @@
+using KpiBot.Core.Inbound;
 using KpiBot.Teams.Auth;
 using KpiBot.Teams.Connector;
 using KpiBot.Teams.Inbound;
@@ -42,14 +43,13 @@ public static class TeamsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The check-in loop on top of the adapter: /api/messages' handler, the queue drained after each answer,
+    /// The check-in loop on top of the adapter: /api/messages' handler (its work after each answer goes on the host's <c>IInboundQueue</c>),
     /// the roster that remembers people and the chat port. Needs the engine and the chat stores of the host.
     /// </summary>
     public static IServiceCollection AddTeamsInbound(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<TeamsInboundQueue>();
-        services.AddHostedService<TeamsInboundWorker>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInboundResumer, TeamsInboundResumer>());
         services.TryAddScoped<TeamsRoster>();
         services.TryAddScoped<TeamsActivityHandler>();
         services.TryAddScoped<TeamsChatPort>();

@@ -6,6 +6,7 @@ using KpiBot.Core.Outcomes;
 using KpiBot.Core.Reporting;
 using KpiBot.Core.Rollup;
 using KpiBot.Host.Goals;
+using KpiBot.Host.Inbound;
 using KpiBot.Host.Jobs;
 using KpiBot.Storage;
 using KpiBot.Web;
@@ -28,6 +29,8 @@ public static class KpiBotWebApplication
         KpiBotConfiguration.AddDefaults(builder.Configuration);
         var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
         builder.AddKpiBotServices(storage);
+        // Before the job server, so it stops after it; its stop rule is timed from the stop signal, not the order.
+        builder.Services.AddKpiBotInbound();
         builder.AddTeamsPlatform();
 
         // Hosted services start in this order: migrations and the sample import before the job server.

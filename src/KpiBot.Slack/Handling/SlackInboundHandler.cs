@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Conversations;
+using KpiBot.Core.Inbound;
 using KpiBot.Core.Views;
 using KpiBot.Slack.Api;
 using KpiBot.Slack.BlockKit;
@@ -20,7 +21,7 @@ namespace KpiBot.Slack.Handling;
 /// over the form, or the form closed and the card replaced by the receipt). Services are resolved per call.
 /// </summary>
 public sealed partial class SlackInboundHandler(
-    IServiceScopeFactory scopes, SlackWorkQueue queue, SlackBotIdentities bots, TimeProvider time, ILogger<SlackInboundHandler> logger)
+    IServiceScopeFactory scopes, IInboundQueue queue, SlackBotIdentities bots, TimeProvider time, ILogger<SlackInboundHandler> logger)
     : ISlackInboundHandler
 {
     /// <summary>How long a slash command's acknowledgement waits for the answer (Slack gives up after 3 s).</summary>
@@ -39,10 +40,10 @@ public sealed partial class SlackInboundHandler(
             SlackInbound.OpenCheckIn open => OpenCheckInAsync(open, cancellationToken),
             SlackInbound.OpenReport open => OpenReportAsync(open, cancellationToken),
             SlackInbound.Report report => ReportModalAsync(report.Value, cancellationToken),
-            SlackInbound.Clicked clicked => Task.FromResult(Queue("button", ct => ClickedAsync(clicked, ct))),
+            SlackInbound.Clicked clicked => Task.FromResult(Queue("button", ct => ClickedAsync(clicked, ct), new SlackHandover(SlackHandover.Button, clicked.Message, ResponseUrl: clicked.ResponseUrl))),
             SlackInbound.Submission { Value.Action: CardAction.Submit } modal => ModalAsync(modal.Value, cancellationToken),
-            SlackInbound.Submission button => Task.FromResult(Queue("card button", ct => SubmitAsync(button.Value, ct))),
-            SlackInbound.Uninstalled gone => Task.FromResult(Queue("uninstall", ct => ForgetAsync(gone.TeamId, ct))),
+            SlackInbound.Submission button => Task.FromResult(Queue("card button", ct => SubmitAsync(button.Value, ct), new SlackHandover(SlackHandover.CardButton, Submission: button.Value))),
+            SlackInbound.Uninstalled gone => Task.FromResult(Queue("uninstall", ct => ForgetAsync(gone.TeamId, ct), new SlackHandover(SlackHandover.Uninstall, TeamId: gone.TeamId))),
             SlackInbound.UrlVerification verification => Task.FromResult(Json(new UrlVerificationAnswer(verification.Challenge), SlackJsonContext.Default.UrlVerificationAnswer)),
             _ => Task.FromResult(SlackAck.Empty),
         };
@@ -66,13 +67,17 @@ public sealed partial class SlackInboundHandler(
             }
         }
 
-        var target = new ReplyTarget(user, command.Message.Conversation, command.Message.Kind);
-        return Queue("message", async work =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var reply = await RunAsync(scope.ServiceProvider, command.Message, work).ConfigureAwait(false);
-            await scope.ServiceProvider.GetRequiredService<SlackReplier>().DeliverAsync(reply, target, false, work).ConfigureAwait(false);
-        });
+        return Queue("message", work => MessageAsync(command.Message, null, work), new SlackHandover(SlackHandover.TextCommand, command.Message));
+    }
+
+    /// <summary>Runs a text command and says the answer in its conversation (or through <paramref name="responseUrl"/>).</summary>
+    private async Task MessageAsync(IncomingMessage message, string? responseUrl, CancellationToken work)
+    {
+        var url = Uri.TryCreate(responseUrl, UriKind.Absolute, out var u) ? u : null;
+        var target = new ReplyTarget(message.User, message.Conversation, message.Kind, url);
+        await using var scope = scopes.CreateAsyncScope();
+        var reply = await RunAsync(scope.ServiceProvider, message, work).ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<SlackReplier>().DeliverAsync(reply, target, false, work).ConfigureAwait(false);
     }
 
     private async Task<SlackAck> SlashCommandAsync(SlackInbound.Command command, CancellationToken ct)
@@ -81,7 +86,7 @@ public sealed partial class SlackInboundHandler(
         var acked = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var url = Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var u) ? u : null;
         var target = new ReplyTarget(command.Message.User, command.Message.Conversation, command.Message.Kind, url);
-        var queued = queue.TryEnqueue(async work =>
+        var queued = queue.TryEnqueue(new InboundWork(Platforms.Slack, "slash command", async (_, work) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             ChatReply reply;
@@ -106,6 +111,10 @@ public sealed partial class SlackInboundHandler(
             answered.TrySetResult(reply);
             var firstAnswered = await acked.Task.ConfigureAwait(false);
             await scope.ServiceProvider.GetRequiredService<SlackReplier>().DeliverAsync(reply, target, firstAnswered, work).ConfigureAwait(false);
+        })
+        {
+            // Handed over before it ran: the command runs later and answers through its response_url.
+            Durable = () => new SlackHandover(SlackHandover.TextCommand, command.Message, ResponseUrl: command.ResponseUrl).Write(),
         });
         if (!queued)
         {
@@ -191,14 +200,33 @@ public sealed partial class SlackInboundHandler(
         }
     }
 
-    private SlackAck Queue(string kind, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Queues <paramref name="work"/> for after the acknowledgement; <paramref name="durable"/> is the same work as a
+    /// stopping host hands it to a durable job (<see cref="ResumeAsync"/>), null when it cannot outlive the process.
+    /// </summary>
+    private SlackAck Queue(string kind, Func<CancellationToken, Task> work, SlackHandover? durable = null)
     {
-        if (!queue.TryEnqueue(work))
+        var item = new InboundWork(Platforms.Slack, kind, (_, ct) => work(ct)) { Durable = durable is null ? null : durable.Write };
+        if (!queue.TryEnqueue(item))
         {
             Log.QueueFull(logger, kind);
         }
 
         return SlackAck.Empty;
+    }
+
+    /// <summary>Runs work a stopping host handed over (<see cref="SlackHandover"/>), as the queue would have run it.</summary>
+    internal Task ResumeAsync(string payload, CancellationToken ct)
+    {
+        var work = SlackHandover.Read(payload);
+        return work switch
+        {
+            { Kind: SlackHandover.TextCommand, Message: { } message } => MessageAsync(message, work.ResponseUrl, ct),
+            { Kind: SlackHandover.Button, Message: { } message } => ClickedAsync(new SlackInbound.Clicked(message, work.ResponseUrl), ct),
+            { Kind: SlackHandover.CardButton, Submission: { } submission } => SubmitAsync(submission, ct),
+            { Kind: SlackHandover.Uninstall, TeamId: { } team } => ForgetAsync(team, ct),
+            _ => throw new InvalidOperationException($"Handed-over Slack work of an unknown kind: {work.Kind}"),
+        };
     }
 
     private static SlackAck Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => new(JsonSerializer.Serialize(value, type));

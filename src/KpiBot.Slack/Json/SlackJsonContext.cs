@@ -29,4 +29,5 @@ namespace KpiBot.Slack.Json;
 [JsonSerializable(typeof(ViewSubmissionAck))]
 [JsonSerializable(typeof(ConfirmRef))]
 [JsonSerializable(typeof(UrlVerificationAnswer))]
+[JsonSerializable(typeof(KpiBot.Slack.Handling.SlackHandover))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using KpiBot.Core.Chat;
+using KpiBot.Core.Inbound;
 using KpiBot.Core.Conversations;
 using KpiBot.Teams.Activities;
 using KpiBot.Teams.Auth;
@@ -16,7 +19,7 @@ namespace KpiBot.Teams.Inbound;
 /// <summary>
 /// POST /api/messages: reads the body (size-limited), authenticates it (401 bad token, 403 key not endorsed
 /// for the channel), parses it, and answers 200 at once — the engine's replies are separate outbound calls,
-/// made after the answer. An <c>adaptiveCard/action</c> invoke is the exception: its answer is the refreshed
+/// made after the answer, as work on the host's inbound queue. An <c>adaptiveCard/action</c> invoke is the exception: its answer is the refreshed
 /// card, in the same response. Nothing is stored for a refused request.
 /// </summary>
 public static class TeamsEndpoints
@@ -71,7 +74,10 @@ public static class TeamsEndpoints
                 return;
             default:
                 await services.Queue.EnqueueAsync(
-                    (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().HandleAsync(inbound, activity, ct),
+                    new InboundWork(Platforms.Teams, TeamsInboundResumer.Activity, (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().HandleAsync(inbound, activity, ct))
+                    {
+                        Durable = () => Encoding.UTF8.GetString(body),
+                    },
                     cancellationToken).ConfigureAwait(false);
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 return;
@@ -87,8 +93,9 @@ public static class TeamsEndpoints
             var input = invoke.Input;
             var kind = activity.Conversation?.ConversationType is "channel" ? ConversationKind.Channel
                 : activity.Conversation?.ConversationType is "groupChat" ? ConversationKind.GroupChat : ConversationKind.Personal;
+            // The rest of an answer already decided (the values are stored): it has no durable form.
             await services.Queue.EnqueueAsync(
-                (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().FollowUpAsync(rest, activity, input.User, kind, ct),
+                new InboundWork(Platforms.Teams, "invoke follow-up", (scope, ct) => scope.GetRequiredService<TeamsActivityHandler>().FollowUpAsync(rest, activity, input.User, kind, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -159,5 +166,5 @@ internal sealed record TeamsEndpointServices(
     [FromServices] TeamsEmulatorMode Emulator,
     [FromServices] BotFrameworkTokenValidator Tokens,
     [FromServices] TeamsActivityHandler Handler,
-    [FromServices] TeamsInboundQueue Queue,
+    [FromServices] IInboundQueue Queue,
     [FromServices] ILoggerFactory Loggers);

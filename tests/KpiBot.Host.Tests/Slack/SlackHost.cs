@@ -110,7 +110,7 @@ internal sealed class SlackHost : IAsyncDisposable
     public async Task SettleAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var queue = Services.GetRequiredService<SlackWorkQueue>();
+        var queue = Services.GetRequiredService<KpiBot.Core.Inbound.IInboundQueue>();
         while (queue.Pending > 0 || await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
                    .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Sending, timeout.Token)))
         {

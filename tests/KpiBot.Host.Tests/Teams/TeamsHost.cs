@@ -137,7 +137,7 @@ internal sealed class TeamsHost : IAsyncDisposable
     public async Task SettleAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var queue = Services.GetRequiredService<TeamsInboundQueue>();
+        var queue = Services.GetRequiredService<KpiBot.Core.Inbound.IInboundQueue>();
         do
         {
             while (queue.Pending > 0)

@@ -109,7 +109,7 @@ public sealed class TeamsLoopTests : IAsyncLifetime
         var slow = new TaskCompletionSource();
         _fake.Script.Enqueue(new ScriptedResponse(200, new JsonObject { ["id"] = "act-slow" }) { Gate = slow.Task });
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "status", "m-status"), Token())).StatusCode);
-        Assert.Equal(1, host.Services.GetRequiredService<KpiBot.Teams.Inbound.TeamsInboundQueue>().Pending);
+        Assert.Equal(1, host.Services.GetRequiredService<KpiBot.Core.Inbound.IInboundQueue>().Pending);
         slow.SetResult();
         await host.SettleAsync();
         var status = Assert.Single(_fake.Calls("POST", "/activities/m-status"));

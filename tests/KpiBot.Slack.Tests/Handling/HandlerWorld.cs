@@ -53,6 +53,14 @@ internal sealed class HandlerWorld : IAsyncDisposable
 
     public InMemoryDirectory Directory => _services.GetRequiredService<InMemoryDirectory>();
 
+    /// <summary>The inbound queue the handler's work went to.</summary>
+    public InProcessInboundQueue Queue => _services.GetRequiredService<InProcessInboundQueue>();
+
+    /// <summary>Runs work as a stopping host's durable job would, from its durable form.</summary>
+    public Task ResumeAsync(KpiBot.Core.Inbound.InboundWork work) =>
+        _services.GetServices<KpiBot.Core.Inbound.IInboundResumer>().Single(r => r.Platform == work.Platform)
+            .ResumeAsync(work.Kind, work.Durable!(), CancellationToken.None);
+
     public InMemoryCheckIns CheckIns => _services.GetRequiredService<InMemoryCheckIns>();
 
     public InMemoryDeliveries Deliveries => _services.GetRequiredService<InMemoryDeliveries>();
@@ -87,6 +95,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         }).Build());
         services.AddSingleton<TimeProvider>(time);
         services.AddSlack().AddSlackInboundHandling().AddSlackInstall();
+        services.AddSingleton<InProcessInboundQueue>().AddSingleton<KpiBot.Core.Inbound.IInboundQueue>(s => s.GetRequiredService<InProcessInboundQueue>());
         services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         services.AddSingleton<IChatInstallationStore>(adapter);
         services.AddSingleton<IGoalsProvider>(new GatedGoals(goals, gate));
@@ -121,7 +130,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
     /// <summary>Waits until the handler's background work is done (bounded, so a hang fails instead of blocking).</summary>
     public async Task SettleAsync()
     {
-        var queue = _services.GetRequiredService<SlackWorkQueue>();
+        var queue = _services.GetRequiredService<InProcessInboundQueue>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (queue.Pending > 0)
         {

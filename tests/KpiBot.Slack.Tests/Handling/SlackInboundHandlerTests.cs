@@ -123,6 +123,34 @@ public sealed class SlackInboundHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueuedWork_HandedOverOnStop_IsDoneFromItsDurableForm_AsTheQueueWouldHaveDoneIt()
+    {
+        // A DM event, a slash command and an uninstall, as a stopping host hands them to the durable job.
+        await _world.EventAsync("Ev1", "help");
+        await _world.HandleAsync(SlashCommandParser.Parse(SlackPayloads.Slash(HandlerWorld.Team, HandlerWorld.Emily, "C0SALES", "help", Slack.ResponseUrl)));
+        await _world.Adapter.SaveAsync(new ChatInstallation(Platforms.Slack, HandlerWorld.Team, "protected", "UB", null, _world.Time.GetUtcNow()), CancellationToken.None);
+        await _world.HandleAsync(new SlackInbound.Uninstalled(HandlerWorld.Team, "Ev-gone"));
+        await _world.SettleAsync();
+        var items = _world.Queue.Items.ToList();
+        Assert.Equal(["message", "slash command", "uninstall"], items.Select(i => i.Kind));
+        Assert.All(items, i => Assert.NotNull(i.Durable));
+        await _world.Adapter.SaveAsync(new ChatInstallation(Platforms.Slack, HandlerWorld.Team, "protected", "UB", null, _world.Time.GetUtcNow()), CancellationToken.None);
+        var posted = Slack.Of("chat.postMessage").Count;
+
+        foreach (var item in items)
+        {
+            await _world.ResumeAsync(item);
+        }
+
+        // The event is answered in the DM again, the slash command through its response_url (its ack is long gone),
+        // and the installation is forgotten.
+        Assert.Equal(posted + 1, Slack.Of("chat.postMessage").Count);
+        Assert.Equal(Slack.Of("chat.postMessage")[0].Json["text"]!.ToJsonString(), Slack.Of("chat.postMessage")[^1].Json["text"]!.ToJsonString());
+        Assert.Contains("checkin", Assert.Single(Slack.Of("response_url")).Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await _world.Adapter.FindAsync(Platforms.Slack, HandlerWorld.Team, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SlashCommand_AnsweredInTime_IsAnsweredInTheAck()
     {
         var command = SlashCommandParser.Parse(SlackPayloads.Slash(HandlerWorld.Team, HandlerWorld.Emily, "C0SALES", "help", Slack.ResponseUrl));
