@@ -129,7 +129,7 @@ public sealed class OutcomeAskHostTests
         time.SetUtcNow(MondayAsk);
         await host.InScopeAsync(s => s.GetRequiredService<Dispatcher>().RunAsync(CancellationToken.None));
         await host.SettleAsync();
-        var card = Assert.Single(fake.Requests, r => r.Method == "POST" && r.Body.Contains("実績の報告をお願いします", StringComparison.Ordinal));
+        var card = Assert.Single(fake.Requests, r => Sent(r, "実績の報告をお願いします"));
         var body = ReportFormHostTests.Text(card);
         Assert.Contains(Ask, body, StringComparison.Ordinal);
         Assert.Contains("report new-sales", body, StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public sealed class OutcomeAskHostTests
         time.SetUtcNow(MondayReminder);
         await host.InScopeAsync(s => s.GetRequiredService<Dispatcher>().RunAsync(CancellationToken.None));
         await host.SettleAsync();
-        var reminder = Assert.Single(fake.Requests, r => r.Method == "POST" && r.Body.Contains("リマインド", StringComparison.Ordinal));
+        var reminder = Assert.Single(fake.Requests, r => Sent(r, Reminder));
         Assert.Contains(Reminder + "リピート受注（2026年11月）", ReportFormHostTests.Text(reminder), StringComparison.Ordinal);
         Assert.DoesNotContain("新規顧客の売上（2026年11月）", ReportFormHostTests.Text(reminder).Split('\n').First(l => l.StartsWith(Reminder, StringComparison.Ordinal)), StringComparison.Ordinal);
 
@@ -158,6 +158,10 @@ public sealed class OutcomeAskHostTests
         Assert.Contains(OutcomeHostTests.Kgi, status, StringComparison.Ordinal);
         Assert.Contains(OutcomeHostTests.Estimate, status, StringComparison.Ordinal);
     }
+
+    /// <summary>A message sent to the connector whose texts (unescaped) hold <paramref name="text"/>.</summary>
+    private static bool Sent(RecordedRequest call, string text) =>
+        call.Method == "POST" && call.Body.StartsWith('{') && ReportFormHostTests.Text(call).Contains(text, StringComparison.Ordinal);
 
     private static async Task DispatchAsync(SlackHost host, DateTimeOffset at)
     {
