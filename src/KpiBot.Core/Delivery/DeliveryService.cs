@@ -1,4 +1,5 @@
 using KpiBot.Core.Calendar;
+using KpiBot.Core.Charts;
 using KpiBot.Core.Channels;
 using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
@@ -14,11 +15,14 @@ using KpiBot.Core.Views;
 namespace KpiBot.Core.Delivery;
 
 /// <summary>
-/// Sends one claimed delivery — a prompt, reminder, digest or notice — at most once: the row moves to Sending
-/// before the platform is called and to a final state after. A reminder for someone who answered, skipped or
-/// is off (or a snoozed card since answered), a prompt for a day off, and a notice of a blocker already resolved, end Skipped. A rate limit or a passing failure puts the row back for a later attempt (bounded); an
-/// unreachable person ends Unreachable, which leads see in status. A snooze
-/// (<see cref="OccurrenceKind.DailySnooze"/>) claimed before its time is put back until the time the rep chose.
+/// Sends one claimed delivery — a prompt, reminder, digest or notice — at most once: the row is taken (Preparing,
+/// with this attempt's number) while the message is got ready, moves to Sending only right before the platform is
+/// called (<see cref="BeforePost"/>), and to a final state after. A sender that dies or loses its database before
+/// that moment has posted nothing, and the next attempt takes the row over; only a send cut short on the wire ends
+/// Unknown. A reminder for someone who answered, skipped or is off (or a snoozed card since answered), a prompt for
+/// a day off, and a notice of a blocker already resolved, end Skipped. A rate limit or a passing failure puts the
+/// row back for a later attempt (bounded); an unreachable person ends Unreachable, which leads see in status. A
+/// snooze (<see cref="OccurrenceKind.DailySnooze"/>) claimed before its time is put back until the time the rep chose.
 /// </summary>
 public sealed class DeliveryService(
     IDeliveryStore store,
@@ -33,21 +37,23 @@ public sealed class DeliveryService(
     TimeProvider time,
     DeliveryOptions options,
     ChatDirectory? directory = null,
+    IChartRenderer? charts = null,
     IOutcomeStore? outcomes = null)
 {
     public async Task<DeliveryStep> SendAsync(long deliveryId, CancellationToken cancellationToken)
     {
         var record = await store.BeginSendAsync(deliveryId, time.GetUtcNow(), cancellationToken);
-        if (record is not { State: DeliveryState.Sending })
+        if (record is not { State: DeliveryState.Preparing })
         {
             return DeliveryStep.Done;
         }
 
+        var send = new Attempt(store, record, time);
         if (record.Occurrence.Kind is OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze
             && record.Occurrence.DueAtUtc > time.GetUtcNow())
         {
             // A snooze is claimed when the rep asks and sent at the time they chose: wait until then.
-            return await RetryAsync(deliveryId, record.Occurrence.DueAtUtc, "snoozed until " + record.Occurrence.DueAtUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
+            return await RetryAsync(send, record.Occurrence.DueAtUtc, "snoozed until " + record.Occurrence.DueAtUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
         }
 
         var model = await goals.CurrentAsync(cancellationToken);
@@ -56,43 +62,46 @@ public sealed class DeliveryService(
             var at = time.GetUtcNow();
             if (replanned.DueAtUtc > at)
             {
-                return await RetryAsync(deliveryId, replanned.DueAtUtc, "due then in the person's own time zone", at, cancellationToken);
+                return await RetryAsync(send, replanned.DueAtUtc, "due then in the person's own time zone", at, cancellationToken);
             }
 
             if (OccurrencePlanner.IsStale(model, replanned, at))
             {
-                await store.CompleteAsync(deliveryId, DeliveryState.Skipped, null, "past in the person's own time zone", at, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Skipped, null, "past in the person's own time zone", at, cancellationToken);
                 return DeliveryStep.Done;
             }
         }
 
         var (outcome, skipReason) = model is null
             ? (null, "no goals imported")
-            : await SendOccurrenceAsync(model, record, cancellationToken);
+            : await SendOccurrenceAsync(model, send, cancellationToken);
         var now = time.GetUtcNow();
         switch (outcome)
         {
+            case SendOutcome.Withdrawn:
+                // Another sender took the row over before the post: it is theirs now, and nothing was posted.
+                return DeliveryStep.Done;
             case null:
-                await store.CompleteAsync(deliveryId, DeliveryState.Skipped, null, skipReason, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Skipped, null, skipReason, now, cancellationToken);
                 return DeliveryStep.Done;
             case SendOutcome.Delivered delivered:
-                await store.CompleteAsync(deliveryId, DeliveryState.Sent, delivered.Message, null, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Sent, delivered.Message, null, now, cancellationToken);
                 return DeliveryStep.Done;
             case SendOutcome.Unreachable unreachable:
-                await store.CompleteAsync(deliveryId, DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
                 return DeliveryStep.Done;
             case SendOutcome.Unknown unknown:
                 // Sending it again could post it twice: at most once.
-                await store.CompleteAsync(deliveryId, DeliveryState.Unknown, null, unknown.Reason, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Unknown, null, unknown.Reason, now, cancellationToken);
                 return DeliveryStep.Done;
             // A rate limit is the platform pacing us, not a failure: wait as it says, however often, until the
             // occurrence is too old to be worth sending.
             case SendOutcome.RateLimited limited when now - record.Occurrence.DueAtUtc < options.GiveUpAfter:
-                return await RetryAsync(deliveryId, now + limited.RetryAfter, $"rate limited for {limited.RetryAfter}", now, cancellationToken);
+                return await RetryAsync(send, now + limited.RetryAfter, $"rate limited for {limited.RetryAfter}", now, cancellationToken);
             case SendOutcome.Transient transient when record.Attempts < options.MaxAttempts:
-                return await RetryAsync(deliveryId, now + Backoff(record.Attempts), transient.Reason, now, cancellationToken);
+                return await RetryAsync(send, now + Backoff(record.Attempts), transient.Reason, now, cancellationToken);
             default:
-                await store.CompleteAsync(deliveryId, DeliveryState.Failed, null, $"gave up after {record.Attempts} attempts: {outcome}", now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Failed, null, $"gave up after {record.Attempts} attempts: {outcome}", now, cancellationToken);
                 return DeliveryStep.Done;
         }
     }
@@ -129,9 +138,9 @@ public sealed class DeliveryService(
         return replanned is null || replanned.DueAtUtc == occurrence.DueAtUtc ? null : replanned;
     }
 
-    private async Task<DeliveryStep> RetryAsync(long id, DateTimeOffset at, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<DeliveryStep> RetryAsync(Attempt send, DateTimeOffset at, string detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await store.ReleaseAsync(id, at, detail, now, cancellationToken);
+        await send.ReleaseAsync(at, detail, now, cancellationToken);
         return DeliveryStep.Retry(at);
     }
 
@@ -143,17 +152,17 @@ public sealed class DeliveryService(
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendOccurrenceAsync(
-        GoalsModel model, DeliveryRecord record, CancellationToken cancellationToken)
+        GoalsModel model, Attempt send, CancellationToken cancellationToken)
     {
-        var occurrence = record.Occurrence;
+        var occurrence = send.Record.Occurrence;
         if (occurrence.Kind == OccurrenceKind.Digest)
         {
-            return await SendDigestAsync(model, record.Id, occurrence, cancellationToken);
+            return await SendDigestAsync(model, send, occurrence, cancellationToken);
         }
 
         if (occurrence.Kind == OccurrenceKind.BlockerNotice)
         {
-            return await SendBlockerNoticeAsync(model, record.Id, occurrence, cancellationToken);
+            return await SendBlockerNoticeAsync(model, send, occurrence, cancellationToken);
         }
 
         if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
@@ -163,7 +172,7 @@ public sealed class DeliveryService(
 
         if (occurrence.Kind is OccurrenceKind.OutcomePrompt or OccurrenceKind.OutcomeReminder)
         {
-            return await SendOutcomeAskAsync(model, person, occurrence, cancellationToken);
+            return await SendOutcomeAskAsync(model, send, person, occurrence, cancellationToken);
         }
 
         var cadence = occurrence.Kind is OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder or OccurrenceKind.WeeklySnooze
@@ -211,7 +220,7 @@ public sealed class DeliveryService(
                     culture, occurrence.WorkDay),
                 prompt)
             : prompt;
-        return (await chat.SendToPersonAsync(person.Id, view, cancellationToken), null);
+        return (await chat.SendToPersonAsync(person.Id, view, send.BeforePostAsync, cancellationToken), null);
     }
 
     /// <summary>
@@ -220,7 +229,7 @@ public sealed class DeliveryService(
     /// reported, or when only daily outcomes are due on the reporter's day off.
     /// </summary>
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendOutcomeAskAsync(
-        GoalsModel model, Person person, Occurrence occurrence, CancellationToken cancellationToken)
+        GoalsModel model, Attempt send, Person person, Occurrence occurrence, CancellationToken cancellationToken)
     {
         if (outcomes is null)
         {
@@ -251,7 +260,7 @@ public sealed class DeliveryService(
 
         var view = ReportForms.Ask(model, person, Languages.For(person, model), occurrence.WorkDay, open,
             reminder: occurrence.Kind == OccurrenceKind.OutcomeReminder);
-        return (await chat.SendToPersonAsync(person.Id, view, cancellationToken), null);
+        return (await chat.SendToPersonAsync(person.Id, view, send.BeforePostAsync, cancellationToken), null);
     }
 
     private async Task<bool> AnsweredAsync(GoalsModel model, Person person, DateOnly day, KdiCadence cadence, CancellationToken cancellationToken)
@@ -261,7 +270,7 @@ public sealed class DeliveryService(
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendDigestAsync(
-        GoalsModel model, long deliveryId, Occurrence occurrence, CancellationToken cancellationToken)
+        GoalsModel model, Attempt send, Occurrence occurrence, CancellationToken cancellationToken)
     {
         if (!model.TeamsById.TryGetValue(occurrence.RecipientId, out var team))
         {
@@ -275,14 +284,29 @@ public sealed class DeliveryService(
         }
 
         var view = await digests.BuildAsync(model, team, occurrence.WorkDay, Languages.ForTeam(team, model), cancellationToken);
-        var parts = links.Select(channel => new DeliveryPart(
-            $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}", channel, ct => chat.PostToChannelAsync(channel, view, ct))).ToList();
-        return (await SendEachAsync(deliveryId, parts, cancellationToken), null);
+        ChartImageView? chart = null;
+        var parts = new List<DeliveryPart>();
+        foreach (var channel in links)
+        {
+            var key = $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}";
+            parts.Add(new DeliveryPart(key, channel, ct => chat.PostToChannelAsync(channel, view, send.BeforePostAsync, ct)));
+            if (view.Chart is { } digestChart && charts is not null && chat.PostsChartsSeparately(channel.Platform))
+            {
+                // The chart is a part of its own after the digest: a retried upload (rate limit, passing failure)
+                // sends only the chart again, never the digest; once shared it is noted done and not sent again.
+                chart ??= new ChartImageView(digestChart.Caption, charts.Png(digestChart.Chart, DigestCharts.Width, DigestCharts.Height),
+                    digestChart.FileName, digestChart.Chart.Title, digestChart.AltText);
+                var image = chart;
+                parts.Add(new DeliveryPart(key + "|chart", channel, ct => chat.PostToChannelAsync(channel, image, send.BeforePostAsync, ct)));
+            }
+        }
+
+        return (await SendEachAsync(send.Record.Id, parts, cancellationToken), null);
     }
 
     /// <summary>Tells each lead of the person's team (or the admins) of the blocker, in their language, with its latest note.</summary>
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendBlockerNoticeAsync(
-        GoalsModel model, long deliveryId, Occurrence occurrence, CancellationToken cancellationToken)
+        GoalsModel model, Attempt send, Occurrence occurrence, CancellationToken cancellationToken)
     {
         if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
         {
@@ -301,8 +325,8 @@ public sealed class DeliveryService(
         }
 
         var parts = recipients.Select(lead => new DeliveryPart(
-            "person|" + lead.Id, null, ct => chat.SendToPersonAsync(lead.Id, BlockerNotices.View(model, lead, person, blocker.Day, blocker.Note), ct))).ToList();
-        return (await SendEachAsync(deliveryId, parts, cancellationToken), null);
+            "person|" + lead.Id, null, ct => chat.SendToPersonAsync(lead.Id, BlockerNotices.View(model, lead, person, blocker.Day, blocker.Note), send.BeforePostAsync, ct))).ToList();
+        return (await SendEachAsync(send.Record.Id, parts, cancellationToken), null);
     }
 
     /// <summary>
@@ -318,7 +342,7 @@ public sealed class DeliveryService(
         {
             var earlier = done.TryGetValue(part.Key, out var fields) ? part.Earlier(fields) : null;
             var outcome = earlier ?? await part.Send(cancellationToken);
-            if (outcome is SendOutcome.RateLimited or SendOutcome.Transient)
+            if (outcome is SendOutcome.RateLimited or SendOutcome.Transient or SendOutcome.Withdrawn)
             {
                 return outcome;
             }
@@ -335,5 +359,25 @@ public sealed class DeliveryService(
         }
 
         return result!;
+    }
+
+    /// <summary>
+    /// This sender's hold on a row (its attempt number): the moment before the first post, noted once, and the
+    /// row's end, each only while the row is still this sender's.
+    /// </summary>
+    private sealed class Attempt(IDeliveryStore store, DeliveryRecord record, TimeProvider time)
+    {
+        private bool _posting;
+
+        public DeliveryRecord Record => record;
+
+        public async Task<bool> BeforePostAsync(CancellationToken cancellationToken) =>
+            _posting || (_posting = await store.BeginPostAsync(record.Id, record.Attempts, time.GetUtcNow(), cancellationToken));
+
+        public Task CompleteAsync(DeliveryState state, MessageRef? message, string? detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+            store.CompleteAsync(record.Id, record.Attempts, state, message, detail, now, cancellationToken);
+
+        public Task ReleaseAsync(DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+            store.ReleaseAsync(record.Id, record.Attempts, retryAt, detail, now, cancellationToken);
     }
 }

@@ -12,9 +12,10 @@ namespace KpiBot.Host.Jobs;
 /// </summary>
 public sealed class SendDeliveryJob(DeliveryService deliveries, IBackgroundJobClient jobs, IDeliveryStore store, TimeProvider time, GracefulStop stop)
 {
-    // A crash inside a send leaves the row in Sending; Hangfire's retry then finds it there and marks it
-    // Unknown (at most once), so a few automatic retries are safe and help when the database blinked.
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    // A send that failed before its post (the database went away) leaves the row Preparing, and the retry takes it
+    // over; one that failed with its post on the wire leaves it Sending, and the retry marks it Unknown (at most
+    // once). So retries are safe: ten of them (Hangfire's growing delays) outlast a database away for hours.
+    [AutomaticRetry(Attempts = 10, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(long deliveryId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -60,6 +60,20 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
+    [Fact]
+    public async Task Post_AnsweredOnlyAfterTheClientsTimeout_IsUnknown_AndNeverSentAgain()
+    {
+        // The connector takes the activity (and shows it) but answers after the client gave up: sending it again,
+        // as a passing failure would be, would show it twice.
+        var parts = new TeamsTestParts(_server, clientTimeout: TimeSpan.FromSeconds(1));
+        _server.Script.Enqueue(new ScriptedResponse(201, new JsonObject { ["id"] = "act-late" }, Delay: TimeSpan.FromSeconds(5)));
+
+        var outcome = await parts.Router.PostToChannelAsync(Channel(), Hello, CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Unknown>(outcome);
+        Assert.Single(_server.Requests, r => r.Method == "POST" && r.Path.EndsWith("/activities", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(403, "MessageWritesBlocked", typeof(SendOutcome.Unreachable))]
     [InlineData(404, "ConversationNotFound", typeof(SendOutcome.Unreachable))]

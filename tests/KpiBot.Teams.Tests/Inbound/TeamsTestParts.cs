@@ -13,13 +13,16 @@ internal sealed class TeamsTestParts
 {
     public const string Tenant = "tenant-1";
 
-    public TeamsTestParts(FakeBotFrameworkServer server)
+    /// <param name="server">The fake connector.</param>
+    /// <param name="clientTimeout">The connector client's timeout, when a test needs a short one.</param>
+    public TeamsTestParts(FakeBotFrameworkServer server, TimeSpan? clientTimeout = null)
     {
         var options = server.Options();
         options.ConnectorRetryBaseDelay = TimeSpan.FromMilliseconds(5);
         options.ConnectorMaxAttempts = 2;
         options.ConnectorMaxRetryDelay = TimeSpan.FromSeconds(1);
-        Connector = new BotConnectorClient(server.Client, new FixedToken(), options, TimeProvider.System);
+        var http = clientTimeout is { } timeout ? new HttpClient(server.CreateHandler()) { Timeout = timeout } : server.Client;
+        Connector = new BotConnectorClient(http, new FixedToken(), options, TimeProvider.System);
         Directory = new ChatDirectory(Identities, Stores, [new TeamsProfileSource(Connector)], new ChatMisses(TimeProvider.System), TimeProvider.System);
         Roster = new TeamsRoster(Connector, Directory, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
         Port = new TeamsChatPort(Connector);
