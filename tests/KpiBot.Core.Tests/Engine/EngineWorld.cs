@@ -53,7 +53,7 @@ internal sealed class EngineWorld : IEngineDriver
         Conversations = new ConversationService(
             Goals, ChatDirectory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
         Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
-        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options, ChatDirectory, Outcomes);
+        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options, ChatDirectory, outcomes: Outcomes);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
