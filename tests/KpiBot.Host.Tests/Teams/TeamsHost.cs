@@ -56,7 +56,8 @@ internal sealed class TeamsHost : IAsyncDisposable
     /// <summary>Starts a host; <paramref name="settings"/> are added last (null removes the app id for the Emulator cases).</summary>
     public static TeamsHost Start(
         TestDatabase db, FakeBotFrameworkServer fake, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development",
-        bool recurring = true)
+        bool recurring = true,
+        Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -102,6 +103,8 @@ internal sealed class TeamsHost : IAsyncDisposable
                     s.AddSingleton<IBotTokenProvider>(sp => new MsalBotTokenProvider(
                         sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value, sp.GetRequiredService<IMsalHttpClientFactory>()));
                 }
+
+                services?.Invoke(s);
             });
         });
         _ = factory.Server;
