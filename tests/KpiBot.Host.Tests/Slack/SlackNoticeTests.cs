@@ -54,7 +54,7 @@ public sealed class SlackNoticeTests
         await host.SettleAsync();
         await host.InScopeAsync(async s =>
         {
-            await s.GetRequiredService<SendDeliveryJob>().RunAsync(row.Id, CancellationToken.None);
+            await s.GetRequiredService<SendDeliveryBatchJob>().RunAsync([row.Id], CancellationToken.None);
             return true;
         });
         Assert.Equal(2, NoticesTo(slack, "DU0SATO").Count);
