@@ -107,7 +107,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<Snoozes>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<Notices>();
         services.AddScoped<IEnumerable<ICommandHandler>>(s => RepCommands.Create(
             s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CardSubmissions>(), checkIns, checkIns, checkIns));
-        services.AddSlackPeople().AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort, ChatRouter>();
+        services.AddSlackPeople().AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort>(s => s.GetRequiredService<ChatDirectory>());
         services.AddScoped<SlackChatPort>().AddScoped<IChatSender>(s => s.GetRequiredService<SlackChatPort>());
         services.AddScoped<IChatProfileSource>(s => s.GetRequiredService<SlackProfileSource>());
         var provider = services.BuildServiceProvider();

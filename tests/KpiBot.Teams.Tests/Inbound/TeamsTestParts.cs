@@ -20,10 +20,10 @@ internal sealed class TeamsTestParts
         options.ConnectorMaxAttempts = 2;
         options.ConnectorMaxRetryDelay = TimeSpan.FromSeconds(1);
         Connector = new BotConnectorClient(server.Client, new FixedToken(), options, TimeProvider.System);
-        Directory = new ChatDirectory(Identities, Stores, [new TeamsProfileSource(Connector)], new ChatMisses(TimeProvider.System), TimeProvider.System);
-        Roster = new TeamsRoster(Connector, Directory, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
         Port = new TeamsChatPort(Connector);
-        Router = new ChatRouter(Directory, new InMemoryGoalsProvider(null), [Port]);
+        Directory = new ChatDirectory(
+            Identities, Stores, [new TeamsProfileSource(Connector)], new ChatMisses(TimeProvider.System), TimeProvider.System, [Port], new InMemoryGoalsProvider(null));
+        Roster = new TeamsRoster(Connector, Directory, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
     }
 
     public BotConnectorClient Connector { get; }
@@ -38,8 +38,8 @@ internal sealed class TeamsTestParts
 
     public ChatDirectory Directory { get; }
 
-    /// <summary>The engine's chat port over Teams alone, as the host composes it.</summary>
-    public ChatRouter Router { get; }
+    /// <summary>The engine's chat port over Teams alone, as the host composes it (the directory).</summary>
+    public ChatDirectory Router => Directory;
 
     public static ChatUser User(string id) => new(Platforms.Teams, Tenant, id);
 
