@@ -147,8 +147,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         var index = posts.ToList().FindIndex(c => c.Json["text"]!.GetValue<string>().StartsWith("Check-in for", StringComparison.Ordinal));
         var post = posts[index];
         var ts = $"1700000000.{index + 1:D6}";
-        var actions = post.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!;
-        return (ts, actions["elements"]![0]!["value"]!.GetValue<string>());
+        return (ts, SlackPayloads.FirstButtonValue(post.Json));
     }
 
     /// <summary>Opens the modal from the prompt; returns the private metadata views.open got.</summary>
