@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KpiBot.Core.Delivery;
+using KpiBot.Host.Jobs;
 using KpiBot.Slack.Handling;
 using KpiBot.Storage;
 using KpiBot.Testing;
@@ -43,10 +44,12 @@ internal sealed class SlackHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host. <paramref name="signingSecret"/> null leaves <c>Slack:SigningSecret</c> unset;
+    /// <paramref name="dispatch"/> false starts it without the minutely dispatcher, so only what the test itself
+    /// sends is sent (a minute turning on a loaded machine would otherwise send what falls due then);
     /// <paramref name="configure"/> runs last, before the host starts (more settings, test services, fake answers).
     /// </summary>
     public static async Task<SlackHost> StartAsync(
-        TestDatabase db, DateTimeOffset now, string? signingSecret = Secret, Action<IWebHostBuilder, FakeSlackApi>? configure = null)
+        TestDatabase db, DateTimeOffset now, string? signingSecret = Secret, Action<IWebHostBuilder, FakeSlackApi>? configure = null, bool dispatch = true)
     {
         var slack = await FakeSlackApi.StartAsync();
         var time = new FakeTimeProvider(now);
@@ -66,7 +69,18 @@ internal sealed class SlackHost : IAsyncDisposable
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl.ToString());
             b.UseSetting("Jobs:WorkerCount", "2");
             b.UseSetting("Jobs:PollInterval", "00:00:00.500");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+            b.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                if (!dispatch)
+                {
+                    // The hosted service that registers the recurring dispatch on start: without it the job never exists.
+                    foreach (var registration in s.Where(d => d.ImplementationType == typeof(RecurringJobsRegistration)).ToList())
+                    {
+                        s.Remove(registration);
+                    }
+                }
+            });
             configure?.Invoke(b, slack);
         });
         return new SlackHost(factory, slack, time);
