@@ -80,6 +80,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IInboundDedupe, InboundDedupe>();
         services.AddScoped<IChatInstallationStore, ChatInstallationStore>();
         services.AddScoped<ISignInLinkStore, SignInLinkStore>();
+        services.AddScoped<IGoalsImportHistory, GoalsImportHistory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedGoalsProvider>();
         services.AddSingleton<IGoalsProvider>(sp => sp.GetRequiredService<CachedGoalsProvider>());
