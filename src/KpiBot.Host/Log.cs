@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(43, LogLevel.Information, "Stopping: {Handed} inbound work items not started were handed to durable jobs, {Lost} lost.")]
     public static partial void HandedOver(ILogger logger, int handed, int lost);
+
+    [LoggerMessage(7, LogLevel.Warning, "KpiBot:PublicBaseUrl is not set: weekly digests in Teams go out without their chart, and the dashboard command cannot give sign-in links. Set it to the address people reach this host at.")]
+    public static partial void NoPublicBaseUrl(ILogger logger);
 }

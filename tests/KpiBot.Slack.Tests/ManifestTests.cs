@@ -27,7 +27,7 @@ public class ManifestTests
         var m = Load(file);
 
         Assert.Equal(
-            ["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read", "users:read.email"],
+            ["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:write", "users:read", "users:read.email"],
             List(At(m, "oauth_config", "scopes", "bot")).Order(StringComparer.Ordinal));
         Assert.Equal(["app_mention", "message.im", "app_uninstalled", "tokens_revoked"], List(At(m, "settings", "event_subscriptions", "bot_events")));
         Assert.Equal("/kpi", ((YamlScalarNode)At(((YamlSequenceNode)At(m, "features", "slash_commands")).Children[0], "command")).Value);

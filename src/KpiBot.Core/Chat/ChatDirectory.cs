@@ -269,6 +269,9 @@ public sealed class ChatDirectory(
 
     private IChatProfileSource? SourceOf(string platform) => _sources.FirstOrDefault(s => s.Platform == platform);
 
+    /// <summary>Whether a chart goes to <paramref name="platform"/> as a message of its own (its sender says).</summary>
+    public bool PostsChartsSeparately(string platform) => SenderOf(platform)?.PostsChartsSeparately ?? false;
+
     private IChatSender? SenderOf(string platform) => _senders.FirstOrDefault(s => s.Platform == platform);
 
     private static SendOutcome NotConfigured(string platform) => new SendOutcome.Unreachable($"{platform}_not_configured");

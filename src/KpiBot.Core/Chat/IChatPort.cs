@@ -17,4 +17,7 @@ public interface IChatPort
 
     /// <summary>Replaces a message the bot sent earlier (the prompt card becomes the receipt).</summary>
     Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken);
+
+    /// <summary>Whether a chart goes to <paramref name="platform"/> as a message of its own (see <see cref="IChatSender.PostsChartsSeparately"/>).</summary>
+    bool PostsChartsSeparately(string platform) => false;
 }

@@ -14,4 +14,10 @@ public interface IChatSender
     Task<SendOutcome> PostAsync(ConversationAddress conversation, ChatView view, CancellationToken cancellationToken);
 
     Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when a chart goes out as a message of its own (<see cref="ChartImageView"/>: Slack's file upload); false
+    /// when the platform shows it inside the message from its address (Teams' card image).
+    /// </summary>
+    bool PostsChartsSeparately => false;
 }

@@ -1,4 +1,5 @@
 using KpiBot.Core.Calendar;
+using KpiBot.Core.Charts;
 using KpiBot.Core.Channels;
 using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
@@ -30,7 +31,8 @@ public sealed class DeliveryService(
     DigestBuilder digests,
     TimeProvider time,
     DeliveryOptions options,
-    ChatDirectory? directory = null)
+    ChatDirectory? directory = null,
+    IChartRenderer? charts = null)
 {
     public async Task<DeliveryStep> SendAsync(long deliveryId, CancellationToken cancellationToken)
     {
@@ -227,8 +229,23 @@ public sealed class DeliveryService(
         }
 
         var view = await digests.BuildAsync(model, team, occurrence.WorkDay, Languages.ForTeam(team, model), cancellationToken);
-        var parts = links.Select(channel => new DeliveryPart(
-            $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}", channel, ct => chat.PostToChannelAsync(channel, view, ct))).ToList();
+        ChartImageView? chart = null;
+        var parts = new List<DeliveryPart>();
+        foreach (var channel in links)
+        {
+            var key = $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}";
+            parts.Add(new DeliveryPart(key, channel, ct => chat.PostToChannelAsync(channel, view, ct)));
+            if (view.Chart is { } digestChart && charts is not null && chat.PostsChartsSeparately(channel.Platform))
+            {
+                // The chart is a part of its own after the digest: a retried upload (rate limit, passing failure)
+                // sends only the chart again, never the digest; once shared it is noted done and not sent again.
+                chart ??= new ChartImageView(digestChart.Caption, charts.Png(digestChart.Chart, DigestCharts.Width, DigestCharts.Height),
+                    digestChart.FileName, digestChart.Chart.Title, digestChart.AltText);
+                var image = chart;
+                parts.Add(new DeliveryPart(key + "|chart", channel, ct => chat.PostToChannelAsync(channel, image, ct)));
+            }
+        }
+
         return (await SendEachAsync(deliveryId, parts, cancellationToken), null);
     }
 

@@ -18,7 +18,7 @@ namespace KpiBot.Core.Digest;
 /// current streaks, who has an open blocker, the KPIs that moved most this week, and what is at risk. People are
 /// named as the team's <c>digest_names</c> allows (default: only people with open blockers); otherwise counted.
 /// </summary>
-public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlockerStore blockers, TimeProvider time)
+public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlockerStore blockers, TimeProvider time, IDigestChartLinks? chartLinks = null)
 {
     /// <summary>How far back a current streak is counted (a streak longer than this shows this many days).</summary>
     public const int StreakLookbackDays = 56;
@@ -38,7 +38,7 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
         ArgumentNullException.ThrowIfNull(culture);
         var weekEnd = weekStart.AddDays(6);
         var today = Zones.Today(team.TimeZone, _time);
-        var asOf = today < weekEnd ? today : weekEnd;
+        var asOf = AsOf(team, weekStart);
         var reps = model.MembersOf(team.Id).Where(p => p.Role == Role.Rep).ToList();
         var ids = reps.Select(p => p.Id).ToList();
         var timeOff = await RepDays.TimeOffAsync(model, ids, asOf, _days, ct).ConfigureAwait(false);
@@ -102,7 +102,33 @@ public sealed class DigestBuilder(RollupService rollup, IDayStore days, IBlocker
             .Concat(kpis.Select(k => "・" + T(nameof(LeadText.Digest_Kpi), culture, k.Node.Title, ProgressLines.Figures(k, k.Figures!, culture),
                 LeadTexts.Percent(k.Figures!.ProgressPercent, culture), StatusText.For(k.Figures.Status, culture)))));
         var title = T(nameof(LeadText.Digest_Title), culture, team.Name, Dates.Range(weekStart, weekEnd, culture));
-        return new DigestView(LeadTexts.Compose(title, body, sections), title, team.Id, weekStart, lines, sections);
+        return new DigestView(LeadTexts.Compose(title, body, sections), title, team.Id, weekStart, lines, sections)
+        {
+            Chart = DigestCharts.For(report, team, weekStart, culture, chartLinks?.For(team.Id, weekStart)),
+        };
+    }
+
+    /// <summary>
+    /// The digest's chart alone, as the digest of that week had it (drawn again when a card's image is fetched), or
+    /// null when the team has no KGI with figures.
+    /// </summary>
+    public async Task<DigestChart?> ChartAsync(GoalsModel model, Team team, DateOnly weekStart, CultureInfo culture, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(team);
+        var asOf = AsOf(team, weekStart);
+        var ids = model.MembersOf(team.Id).Where(p => p.Role == Role.Rep).Select(p => p.Id).ToList();
+        var timeOff = await RepDays.TimeOffAsync(model, ids, asOf, _days, ct).ConfigureAwait(false);
+        var report = await _rollup.ComputeAsync(model, new RollupRequest(asOf, team.Id, TimeOff: timeOff), ct).ConfigureAwait(false);
+        return DigestCharts.For(report, team, weekStart, culture, null);
+    }
+
+    /// <summary>The week's last day, or the team's today during the week (a preview).</summary>
+    private DateOnly AsOf(Team team, DateOnly weekStart)
+    {
+        var weekEnd = weekStart.AddDays(6);
+        var today = Zones.Today(team.TimeZone, _time);
+        return today < weekEnd ? today : weekEnd;
     }
 
     /// <summary>Each KDI's actual against what the week asked so far, then Σ actual ÷ Σ target over all of them.</summary>

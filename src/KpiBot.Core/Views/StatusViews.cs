@@ -13,7 +13,11 @@ public sealed record TreeView(string Text, string Title, IReadOnlyList<ProgressL
 public sealed record PersonalProgressView(string Text, string Title, IReadOnlyList<ProgressLine> Lines, IReadOnlyList<ViewSection> Sections) : ChatView(Text);
 
 /// <summary>The weekly team digest: KGI rollup, KPI status, participation, streaks, blockers, movers, at-risk items.</summary>
-public sealed record DigestView(string Text, string Title, string TeamId, DateOnly WeekStart, IReadOnlyList<ProgressLine> Lines, IReadOnlyList<ViewSection> Sections) : ChatView(Text);
+public sealed record DigestView(string Text, string Title, string TeamId, DateOnly WeekStart, IReadOnlyList<ProgressLine> Lines, IReadOnlyList<ViewSection> Sections) : ChatView(Text)
+{
+    /// <summary>The digest's chart (KGI and its KPIs, actual against plan), or null when the team has no KGI with figures.</summary>
+    public Digest.DigestChart? Chart { get; init; }
+}
 
 /// <summary>The commands a person may use, with one line each.</summary>
 public sealed record HelpView(string Text, string Title, IReadOnlyList<HelpItem> Commands) : ChatView(Text);

@@ -28,6 +28,11 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOpt
         var services = scope.ServiceProvider;
         await KpiBotDatabase.MigrateAsync(services, cancellationToken);
         Log.Migrated(logger);
+        if (options.Value.PublicBaseUri is null)
+        {
+            // Said once, at start: the digest itself goes out as usual, without the chart in Teams.
+            Log.NoPublicBaseUrl(logger);
+        }
 
         var sample = options.Value.SampleGoalsFile;
         if (!options.Value.ImportSampleWhenEmpty || string.IsNullOrEmpty(sample))

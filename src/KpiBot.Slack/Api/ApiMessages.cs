@@ -60,6 +60,16 @@ internal sealed class AuthTestResponse : ApiResponse
     public string? TeamId { get; init; }
 }
 
+internal sealed class UploadUrlResponse : ApiResponse
+{
+    public string? UploadUrl { get; init; }
+
+    public string? FileId { get; init; }
+}
+
+/// <summary>One file of files.completeUploadExternal's <c>files</c> argument.</summary>
+internal sealed record UploadedFile(string Id, string Title);
+
 internal sealed class IdHolder
 {
     public string? Id { get; init; }

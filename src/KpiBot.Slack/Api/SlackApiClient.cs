@@ -41,6 +41,63 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         await CallAsync(teamId, "chat.update", JsonContent.Create(body, SlackJsonContext.Default.UpdateMessageRequest), SlackJsonContext.Default.MessageResponse, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Shares a file in a channel the way Slack asks (needs <c>files:write</c>): files.getUploadURLExternal for an
+    /// upload URL and a file id, the bytes POSTed to that URL (no token: the URL is the credential; HTTPS only, or
+    /// the fake's loopback), then files.completeUploadExternal with the file's title, <c>channel_id</c> and the
+    /// message beside it. Only the last call shares anything: a failure before it leaves nothing in the channel; no
+    /// answer in time to the last one throws <see cref="TimeoutException"/> (it may have been shared).
+    /// </summary>
+    public async Task<string> UploadFileAsync(string teamId, string channel, string fileName, byte[] content, string title, string altText, string comment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using (var ask = new FormUrlEncodedContent([
+            new KeyValuePair<string, string>("filename", fileName),
+            new KeyValuePair<string, string>("length", content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new KeyValuePair<string, string>("alt_txt", altText)]))
+        {
+            var url = await CallAsync(teamId, "files.getUploadURLExternal", ask, SlackJsonContext.Default.UploadUrlResponse, ct).ConfigureAwait(false);
+            var uploadUrl = Uri.TryCreate(url.UploadUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.IsLoopback)
+                ? u : throw new SlackApiException("invalid_upload_url", "files.getUploadURLExternal");
+            var fileId = url.FileId ?? throw new SlackApiException("missing_file_id", "files.getUploadURLExternal");
+            await UploadBytesAsync(uploadUrl, fileName, content, ct).ConfigureAwait(false);
+            var files = System.Text.Json.JsonSerializer.Serialize(new List<UploadedFile> { new(fileId, title) }, SlackJsonContext.Default.ListUploadedFile);
+            using var complete = new FormUrlEncodedContent([
+                new KeyValuePair<string, string>("files", files),
+                new KeyValuePair<string, string>("channel_id", channel),
+                new KeyValuePair<string, string>("initial_comment", comment)]);
+            try
+            {
+                await CallAsync(teamId, "files.completeUploadExternal", complete, SlackJsonContext.Default.ApiResponse, ct).ConfigureAwait(false);
+            }
+            catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+            {
+                // Slack may have shared it without answering in time: the caller must not share it again.
+                throw new TimeoutException("files.completeUploadExternal did not answer in time; the file may have been shared", e);
+            }
+
+            return fileId;
+        }
+    }
+
+    private async Task UploadBytesAsync(Uri uploadUrl, string fileName, byte[] content, CancellationToken ct)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "filename", fileName);
+        using var response = await http.PostAsync(uploadUrl, form, ct).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new SlackRateLimitedException("file_upload", response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException($"http_{(int)response.StatusCode}", "file_upload");
+        }
+    }
+
     /// <summary>A message only <paramref name="user"/> sees in <paramref name="channel"/> (not kept in history, cannot be updated).</summary>
     public async Task PostEphemeralAsync(string teamId, string channel, string user, SlackMessage message, CancellationToken ct)
     {

@@ -16,10 +16,34 @@ public sealed class SlackChatPort(SlackApiClient client) : IChatSender
 {
     public string Platform => Platforms.Slack;
 
+    /// <summary>Slack shows a chart as a file shared in the channel (files.getUploadURLExternal + files.completeUploadExternal).</summary>
+    public bool PostsChartsSeparately => true;
+
     public Task<SendOutcome> PostAsync(ConversationAddress conversation, ChatView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        return GuardAsync(() => PostPartsAsync(conversation, view, cancellationToken), cancellationToken);
+        return view is ChartImageView chart
+            ? GuardAsync(() => UploadAsync(conversation, chart, cancellationToken), cancellationToken)
+            : GuardAsync(() => PostPartsAsync(conversation, view, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Shares the chart's PNG in the conversation with its caption. A refusal or a failure before
+    /// files.completeUploadExternal answered shared nothing and may be retried (a new upload); no answer from
+    /// files.completeUploadExternal in time may have shared it, so it is <see cref="SendOutcome.Unknown"/>, never retried.
+    /// </summary>
+    private async Task<SendOutcome> UploadAsync(ConversationAddress conversation, ChartImageView chart, CancellationToken ct)
+    {
+        try
+        {
+            var fileId = await client.UploadFileAsync(conversation.TenantId, conversation.ConversationId, chart.FileName, chart.Png,
+                chart.Title, chart.AltText, Mrkdwn.Escape(chart.Text), ct).ConfigureAwait(false);
+            return new SendOutcome.Delivered(new MessageRef(conversation, fileId));
+        }
+        catch (TimeoutException)
+        {
+            return new SendOutcome.Unknown("no answer from files.completeUploadExternal in time; the chart may have been shared");
+        }
     }
 
     public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)

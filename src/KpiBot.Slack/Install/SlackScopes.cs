@@ -4,5 +4,5 @@ namespace KpiBot.Slack.Install;
 public static class SlackScopes
 {
     public static IReadOnlyList<string> Bot { get; } =
-        ["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read", "users:read.email"];
+        ["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:write", "users:read", "users:read.email"];
 }

@@ -20,6 +20,8 @@ namespace KpiBot.Slack.Json;
 [JsonSerializable(typeof(ViewsOpenRequest))]
 [JsonSerializable(typeof(ApiResponse))]
 [JsonSerializable(typeof(MessageResponse))]
+[JsonSerializable(typeof(UploadUrlResponse))]
+[JsonSerializable(typeof(List<UploadedFile>))]
 [JsonSerializable(typeof(ConversationsOpenResponse))]
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]

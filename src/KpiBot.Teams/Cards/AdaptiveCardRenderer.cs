@@ -6,7 +6,8 @@ namespace KpiBot.Teams.Cards;
 
 /// <summary>
 /// Renders any engine view as Adaptive Cards: one card, or for a digest too large for one Teams message
-/// (about 28 KB), several, each under <see cref="MaxCardBytes"/> and each starting with the title.
+/// (about 28 KB), several, each under <see cref="MaxCardBytes"/> and each starting with the title. A digest's chart
+/// is an Image under the title of the first card, from the chart's signed URL on the host.
 /// </summary>
 public static class AdaptiveCardRenderer
 {
@@ -36,6 +37,16 @@ public static class AdaptiveCardRenderer
     {
         ArgumentNullException.ThrowIfNull(view);
         var elements = ProgressCardRenderer.Elements(view.Title, view.Lines, view.Sections);
+        if (view.Chart is { ImageUrl: { } chartUrl } chart)
+        {
+            // The chart under the title, from its signed address on the host (Teams fetches it); the caption
+            // names its numbered bars.
+            elements.InsertRange(1, [
+                new Image(chartUrl.AbsoluteUri) { AltText = chart.AltText, Size = "Stretch" },
+                new TextBlock(chart.Caption) { IsSubtle = true, Size = "Small" },
+            ]);
+        }
+
         var title = elements[0];
         var empty = Size(new AdaptiveCard([title]));
         var cards = new List<AdaptiveCard>();

@@ -7,6 +7,7 @@ namespace KpiBot.Teams.Cards;
 /// <c>type</c>: a discriminator on the base would be dropped where a property is typed as the concrete type.
 /// </summary>
 [JsonDerivedType(typeof(TextBlock))]
+[JsonDerivedType(typeof(Image))]
 [JsonDerivedType(typeof(InputNumber))]
 [JsonDerivedType(typeof(InputText))]
 [JsonDerivedType(typeof(InputToggle))]

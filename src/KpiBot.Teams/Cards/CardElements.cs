@@ -20,6 +20,16 @@ public sealed record TextBlock(string Text) : CardElement
     public string? HorizontalAlignment { get; init; }
 }
 
+/// <summary>An image shown from its URL (Teams fetches it); the alt text is read to those who cannot see it.</summary>
+public sealed record Image(string Url) : CardElement
+{
+    public string Type => "Image";
+
+    public string? AltText { get; init; }
+
+    public string? Size { get; init; }
+}
+
 /// <summary>A number input (v1.3 label and validation).</summary>
 public sealed record InputNumber(string Id, string Label) : CardElement
 {

@@ -26,6 +26,35 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
+    /// <summary>
+    /// Each group two bars, the plan to date (grey) and the actual (blue), in % of the goal's target, with a line at
+    /// 100 %; groups are numbered along the bottom (the message beside the picture names them).
+    /// </summary>
+    public byte[] Png(BarChart chart, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        using var plot = new Plot();
+        var bars = new List<Bar>();
+        for (var i = 0; i < chart.Groups.Count; i++)
+        {
+            var group = chart.Groups[i];
+            bars.Add(new Bar { Position = i * 3 + 1, Value = (double)group.PlanPercent, FillColor = Color.FromHex(PlanColor), Size = 1 });
+            bars.Add(new Bar { Position = i * 3 + 2, Value = (double)group.ActualPercent, FillColor = Color.FromHex(ActualColor), Size = 1 });
+        }
+
+        plot.Add.Bars(bars);
+        var full = plot.Add.HorizontalLine(100);
+        full.Color = Color.FromHex(ForecastColor);
+        full.LinePattern = LinePattern.Dashed;
+        plot.Axes.Bottom.SetTicks(
+            [.. chart.Groups.Select((_, i) => i * 3 + 1.5)],
+            [.. chart.Groups.Select(g => g.Label)]);
+        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 15;
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
     public static string ColorOf(SeriesKind kind) => kind switch
     {
         SeriesKind.Actual => ActualColor,

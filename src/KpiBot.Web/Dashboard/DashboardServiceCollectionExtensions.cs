@@ -37,6 +37,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<TeamPageBuilder>();
         services.AddScoped<PersonPageBuilder>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
+        services.AddSingleton<DigestChartLinks>();
+        services.AddSingleton<KpiBot.Core.Digest.IDigestChartLinks>(sp => sp.GetRequiredService<DigestChartLinks>());
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class DashboardServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapRazorPages();
         DashboardAssets.Map(endpoints);
+        endpoints.MapDigestCharts();
         return endpoints;
     }
 }

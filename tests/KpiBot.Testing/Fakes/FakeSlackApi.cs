@@ -17,6 +17,8 @@ namespace KpiBot.Testing.Fakes;
 /// method <c>response_url</c>. The users a test adds (<see cref="AddUser"/>, <see cref="AddMember"/>) are the
 /// workspace's directory: users.list pages through them in id order (<see cref="UsersPageSize"/> at most, the
 /// cursor being the next index), and users.lookupByEmail finds them by email (else <c>users_not_found</c>).
+/// files.getUploadURLExternal gives an upload URL on this fake and a file id; what is POSTed there is kept in
+/// <see cref="Uploads"/>; files.completeUploadExternal answers with the files it was given.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -58,6 +60,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var fake = new FakeSlackApi(app);
         app.MapPost("/api/{method}", fake.HandleAsync);
         app.MapPost("/respond/{id}", (HttpContext context) => fake.HandleAsync(context, "response_url"));
+        app.MapPost("/upload/{fileId}", fake.HandleUploadAsync);
         await app.StartAsync();
         return fake;
     }
@@ -89,6 +92,39 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>Calls answered with a <see cref="Fault"/>'s error status: the platform did not carry them out.</summary>
     public ConcurrentQueue<RecordedCall> Refused { get; } = new();
+
+    /// <summary>
+    /// The files received at the upload URLs files.getUploadURLExternal gave out, by file id (the multipart form's
+    /// <c>filename</c> part). Each upload is also recorded as a call of method <c>file_upload</c> (body: the file id).
+    /// </summary>
+    public ConcurrentDictionary<string, UploadedFile> Uploads { get; } = new(StringComparer.Ordinal);
+
+    private int _files;
+
+    private async Task HandleUploadAsync(HttpContext context, string fileId)
+    {
+        var call = new RecordedCall("file_upload", context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty, fileId);
+        Calls.Enqueue(call);
+        if (_scripted.TryGetValue("file_upload", out var queue) && queue.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.Status;
+            await context.Response.WriteAsync(scripted.Body);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        var file = form.Files.GetFile("filename");
+        if (file is null)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        Uploads[fileId] = new UploadedFile(file.FileName, file.ContentType, bytes.ToArray());
+        await context.Response.WriteAsync("OK - " + bytes.Length);
+    }
 
     private async Task HandleAsync(HttpContext context, string method)
     {
@@ -160,6 +196,14 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 answer["channel"] = JsonNode.Parse(body)?["channel"]?.GetValue<string>();
                 answer["ts"] = method == "chat.update" ? JsonNode.Parse(body)?["ts"]?.GetValue<string>() : $"1700000000.{Interlocked.Increment(ref _ts):D6}";
                 break;
+            case "files.getUploadURLExternal":
+                var fileId = $"F{Interlocked.Increment(ref _files):D8}";
+                answer["upload_url"] = _app.Urls.First() + "/upload/" + fileId;
+                answer["file_id"] = fileId;
+                break;
+            case "files.completeUploadExternal" when Field(context, body, "files") is { } files:
+                answer["files"] = JsonNode.Parse(files);
+                break;
             case "conversations.open":
                 answer["channel"] = new JsonObject { ["id"] = "D" + JsonNode.Parse(body)?["users"]?.GetValue<string>() };
                 break;
@@ -223,6 +267,9 @@ public sealed record FakeSlackMember(
         ["profile"] = new JsonObject { ["email"] = Email, ["real_name"] = Id },
     };
 }
+
+/// <summary>A file received at an upload URL: its name, content type and bytes.</summary>
+public sealed record UploadedFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>What a faulty platform does with one call: wait, then answer <paramref name="Status"/> (0: carry it out).</summary>
 public sealed record FakeFault(TimeSpan Delay, int Status = 0, string? RetryAfter = null);
