@@ -11,7 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 unset KPIBOT_TEST_POSTGRES   # the PostgreSQL case stops the server: never a shared one
 . scripts/test-postgres.sh
-trap kpibot_stop_postgres EXIT
+# Hosts a failed or cancelled case left running (this checkout's test binaries only), then the server.
+faults_cleanup() {
+  for pid in $(pgrep -f -- "$PWD/tests/KpiBot.Host.Tests/bin/.*/kpibot.dll" || true); do kill -9 "$pid" 2>/dev/null || true; done
+  kpibot_stop_postgres
+}
+trap faults_cleanup EXIT
 kpibot_start_postgres
 port=$(echo "$KPIBOT_TEST_POSTGRES" | sed -n 's/.*Port=\([0-9]*\).*/\1/p')
 as_pg=""; [ "$(id -u)" = "0" ] && as_pg="runuser -u postgres --"

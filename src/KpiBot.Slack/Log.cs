@@ -7,6 +7,9 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Slack: the work queue is full; a {Kind} was dropped.")]
     public static partial void QueueFull(ILogger logger, string kind);
 
+    [LoggerMessage(9, LogLevel.Error, "Slack: a {Kind} could not be carried out; the person was asked to send it again.")]
+    public static partial void EngineFailed(ILogger logger, Exception exception, string kind);
+
     [LoggerMessage(3, LogLevel.Warning, "Slack: {Method} failed for workspace {TeamId}: {Error}")]
     public static partial void CallFailed(ILogger logger, string method, string teamId, string error);
 

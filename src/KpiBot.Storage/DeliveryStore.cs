@@ -50,21 +50,36 @@ public sealed partial class DeliveryStore : IDeliveryStore
     }
 
     /// <summary>
-    /// Pending → Sending with attempts + 1 (one atomic conditional UPDATE: of concurrent callers exactly one
-    /// wins); a row already in Sending — its sender died or is still sending — becomes Unknown and is not sent
-    /// again. Any other state is returned unchanged.
+    /// Takes a Pending row, or a Preparing one (its sender died or failed before posting), for this sender:
+    /// Preparing with attempts + 1, by one UPDATE conditional on the state and attempts read, so of concurrent
+    /// callers exactly one wins and the attempt number fences the others out. A row found Sending (its post may
+    /// have happened) becomes Unknown and is not sent again. Any other state is returned unchanged.
     /// </summary>
     public async Task<DeliveryRecord?> BeginSendAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = Utc(now);
-        var started = await _db.Deliveries
-            .Where(d => d.Id == id && d.State == DeliveryState.Pending)
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(d => d.State, DeliveryState.Sending)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.UpdatedAt, at),
-                cancellationToken);
-        if (started == 0)
+        var row = await _db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        if (row.State is DeliveryState.Pending or DeliveryState.Preparing)
+        {
+            var (state, attempts) = (row.State, row.Attempts);
+            var taken = await _db.Deliveries
+                .Where(d => d.Id == id && d.State == state && d.Attempts == attempts)
+                .ExecuteUpdateAsync(
+                    u => u.SetProperty(d => d.State, DeliveryState.Preparing)
+                        .SetProperty(d => d.Attempts, attempts + 1)
+                        .SetProperty(d => d.UpdatedAt, at),
+                    cancellationToken);
+            if (taken == 1)
+            {
+                return ToRecord(row) with { State = DeliveryState.Preparing, Attempts = attempts + 1 };
+            }
+        }
+        else if (row.State == DeliveryState.Sending)
         {
             await _db.Deliveries
                 .Where(d => d.Id == id && d.State == DeliveryState.Sending)
@@ -74,24 +89,41 @@ public sealed partial class DeliveryStore : IDeliveryStore
                         .SetProperty(d => d.UpdatedAt, at),
                     cancellationToken);
         }
+        else
+        {
+            return ToRecord(row);
+        }
 
-        var row = await _db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return row is null ? null : ToRecord(row) with { State = started == 1 ? DeliveryState.Sending : row.State };
+        // Taken by another sender at the same moment (null: not this caller's), or just marked Unknown.
+        return row.State == DeliveryState.Sending
+            && await _db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) is { } after
+            ? ToRecord(after)
+            : null;
+    }
+
+    /// <summary>Preparing → Sending for this sender's attempt only (a sender taken over posts nothing).</summary>
+    public async Task<bool> BeginPostAsync(long id, int attempt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var at = Utc(now);
+        return await _db.Deliveries
+            .Where(d => d.Id == id && d.State == DeliveryState.Preparing && d.Attempts == attempt)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.UpdatedAt, at), cancellationToken) == 1;
     }
 
     /// <summary>
-    /// Finishes a Sending row (or an Unknown one, whose late outcome is better than none) in
-    /// <paramref name="state"/>; rows in other states are left as they are.
+    /// Finishes this sender's row — Preparing (nothing to send), Sending, or Unknown since (a late outcome is
+    /// better than none) — in <paramref name="state"/>; rows in other states or of another attempt are left as they are.
     /// </summary>
     public async Task CompleteAsync(
         long id,
+        int attempt,
         DeliveryState state,
         MessageRef? message,
         string? detail,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        if (state is DeliveryState.Pending or DeliveryState.Sending)
+        if (!IsFinal(state))
         {
             throw new ArgumentOutOfRangeException(nameof(state), state, "A delivery completes in a final state.");
         }
@@ -100,7 +132,8 @@ public sealed partial class DeliveryStore : IDeliveryStore
         var trimmed = Trim(detail);
         var conversation = message?.Conversation;
         await _db.Deliveries
-            .Where(d => d.Id == id && (d.State == DeliveryState.Sending || d.State == DeliveryState.Unknown))
+            .Where(d => d.Id == id && d.Attempts == attempt
+                && (d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending || d.State == DeliveryState.Unknown))
             .ExecuteUpdateAsync(
                 u => u.SetProperty(d => d.State, state)
                     .SetProperty(d => d.MessagePlatform, conversation == null ? null : conversation.Platform)
@@ -113,14 +146,14 @@ public sealed partial class DeliveryStore : IDeliveryStore
                 cancellationToken);
     }
 
-    /// <summary>Sending → Pending, to be tried again at <paramref name="retryAt"/>.</summary>
-    public async Task ReleaseAsync(long id, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>This sender's Preparing or Sending row → Pending, to be tried again at <paramref name="retryAt"/>.</summary>
+    public async Task ReleaseAsync(long id, int attempt, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = Utc(now);
         var next = Utc(retryAt);
         var trimmed = Trim(detail);
         await _db.Deliveries
-            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .Where(d => d.Id == id && d.Attempts == attempt && (d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending))
             .ExecuteUpdateAsync(
                 u => u.SetProperty(d => d.State, DeliveryState.Pending)
                     .SetProperty(d => d.NextAttemptAt, next)
@@ -131,6 +164,32 @@ public sealed partial class DeliveryStore : IDeliveryStore
                     .SetProperty(d => d.UpdatedAt, at),
                 cancellationToken);
     }
+
+    /// <summary>
+    /// Rows Preparing or Sending, untouched since <paramref name="updatedBefore"/>, oldest first (few rows are in
+    /// those states: index on state), each noted as handed over now.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> StuckAsync(DateTimeOffset updatedBefore, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var before = Utc(updatedBefore);
+        var ids = await _db.Deliveries.AsNoTracking()
+            .Where(d => (d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending) && d.UpdatedAt < before)
+            .OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
+            .Take(max)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        if (ids.Count > 0)
+        {
+            var at = Utc(now);
+            await _db.Deliveries.Where(d => ids.Contains(d.Id) && d.UpdatedAt < before)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.UpdatedAt, at), cancellationToken);
+        }
+
+        return ids;
+    }
+
+    private static bool IsFinal(DeliveryState state) => !state.IsInProgress();
 
     public async Task<DeliveryRecord?> FindAsync(string occurrenceKey, CancellationToken cancellationToken)
     {

@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(102, LogLevel.Debug, "Teams activity ignored: {Reason}.")]
     public static partial void Ignored(ILogger logger, string reason);
 
+    [LoggerMessage(109, LogLevel.Error, "Teams: a {Kind} could not be carried out; the person was asked to send it again.")]
+    public static partial void EngineFailed(ILogger logger, Exception exception, string kind);
+
     [LoggerMessage(103, LogLevel.Warning, "Teams {Operation} not delivered: {Outcome}.")]
     public static partial void NotDelivered(ILogger logger, string operation, string outcome);
 

@@ -23,6 +23,12 @@ public sealed class CountingChatPort(double? perSecond) : IChatPort
 
     public IReadOnlyDictionary<string, int> PerPerson => _perPerson;
 
+    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken) =>
+        beforePost is null || await beforePost(cancellationToken) ? await SendToPersonAsync(personId, view, cancellationToken) : new SendOutcome.Withdrawn();
+
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken) =>
+        SendToPersonAsync(channel.ConversationId, view, beforePost, cancellationToken);
+
     public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
     {
         if (perSecond is { } rate && !TryTake(rate, out var wait))

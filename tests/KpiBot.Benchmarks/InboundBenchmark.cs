@@ -36,6 +36,10 @@ internal static class InboundBenchmark
     private const string SlackSecret = "8f742231b10e8888abcd99yyyzzz85a5";
     private const string SlackTeam = "T0SAMPLE";
     private const string SlackUser = "U0TANAKA";
+    private const string SlackStranger = "U0STRANGER";
+    private const string SlackLinked = "slack /kpi help, linked rep";
+    private const string SlackStrangerName = "slack /kpi help, sender not in the goals file";
+    private const string TeamsInvoke = "teams check-in invoke";
     private const string TeamsTenant = "tenant-1";
     private const string TeamsRep = "suzuki";
     private const string BotId = "28:" + FakeBotFrameworkServer.AppId;
@@ -52,6 +56,7 @@ internal static class InboundBenchmark
         await using var bf = await FakeBotFrameworkServer.StartAsync();
         var key = bf.AddKey("key-1", "msteams");
         slack.AddUser(SlackUser, "tanaka@example.co.jp");
+        slack.AddUser(SlackStranger, "stranger@example.net");
 
         var port = FreePort();
         var settings = new Dictionary<string, string?>(db.Settings)
@@ -97,10 +102,26 @@ internal static class InboundBenchmark
 
             var results = new List<(string Name, WrkResult Median, int Runs)>();
 
+            // The official-SDK peers (../shared/peers, installed by bench/inbound.sh), in the same run, same wrk settings.
+            var peers = Environment.GetEnvironmentVariable("KPIBOT_PEERS");
+            var pem = Path.Combine(Path.GetTempPath(), $"kpibot-bench-bf-{Environment.ProcessId}.pem");
+            await File.WriteAllTextAsync(pem, bf.CertificatePem);
+            await using var bolt = peers is null ? null : await Peer.StartAsync(
+                "bolt", peers, "slack-bolt/app.js", FreePort(), new Dictionary<string, string> { ["SLACK_SIGNING_SECRET"] = SlackSecret });
+            await using var botbuilder = peers is null ? null : await Peer.StartAsync(
+                "botbuilder", peers, "teams-botbuilder/bot.js", FreePort(), new Dictionary<string, string>
+                {
+                    ["MicrosoftAppId"] = FakeBotFrameworkServer.AppId,
+                    ["MicrosoftAppPassword"] = "s3cret",
+                    ["ToBotFromChannelOpenIdMetadataUrl"] = bf.MetadataUrl.AbsoluteUri,
+                    ["ToBotFromChannelTokenIssuer"] = FakeBotFrameworkServer.Issuer,
+                    ["NODE_EXTRA_CA_CERTS"] = pem,
+                });
+
             // Slack: a fresh timestamp per run (Slack's window is 5 minutes), one signed body for all of a run's requests.
-            Func<(string Body, Dictionary<string, string> Headers)> slash = () =>
+            Func<(string Body, Dictionary<string, string> Headers)> SlashFrom(string user, string channel) => () =>
             {
-                var body = SlackPayloads.Slash(SlackTeam, SlackUser, "D0TANAKA", "help", slack.ResponseUrl, "directmessage");
+                var body = SlackPayloads.Slash(SlackTeam, user, channel, "help", slack.ResponseUrl, "directmessage");
                 var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
                 return (body, new Dictionary<string, string>
                 {
@@ -109,7 +130,20 @@ internal static class InboundBenchmark
                     ["X-Slack-Signature"] = SlackPayloads.Sign(SlackSecret, ts, body),
                 });
             };
-            results.Add(await ScenarioAsync("slack /kpi help", client, new Uri(baseUri, "slack/commands"), slash, SlackHelpOk, runs, seconds, warmup));
+            var slash = SlashFrom(SlackUser, "D0TANAKA");
+            var stranger = SlashFrom(SlackStranger, "D0STRANGER");
+            results.Add(await ScenarioAsync(SlackLinked, client, new Uri(baseUri, "slack/commands"), slash, SlackHelpOk, runs, seconds, warmup));
+            if (bolt is not null)
+            {
+                results.Add(await ScenarioAsync("bolt " + SlackLinked, client, new Uri(bolt.BaseUri, "slack/events"), slash, BoltOk, runs, seconds, warmup));
+            }
+
+            results.Add(await ScenarioAsync(SlackStrangerName, client, new Uri(baseUri, "slack/commands"), stranger, SlackAnswerOk, runs, seconds, warmup));
+            if (bolt is not null)
+            {
+                results.Add(await ScenarioAsync("bolt " + SlackStrangerName, client, new Uri(bolt.BaseUri, "slack/events"), stranger, BoltOk, runs, seconds, warmup));
+            }
+
             Console.WriteLine($"  fake Slack Web API calls so far: {slack.Calls.Count:N0} ({string.Join(", ", slack.Calls.GroupBy(c => c.Method).Select(g => $"{g.Key} {g.Count():N0}"))})");
             results.Add(await ScenarioAsync("slack verify only", client, new Uri(baseUri, "bench/slack-verify"), slash, (s, _) => s == HttpStatusCode.OK, Math.Min(runs, 1), seconds, warmup));
 
@@ -124,7 +158,12 @@ internal static class InboundBenchmark
                     ["Authorization"] = "Bearer " + token,
                 });
             };
-            results.Add(await ScenarioAsync("teams check-in invoke", client, new Uri(baseUri, "api/messages"), invoke, TeamsReceiptOk, runs, seconds, warmup));
+            results.Add(await ScenarioAsync(TeamsInvoke, client, new Uri(baseUri, "api/messages"), invoke, TeamsReceiptOk, runs, seconds, warmup));
+            if (botbuilder is not null)
+            {
+                results.Add(await ScenarioAsync("botbuilder " + TeamsInvoke, client, new Uri(botbuilder.BaseUri, "api/messages"), invoke, BotbuilderOk, runs, seconds, warmup));
+            }
+
             results.Add(await ScenarioAsync("teams verify only", client, new Uri(baseUri, "bench/teams-verify"), invoke, (s, _) => s == HttpStatusCode.OK, Math.Min(runs, 1), seconds, warmup));
             results.Add(await ScenarioAsync("read body only (server floor)", client, new Uri(baseUri, "bench/noop"), invoke, (s, _) => s == HttpStatusCode.OK, Math.Min(runs, 1), seconds, warmup));
 
@@ -135,6 +174,12 @@ internal static class InboundBenchmark
             foreach (var (name, median, n) in results)
             {
                 Console.WriteLine($"  {name,-32} {median.RequestsPerSecond,10:N0} req/s   p99 {median.P99Milliseconds,7:F2} ms   ({n} run{(n == 1 ? "" : "s")}, {median.Timeouts} timed out)");
+            }
+
+            PrintRatios(results);
+            if (bolt is not null && botbuilder is not null)
+            {
+                Console.WriteLine($"  peak RSS of the peers: bolt {bolt.PeakRssMegabytes():N0} MB, botbuilder {botbuilder.PeakRssMegabytes():N0} MB");
             }
 
             Console.WriteLine($"  calls the host made meanwhile: fake Slack Web API {slack.Calls.Count:N0}, fake Bot Framework {bf.Requests.Count + bf.TokenRequests.Count:N0} (+{bf.MetadataRequests} metadata)");
@@ -208,6 +253,35 @@ internal static class InboundBenchmark
         var p99 = all.Select(r => r.P99Milliseconds).Order().ElementAt(all.Count / 2);
         return (name, median with { P99Milliseconds = p99, Timeouts = all.Sum(r => r.Timeouts) }, all.Count);
     }
+
+    /// <summary>KpiBot ÷ peer for each target, in this run: req/s ratio and p99 ratio, and whether the target is met.</summary>
+    private static void PrintRatios(List<(string Name, WrkResult Median, int Runs)> results)
+    {
+        var targets = new (string Ours, double Rate)[] { (SlackLinked, 2), (SlackStrangerName, 2), (TeamsInvoke, 3) };
+        Console.WriteLine("ratios (KpiBot ÷ peer, this run):");
+        foreach (var (ours, rate) in targets)
+        {
+            var mine = results.FirstOrDefault(r => r.Name == ours);
+            var peer = results.FirstOrDefault(r => r.Name.EndsWith(" " + ours, StringComparison.Ordinal) && r.Name != ours);
+            if (mine.Name is null || peer.Name is null)
+            {
+                continue;
+            }
+
+            var speed = mine.Median.RequestsPerSecond / peer.Median.RequestsPerSecond;
+            var p99 = mine.Median.P99Milliseconds / peer.Median.P99Milliseconds;
+            var met = speed >= rate && p99 <= 0.5;
+            Console.WriteLine($"  {ours,-40} {speed,5:F2}× req/s (target ≥ {rate}×)   p99 {p99,5:F2}× (target ≤ 0.5×)   {(met ? "MET" : "not met")}   [{peer.Name}]");
+        }
+    }
+
+    private static bool BoltOk(HttpStatusCode status, string body) => status == HttpStatusCode.OK && body.Contains("KpiBot help", StringComparison.Ordinal);
+
+    private static bool BotbuilderOk(HttpStatusCode status, string body) =>
+        status == HttpStatusCode.OK && body.Contains("AdaptiveCard", StringComparison.Ordinal);
+
+    /// <summary>Any answer in the acknowledgement (a sender not in the goals file is told so, not helped).</summary>
+    private static bool SlackAnswerOk(HttpStatusCode status, string body) => status == HttpStatusCode.OK && body.Contains("\"text\"", StringComparison.Ordinal);
 
     private static bool SlackHelpOk(HttpStatusCode status, string body) =>
         status == HttpStatusCode.OK && body.Contains("checkin", StringComparison.Ordinal) && body.Contains("\"text\"", StringComparison.Ordinal);

@@ -22,9 +22,25 @@ using Microsoft.Extensions.Time.Testing;
 // "direct" measures the engine alone: an in-process queue instead of Hangfire, same stores and sender.
 // Inbound (Slack slash command and Teams invoke under wrk): see InboundBenchmark. Usage:
 //   inbound [sqlite|postgres] [runs=3] [seconds=15] [warmup=5]
+// Weekly digest of 1,000 teams over a year of check-ins: see DigestBenchmark. Usage:
+//   digest seed|run|drop [teams=1000] [reps per team=10] [hosts=2] [workers=8]
+// A lead's /kpi status over Slack on an existing database (bench/team-page.sh): see StatusBenchmark. Usage:
+//   status CONNECTION-STRING PERSON [requests=200]
 if (args is ["inbound", ..])
 {
     Environment.ExitCode = await InboundBenchmark.RunAsync(args[1..]);
+    return;
+}
+
+if (args is ["status", ..])
+{
+    Environment.ExitCode = await StatusBenchmark.RunAsync(args[1..]);
+    return;
+}
+
+if (args is ["digest", ..])
+{
+    Environment.ExitCode = await DigestBenchmark.RunAsync(args[1..]);
     return;
 }
 
@@ -42,50 +58,13 @@ var time = new FakeTimeProvider(due.AddSeconds(30));
 var chat = new CountingChatPort(rate > 0 ? rate : null);
 var model = FanOutGoals.Build(people);
 
-var hosts = new List<IHost>();
-for (var i = 0; i < hostCount; i++)
+var hosts = await BenchHosts.StartAsync(db.Settings, hostCount, workers, chat, time, direct ? channelQueue : null, async services =>
 {
-    var builder = Host.CreateApplicationBuilder();
-    KpiBotConfiguration.AddDefaults(builder.Configuration);
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(db.Settings)
-    {
-        ["KpiBot:ImportSampleWhenEmpty"] = "false",
-        ["Jobs:WorkerCount"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Jobs:RunServer"] = direct ? "false" : "true",
-        ["Jobs:PollInterval"] = "00:00:00.200",
-        ["Delivery:MaxAttempts"] = "1000",
-        ["Logging:LogLevel:Default"] = "Warning",
-    });
-    var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
-    builder.AddKpiBotServices(storage);
-    builder.AddKpiBotJobs(storage);
-    builder.Services.RemoveAll<IChatPort>();
-    builder.Services.AddSingleton<IChatPort>(chat);
-    builder.Services.RemoveAll<TimeProvider>();
-    builder.Services.AddSingleton<TimeProvider>(time);
-    if (direct)
-    {
-        builder.Services.RemoveAll<IDeliveryQueue>();
-        builder.Services.AddSingleton<IDeliveryQueue>(channelQueue);
-    }
-
-    var host = builder.Build();
-    if (i == 0)
-    {
-        await KpiBotDatabase.MigrateAsync(host.Services, CancellationToken.None);
-        await using var scope = host.Services.CreateAsyncScope();
-        var import = Stopwatch.StartNew();
-        await scope.ServiceProvider.GetRequiredService<GoalsStore>().ImportAsync(model, "fanout.yaml", new string('0', 64), "bench", time.GetUtcNow(), CancellationToken.None);
-        Console.WriteLine($"import of {people:N0} people: {import.Elapsed.TotalSeconds:F1} s");
-    }
-
-    await host.StartAsync();
-    hosts.Add(host);
-    if (direct)
-    {
-        channelQueue.StartWorkers(host.Services, workers, stop.Token);
-    }
-}
+    await using var scope = services.CreateAsyncScope();
+    var import = Stopwatch.StartNew();
+    await scope.ServiceProvider.GetRequiredService<GoalsStore>().ImportAsync(model, "fanout.yaml", new string('0', 64), "bench", time.GetUtcNow(), CancellationToken.None);
+    Console.WriteLine($"import of {people:N0} people: {import.Elapsed.TotalSeconds:F1} s");
+}, stop.Token);
 
 var clock = Stopwatch.StartNew();
 DispatchResult dispatched;
@@ -97,25 +76,7 @@ await using (var scope = hosts[0].Services.CreateAsyncScope())
 var claimSeconds = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"dispatcher: {dispatched.Due:N0} due, {dispatched.Claimed:N0} claimed and queued in {claimSeconds:F1} s");
 
-var lastReport = 0L;
-while (true)
-{
-    await Task.Delay(1000);
-    await using var scope = hosts[0].Services.CreateAsyncScope();
-    var open = await scope.ServiceProvider.GetRequiredService<KpiBotDbContext>().Deliveries
-        .CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Sending);
-    var delivered = chat.Delivered;
-    Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F0} s  sent {delivered,7:N0}  (+{delivered - lastReport:N0}/s)  rate-limited answers {chat.Limited:N0}  open {open:N0}");
-    lastReport = delivered;
-    if (open == 0)
-    {
-        break;
-    }
-
-    // Retries after a 429 are scheduled at the platform's Retry-After on the fake clock: keep it moving.
-    time.Advance(TimeSpan.FromSeconds(1));
-}
-
+await BenchHosts.WaitUntilAllFinalAsync(hosts[0].Services, chat, time, clock);
 var total = clock.Elapsed.TotalSeconds;
 var duplicates = chat.PerPerson.Count(p => p.Value > 1);
 var missing = people - chat.PerPerson.Count;
@@ -123,8 +84,4 @@ Console.WriteLine($"sent {chat.Delivered:N0} prompts to {chat.PerPerson.Count:N0
 Console.WriteLine($"lost {missing}, duplicated {duplicates}, rate-limited answers {chat.Limited:N0}" + (rate > 0 ? $", allowed {rate}/s → achieved {chat.Delivered / total / rate:P0} of the allowed rate" : ""));
 Console.WriteLine($"peak working set of this process (all {hostCount} hosts): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB");
 await stop.CancelAsync();
-foreach (var host in hosts)
-{
-    await host.StopAsync();
-    host.Dispose();
-}
+await BenchHosts.StopAsync(hosts);

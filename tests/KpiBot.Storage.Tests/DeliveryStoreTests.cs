@@ -65,19 +65,65 @@ public abstract class DeliveryStoreTests : StorageTestBase
     }
 
     [Fact]
-    public async Task BeginSend_MovesPendingToSending_AndASecondBeginFindsItInFlightAndMarksItUnknown()
+    public async Task BeginSend_TakesTheRow_ATakeOverBeforeThePostFencesTheFirstSenderOut_AndOnlyARowFoundSendingEndsUnknown()
     {
         await using var db = Database.NewContext();
         var store = new DeliveryStore(db);
         var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
 
         var begun = await store.BeginSendAsync(id, April1, Ct);
-        var again = await store.BeginSendAsync(id, April1.AddMinutes(5), Ct);
+        // Its sender died (or lost the database) while getting the message ready: nothing was posted.
+        var takenOver = await store.BeginSendAsync(id, April1.AddMinutes(5), Ct);
 
-        Assert.Equal((DeliveryState.Sending, 1), (begun!.State, begun.Attempts));
-        Assert.Equal((DeliveryState.Unknown, 1), (again!.State, again.Attempts));
+        Assert.Equal((DeliveryState.Preparing, 1), (begun!.State, begun.Attempts));
+        Assert.Equal((DeliveryState.Preparing, 2), (takenOver!.State, takenOver.Attempts));
+        Assert.False(await store.BeginPostAsync(id, 1, April1, Ct)); // the first sender, had it lived, posts nothing
+        Assert.True(await store.BeginPostAsync(id, 2, April1, Ct));
+        Assert.Equal(DeliveryState.Sending, (await store.FindAsync(Prompt("alice").Key, Ct))!.State);
+
+        // Its post may have happened: never sent again.
+        Assert.Equal((DeliveryState.Unknown, 2), (await store.BeginSendAsync(id, April1.AddMinutes(10), Ct)) is { } r ? (r.State, r.Attempts) : default);
         Assert.Equal(DeliveryState.Unknown, (await store.BeginSendAsync(id, April1, Ct))!.State); // stays Unknown
+        Assert.False(await store.BeginPostAsync(id, 2, April1, Ct));
         Assert.Null(await store.BeginSendAsync(id + 1_000, April1, Ct));
+    }
+
+    [Fact]
+    public async Task CompleteAndRelease_OfASenderTakenOver_LeaveTheRowToItsNewSender()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
+        await store.BeginSendAsync(id, April1, Ct);
+        await store.BeginSendAsync(id, April1, Ct);
+
+        await store.CompleteAsync(id, 1, DeliveryState.Skipped, null, "late", April1, Ct);
+        await store.ReleaseAsync(id, 1, April1.AddMinutes(1), "late", April1, Ct);
+
+        Assert.Equal((DeliveryState.Preparing, 2, null), Summary(await store.FindAsync(Prompt("alice").Key, Ct)));
+        await store.CompleteAsync(id, 2, DeliveryState.Skipped, null, "day off", April1, Ct);
+        Assert.Equal((DeliveryState.Skipped, 2, "day off"), Summary(await store.FindAsync(Prompt("alice").Key, Ct)));
+    }
+
+    [Fact]
+    public async Task Stuck_AreRowsLeftPreparingOrSendingBeforeTheCutOff_EachHandedOverOncePerCutOff()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var ids = await store.ClaimAsync([Prompt("a"), Prompt("b"), Prompt("c"), Prompt("d")], April1, Ct);
+        await store.BeginSendAsync(ids[0], April1, Ct);                  // left Preparing
+        await store.BeginSendAsync(ids[1], April1, Ct);
+        await store.BeginPostAsync(ids[1], 1, April1, Ct);               // left Sending
+        await store.BeginSendAsync(ids[2], April1.AddMinutes(30), Ct);   // recent
+        // ids[3] Pending: the stranded sweep's, not this one's
+
+        Assert.Equal([ids[0], ids[1]], (await store.StuckAsync(April1.AddMinutes(10), April1.AddMinutes(20), 100, Ct)).Order());
+        Assert.Empty(await store.StuckAsync(April1.AddMinutes(10), April1.AddMinutes(21), 100, Ct)); // just handed over
+        Assert.Equal([ids[0], ids[1], ids[2]], (await store.StuckAsync(April1.AddMinutes(40), April1.AddMinutes(41), 100, Ct)).Order());
+
+        // A row handed over is taken over when nothing was posted, and ends Unknown when the post may have happened.
+        Assert.Equal((DeliveryState.Preparing, 2), (await store.BeginSendAsync(ids[0], April1, Ct)) is { } p ? (p.State, p.Attempts) : default);
+        Assert.Equal(DeliveryState.Unknown, (await store.BeginSendAsync(ids[1], April1, Ct))!.State);
     }
 
     [Fact]
@@ -87,13 +133,15 @@ public abstract class DeliveryStoreTests : StorageTestBase
         var store = new DeliveryStore(db);
         var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
         await store.BeginSendAsync(id, April1, Ct);
+        Assert.True(await store.BeginPostAsync(id, 1, April1, Ct));
 
-        await store.CompleteAsync(id, DeliveryState.Sent, SlackMessage, null, April1, Ct);
+        await store.CompleteAsync(id, 1, DeliveryState.Sent, SlackMessage, null, April1, Ct);
 
         var expected = new DeliveryRecord(id, Prompt("alice"), DeliveryState.Sent, 1, SlackMessage, null);
         Assert.Equal(expected, await store.FindAsync(Prompt("alice").Key, Ct));
         Assert.Equal(expected, await store.BeginSendAsync(id, April1, Ct));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.CompleteAsync(id, DeliveryState.Pending, null, null, April1, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.CompleteAsync(id, 1, DeliveryState.Pending, null, null, April1, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.CompleteAsync(id, 1, DeliveryState.Preparing, null, null, April1, Ct));
     }
 
     [Fact]
@@ -104,12 +152,12 @@ public abstract class DeliveryStoreTests : StorageTestBase
         var id = Assert.Single(await store.ClaimAsync([Prompt("alice")], April1, Ct));
         await store.BeginSendAsync(id, April1, Ct);
 
-        await store.ReleaseAsync(id, April1.AddSeconds(30), "rate limited", April1, Ct);
+        await store.ReleaseAsync(id, 1, April1.AddSeconds(30), "rate limited", April1, Ct);
 
         Assert.Equal((DeliveryState.Pending, 1, "rate limited"), Summary(await store.FindAsync(Prompt("alice").Key, Ct)));
         var row = await db.Deliveries.AsNoTracking().SingleAsync(Ct);
         Assert.Equal(April1.AddSeconds(30).UtcDateTime, DateTime.SpecifyKind(row.NextAttemptAt!.Value, DateTimeKind.Utc));
-        Assert.Equal((DeliveryState.Sending, 2), (await store.BeginSendAsync(id, April1, Ct)) is { } r ? (r.State, r.Attempts) : default);
+        Assert.Equal((DeliveryState.Preparing, 2), (await store.BeginSendAsync(id, April1, Ct)) is { } r ? (r.State, r.Attempts) : default);
     }
 
     [Fact]
@@ -140,7 +188,7 @@ public abstract class DeliveryStoreTests : StorageTestBase
             now = now.AddMinutes(1);
             var id = Assert.Single(await store.ClaimAsync([Prompt(person, day)], now, Ct));
             await store.BeginSendAsync(id, now, Ct);
-            await store.CompleteAsync(id, outcome, null, null, now, Ct);
+            await store.CompleteAsync(id, 1, outcome, null, null, now, Ct);
         }
 
         await SendAsync("alice", Apr6, DeliveryState.Sent);
@@ -168,7 +216,7 @@ public abstract class DeliveryStoreTests : StorageTestBase
         await store.BeginSendAsync(id, April1, Ct);
 
         // Rate limited: retry in 10 minutes. The host dies before it schedules the retry job.
-        await store.ReleaseAsync(id, April1.AddMinutes(10), "rate limited", April1, Ct);
+        await store.ReleaseAsync(id, 1, April1.AddMinutes(10), "rate limited", April1, Ct);
 
         Assert.Empty(await store.StrandedAsync(April1.AddMinutes(5), 100, Ct));
         Assert.Equal([id], await store.StrandedAsync(April1.AddMinutes(11), 100, Ct));
@@ -248,22 +296,22 @@ public sealed class PostgresDeliveryStoreTests : DeliveryStoreTests
     }
 
     [Fact]
-    public async Task BeginSend_FromTwoHostsAtOnce_LetsExactlyOneSend()
+    public async Task BeginSend_FromTwoHostsAtOnce_LetsExactlyOnePost()
     {
         await using var setup = Database.NewContext();
         var ids = await new DeliveryStore(setup).ClaimAsync(Enumerable.Range(0, 20).Select(i => Prompt($"p{i}")).ToList(), April1, Ct);
 
         foreach (var id in ids)
         {
-            var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+            var posted = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
             {
                 await using var db = Database.NewContext();
-                return await new DeliveryStore(db).BeginSendAsync(id, April1, Ct);
+                var store = new DeliveryStore(db);
+                return await store.BeginSendAsync(id, April1, Ct) is { State: DeliveryState.Preparing } taken
+                    && await store.BeginPostAsync(id, taken.Attempts, April1, Ct);
             }));
 
-            Assert.Single(results, r => r!.State == DeliveryState.Sending);
-            Assert.Single(results, r => r!.State == DeliveryState.Unknown);
-            Assert.All(results, r => Assert.Equal(1, r!.Attempts));
+            Assert.Single(posted, p => p);
         }
     }
 }

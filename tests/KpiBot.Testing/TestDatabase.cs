@@ -108,6 +108,26 @@ public sealed class PostgresTestDatabase : TestDatabase
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// As a database that went away: refuses every new connection and ends those open (false), or lets them in
+    /// again (true). The server itself keeps running for the other tests.
+    /// </summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await using var connection = await OpenServerAsync();
+        await using (var allow = new NpgsqlCommand($"ALTER DATABASE \"{_name}\" WITH ALLOW_CONNECTIONS {(reachable ? "true" : "false")}", connection))
+        {
+            await allow.ExecuteNonQueryAsync();
+        }
+
+        if (!reachable)
+        {
+            await using var end = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
+            end.Parameters.AddWithValue("name", _name);
+            await end.ExecuteScalarAsync();
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

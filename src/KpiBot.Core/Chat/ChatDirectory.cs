@@ -14,7 +14,8 @@ namespace KpiBot.Core.Chat;
 /// It is also the engine's <see cref="IChatPort"/>: a message to a person goes straight to the 1:1 that
 /// <see cref="ReachAsync"/> finds, through the platform's <see cref="IChatSender"/>; a channel post or an update
 /// goes to the platform of its address. Someone found nowhere is unreachable (<c>no_chat_identity</c>), which
-/// leads see in <c>status</c>, rather than an error.
+/// leads see in <c>status</c>, rather than an error. A post the platform did not answer in time is
+/// <see cref="SendOutcome.Unknown"/> (<see cref="SendOutcome.NoAnswerInTime"/>), on every platform.
 /// </summary>
 public sealed class ChatDirectory(
     IIdentityStore identities,
@@ -109,22 +110,51 @@ public sealed class ChatDirectory(
     /// A person's chat address through the directory: the 1:1 <see cref="ReachAsync"/> finds, posted to by its
     /// platform's sender; else why not (unreachable, or the platform's refusal).
     /// </summary>
-    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken) =>
+        SendToPersonAsync(personId, view, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
     {
         var model = goals is null ? null : await goals.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var reach = await ReachAsync(personId, model?.PeopleById.GetValueOrDefault(personId)?.Email, cancellationToken).ConfigureAwait(false);
         return reach.Address is { } address
-            ? await PostToChannelAsync(address, view, cancellationToken).ConfigureAwait(false)
+            ? await PostToChannelAsync(address, view, beforePost, cancellationToken).ConfigureAwait(false)
             : reach.Failure!;
     }
 
     /// <summary>Posts to any conversation (a channel, a group chat or a 1:1) on its platform.</summary>
-    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken)
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken) =>
+        PostToChannelAsync(channel, view, null, cancellationToken);
+
+    /// <summary>
+    /// Posts to any conversation on its platform, asking <paramref name="beforePost"/> (when given) right before
+    /// the platform is called (false: nothing is posted, <see cref="SendOutcome.Withdrawn"/>). The send rule shared
+    /// by every platform lives here: a post the platform did not answer in time is <see cref="SendOutcome.Unknown"/>
+    /// (<see cref="SendOutcome.NoAnswerInTime"/>) and never posted again.
+    /// </summary>
+    public async Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        return SenderOf(channel.Platform) is { } sender
-            ? sender.PostAsync(channel, view, cancellationToken)
-            : Task.FromResult(NotConfigured(channel.Platform));
+        if (SenderOf(channel.Platform) is not { } sender)
+        {
+            return NotConfigured(channel.Platform);
+        }
+
+        if (beforePost is not null && !await beforePost(cancellationToken).ConfigureAwait(false))
+        {
+            return new SendOutcome.Withdrawn();
+        }
+
+        try
+        {
+            return await sender.PostAsync(channel, view, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SendOutcome.NoAnswerInTime(e, cancellationToken) is { } unknown)
+        {
+            // Whatever the platform: a post left unanswered is never posted again.
+            return unknown;
+        }
     }
 
     /// <summary>Replaces a message the bot sent earlier, on its platform.</summary>

@@ -12,8 +12,17 @@ public interface IChatPort
     /// <summary>Sends a direct message to a person (the adapter finds or opens their 1:1 conversation).</summary>
     Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends a direct message to a person, asking <paramref name="beforePost"/> (when given) right before the
+    /// platform is called, after their conversation was found.
+    /// </summary>
+    Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken);
+
     /// <summary>Posts to a channel linked to a team.</summary>
     Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken);
+
+    /// <summary>Posts to a channel, asking <paramref name="beforePost"/> (when given) right before the platform is called.</summary>
+    Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken);
 
     /// <summary>Replaces a message the bot sent earlier (the prompt card becomes the receipt).</summary>
     Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken);

@@ -24,4 +24,17 @@ public abstract record SendOutcome
     /// not sent again. The delivery ends Unknown.
     /// </summary>
     public sealed record Unknown(string Reason) : SendOutcome;
+
+    /// <summary>
+    /// The one rule for a post the platform did not answer in time (the client's timeout, not the caller's
+    /// cancellation): it may well have been posted, and neither platform takes an idempotency key, so it is
+    /// <see cref="Unknown"/> and never sent again. Null for any other exception.
+    /// </summary>
+    public static SendOutcome? NoAnswerInTime(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested
+            ? new Unknown("no answer in time; it may have been posted")
+            : null;
+
+    /// <summary>Not posted: the caller withdrew the send right before the post (<see cref="BeforePost"/> answered false).</summary>
+    public sealed record Withdrawn : SendOutcome;
 }

@@ -138,6 +138,36 @@ public sealed class ConversationService
                 ? locale
                 : model.Organization.Locale);
 
+    /// <summary>
+    /// The answer when a request could not be carried out because the database (or another part the engine
+    /// needs) failed: a clear "send it again in a minute", never silence. In the person's language when the goals
+    /// are still at hand (they are cached) and the person is known — from the card answered (<paramref name="personId"/>)
+    /// or their link — else the request's or the organisation's, else English.
+    /// </summary>
+    public async Task<ChatReply> UnavailableAsync(ChatUser user, string? personId, string? locale, CancellationToken ct)
+    {
+        var culture = Localized.CultureFor(locale);
+        try
+        {
+            if (await _goals.CurrentAsync(ct).ConfigureAwait(false) is { } model)
+            {
+                culture = UnknownPersonCulture(model, locale);
+                personId ??= (await _directory.SenderAsync(user, null, ct).ConfigureAwait(false)).PersonId;
+                if (personId is not null && model.PeopleById.GetValueOrDefault(personId) is { } person)
+                {
+                    culture = Languages.For(person, model, locale);
+                }
+            }
+        }
+#pragma warning disable CA1031 // These reads may hit the very database that failed: the best language known so far then.
+        catch (Exception) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+        }
+
+        return ChatReply.Say(new ErrorView(Texts.Get(nameof(ConversationText.Unavailable_TryAgain), culture)), ReplyVisibility.Private);
+    }
+
     private static ChatReply Refusal(string key, CultureInfo culture, params object?[] args) =>
         ChatReply.Say(new MessageView(Texts.Format(key, culture, args)), ReplyVisibility.Private);
 }

@@ -17,6 +17,13 @@ public sealed class DeliveryOptions
     /// <summary>A claimed delivery with no send job after this long is handed to the sender again.</summary>
     public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A delivery left Preparing or Sending this long (its host died, or its job was given up while the database was
+    /// away) is handed to a sender again: taken over when nothing was posted, marked Unknown when the post may have
+    /// happened. Longer than any send takes, platform retries included.
+    /// </summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Claims per database round trip.</summary>
     public int ClaimBatchSize { get; set; } = 1000;
 

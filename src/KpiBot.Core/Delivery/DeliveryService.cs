@@ -13,11 +13,14 @@ using KpiBot.Core.Views;
 namespace KpiBot.Core.Delivery;
 
 /// <summary>
-/// Sends one claimed delivery — a prompt, reminder, digest or notice — at most once: the row moves to Sending
-/// before the platform is called and to a final state after. A reminder for someone who answered, skipped or
-/// is off (or a snoozed card since answered), a prompt for a day off, and a notice of a blocker already resolved, end Skipped. A rate limit or a passing failure puts the row back for a later attempt (bounded); an
-/// unreachable person ends Unreachable, which leads see in status. A snooze
-/// (<see cref="OccurrenceKind.DailySnooze"/>) claimed before its time is put back until the time the rep chose.
+/// Sends one claimed delivery — a prompt, reminder, digest or notice — at most once: the row is taken (Preparing,
+/// with this attempt's number) while the message is got ready, moves to Sending only right before the platform is
+/// called (<see cref="BeforePost"/>), and to a final state after. A sender that dies or loses its database before
+/// that moment has posted nothing, and the next attempt takes the row over; only a send cut short on the wire ends
+/// Unknown. A reminder for someone who answered, skipped or is off (or a snoozed card since answered), a prompt for
+/// a day off, and a notice of a blocker already resolved, end Skipped. A rate limit or a passing failure puts the
+/// row back for a later attempt (bounded); an unreachable person ends Unreachable, which leads see in status. A
+/// snooze (<see cref="OccurrenceKind.DailySnooze"/>) claimed before its time is put back until the time the rep chose.
 /// </summary>
 public sealed class DeliveryService(
     IDeliveryStore store,
@@ -37,16 +40,17 @@ public sealed class DeliveryService(
     public async Task<DeliveryStep> SendAsync(long deliveryId, CancellationToken cancellationToken)
     {
         var record = await store.BeginSendAsync(deliveryId, time.GetUtcNow(), cancellationToken);
-        if (record is not { State: DeliveryState.Sending })
+        if (record is not { State: DeliveryState.Preparing })
         {
             return DeliveryStep.Done;
         }
 
+        var send = new Attempt(store, record, time);
         if (record.Occurrence.Kind is OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze
             && record.Occurrence.DueAtUtc > time.GetUtcNow())
         {
             // A snooze is claimed when the rep asks and sent at the time they chose: wait until then.
-            return await RetryAsync(deliveryId, record.Occurrence.DueAtUtc, "snoozed until " + record.Occurrence.DueAtUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
+            return await RetryAsync(send, record.Occurrence.DueAtUtc, "snoozed until " + record.Occurrence.DueAtUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
         }
 
         var model = await goals.CurrentAsync(cancellationToken);
@@ -55,43 +59,46 @@ public sealed class DeliveryService(
             var at = time.GetUtcNow();
             if (replanned.DueAtUtc > at)
             {
-                return await RetryAsync(deliveryId, replanned.DueAtUtc, "due then in the person's own time zone", at, cancellationToken);
+                return await RetryAsync(send, replanned.DueAtUtc, "due then in the person's own time zone", at, cancellationToken);
             }
 
             if (OccurrencePlanner.IsStale(model, replanned, at))
             {
-                await store.CompleteAsync(deliveryId, DeliveryState.Skipped, null, "past in the person's own time zone", at, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Skipped, null, "past in the person's own time zone", at, cancellationToken);
                 return DeliveryStep.Done;
             }
         }
 
         var (outcome, skipReason) = model is null
             ? (null, "no goals imported")
-            : await SendOccurrenceAsync(model, record, cancellationToken);
+            : await SendOccurrenceAsync(model, send, cancellationToken);
         var now = time.GetUtcNow();
         switch (outcome)
         {
+            case SendOutcome.Withdrawn:
+                // Another sender took the row over before the post: it is theirs now, and nothing was posted.
+                return DeliveryStep.Done;
             case null:
-                await store.CompleteAsync(deliveryId, DeliveryState.Skipped, null, skipReason, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Skipped, null, skipReason, now, cancellationToken);
                 return DeliveryStep.Done;
             case SendOutcome.Delivered delivered:
-                await store.CompleteAsync(deliveryId, DeliveryState.Sent, delivered.Message, null, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Sent, delivered.Message, null, now, cancellationToken);
                 return DeliveryStep.Done;
             case SendOutcome.Unreachable unreachable:
-                await store.CompleteAsync(deliveryId, DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Unreachable, null, unreachable.Reason, now, cancellationToken);
                 return DeliveryStep.Done;
             case SendOutcome.Unknown unknown:
                 // Sending it again could post it twice: at most once.
-                await store.CompleteAsync(deliveryId, DeliveryState.Unknown, null, unknown.Reason, now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Unknown, null, unknown.Reason, now, cancellationToken);
                 return DeliveryStep.Done;
             // A rate limit is the platform pacing us, not a failure: wait as it says, however often, until the
             // occurrence is too old to be worth sending.
             case SendOutcome.RateLimited limited when now - record.Occurrence.DueAtUtc < options.GiveUpAfter:
-                return await RetryAsync(deliveryId, now + limited.RetryAfter, $"rate limited for {limited.RetryAfter}", now, cancellationToken);
+                return await RetryAsync(send, now + limited.RetryAfter, $"rate limited for {limited.RetryAfter}", now, cancellationToken);
             case SendOutcome.Transient transient when record.Attempts < options.MaxAttempts:
-                return await RetryAsync(deliveryId, now + Backoff(record.Attempts), transient.Reason, now, cancellationToken);
+                return await RetryAsync(send, now + Backoff(record.Attempts), transient.Reason, now, cancellationToken);
             default:
-                await store.CompleteAsync(deliveryId, DeliveryState.Failed, null, $"gave up after {record.Attempts} attempts: {outcome}", now, cancellationToken);
+                await send.CompleteAsync(DeliveryState.Failed, null, $"gave up after {record.Attempts} attempts: {outcome}", now, cancellationToken);
                 return DeliveryStep.Done;
         }
     }
@@ -128,9 +135,9 @@ public sealed class DeliveryService(
         return replanned is null || replanned.DueAtUtc == occurrence.DueAtUtc ? null : replanned;
     }
 
-    private async Task<DeliveryStep> RetryAsync(long id, DateTimeOffset at, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<DeliveryStep> RetryAsync(Attempt send, DateTimeOffset at, string detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await store.ReleaseAsync(id, at, detail, now, cancellationToken);
+        await send.ReleaseAsync(at, detail, now, cancellationToken);
         return DeliveryStep.Retry(at);
     }
 
@@ -142,17 +149,17 @@ public sealed class DeliveryService(
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendOccurrenceAsync(
-        GoalsModel model, DeliveryRecord record, CancellationToken cancellationToken)
+        GoalsModel model, Attempt send, CancellationToken cancellationToken)
     {
-        var occurrence = record.Occurrence;
+        var occurrence = send.Record.Occurrence;
         if (occurrence.Kind == OccurrenceKind.Digest)
         {
-            return await SendDigestAsync(model, record.Id, occurrence, cancellationToken);
+            return await SendDigestAsync(model, send, occurrence, cancellationToken);
         }
 
         if (occurrence.Kind == OccurrenceKind.BlockerNotice)
         {
-            return await SendBlockerNoticeAsync(model, record.Id, occurrence, cancellationToken);
+            return await SendBlockerNoticeAsync(model, send, occurrence, cancellationToken);
         }
 
         if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
@@ -205,7 +212,7 @@ public sealed class DeliveryService(
                     culture, occurrence.WorkDay),
                 prompt)
             : prompt;
-        return (await chat.SendToPersonAsync(person.Id, view, cancellationToken), null);
+        return (await chat.SendToPersonAsync(person.Id, view, send.BeforePostAsync, cancellationToken), null);
     }
 
     private async Task<bool> AnsweredAsync(GoalsModel model, Person person, DateOnly day, KdiCadence cadence, CancellationToken cancellationToken)
@@ -215,7 +222,7 @@ public sealed class DeliveryService(
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendDigestAsync(
-        GoalsModel model, long deliveryId, Occurrence occurrence, CancellationToken cancellationToken)
+        GoalsModel model, Attempt send, Occurrence occurrence, CancellationToken cancellationToken)
     {
         if (!model.TeamsById.TryGetValue(occurrence.RecipientId, out var team))
         {
@@ -234,7 +241,7 @@ public sealed class DeliveryService(
         foreach (var channel in links)
         {
             var key = $"{channel.Platform}|{channel.TenantId}|{channel.ConversationId}";
-            parts.Add(new DeliveryPart(key, channel, ct => chat.PostToChannelAsync(channel, view, ct)));
+            parts.Add(new DeliveryPart(key, channel, ct => chat.PostToChannelAsync(channel, view, send.BeforePostAsync, ct)));
             if (view.Chart is { } digestChart && charts is not null && chat.PostsChartsSeparately(channel.Platform))
             {
                 // The chart is a part of its own after the digest: a retried upload (rate limit, passing failure)
@@ -242,16 +249,16 @@ public sealed class DeliveryService(
                 chart ??= new ChartImageView(digestChart.Caption, charts.Png(digestChart.Chart, DigestCharts.Width, DigestCharts.Height),
                     digestChart.FileName, digestChart.Chart.Title, digestChart.AltText);
                 var image = chart;
-                parts.Add(new DeliveryPart(key + "|chart", channel, ct => chat.PostToChannelAsync(channel, image, ct)));
+                parts.Add(new DeliveryPart(key + "|chart", channel, ct => chat.PostToChannelAsync(channel, image, send.BeforePostAsync, ct)));
             }
         }
 
-        return (await SendEachAsync(deliveryId, parts, cancellationToken), null);
+        return (await SendEachAsync(send.Record.Id, parts, cancellationToken), null);
     }
 
     /// <summary>Tells each lead of the person's team (or the admins) of the blocker, in their language, with its latest note.</summary>
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendBlockerNoticeAsync(
-        GoalsModel model, long deliveryId, Occurrence occurrence, CancellationToken cancellationToken)
+        GoalsModel model, Attempt send, Occurrence occurrence, CancellationToken cancellationToken)
     {
         if (!model.PeopleById.TryGetValue(occurrence.RecipientId, out var person))
         {
@@ -270,8 +277,8 @@ public sealed class DeliveryService(
         }
 
         var parts = recipients.Select(lead => new DeliveryPart(
-            "person|" + lead.Id, null, ct => chat.SendToPersonAsync(lead.Id, BlockerNotices.View(model, lead, person, blocker.Day, blocker.Note), ct))).ToList();
-        return (await SendEachAsync(deliveryId, parts, cancellationToken), null);
+            "person|" + lead.Id, null, ct => chat.SendToPersonAsync(lead.Id, BlockerNotices.View(model, lead, person, blocker.Day, blocker.Note), send.BeforePostAsync, ct))).ToList();
+        return (await SendEachAsync(send.Record.Id, parts, cancellationToken), null);
     }
 
     /// <summary>
@@ -287,7 +294,7 @@ public sealed class DeliveryService(
         {
             var earlier = done.TryGetValue(part.Key, out var fields) ? part.Earlier(fields) : null;
             var outcome = earlier ?? await part.Send(cancellationToken);
-            if (outcome is SendOutcome.RateLimited or SendOutcome.Transient)
+            if (outcome is SendOutcome.RateLimited or SendOutcome.Transient or SendOutcome.Withdrawn)
             {
                 return outcome;
             }
@@ -304,5 +311,25 @@ public sealed class DeliveryService(
         }
 
         return result!;
+    }
+
+    /// <summary>
+    /// This sender's hold on a row (its attempt number): the moment before the first post, noted once, and the
+    /// row's end, each only while the row is still this sender's.
+    /// </summary>
+    private sealed class Attempt(IDeliveryStore store, DeliveryRecord record, TimeProvider time)
+    {
+        private bool _posting;
+
+        public DeliveryRecord Record => record;
+
+        public async Task<bool> BeforePostAsync(CancellationToken cancellationToken) =>
+            _posting || (_posting = await store.BeginPostAsync(record.Id, record.Attempts, time.GetUtcNow(), cancellationToken));
+
+        public Task CompleteAsync(DeliveryState state, MessageRef? message, string? detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+            store.CompleteAsync(record.Id, record.Attempts, state, message, detail, now, cancellationToken);
+
+        public Task ReleaseAsync(DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+            store.ReleaseAsync(record.Id, record.Attempts, retryAt, detail, now, cancellationToken);
     }
 }

@@ -14,7 +14,8 @@ public sealed record DispatchResult(int Due, int Claimed, int Stranded)
 /// occurrences fell due since the last run — at most each team's catch-up window back, so a dispatcher that
 /// was down sends what is still useful and nothing stale — claims them in the database (each key once,
 /// whichever host gets there first) and hands the newly claimed ids to the sender queue. It also re-queues
-/// claims whose host died between claim and enqueue. Safe to run on several hosts at once.
+/// claims whose host died between claim and enqueue, and sends left half-done (<see cref="DeliveryOptions.StuckAfter"/>).
+/// Safe to run on several hosts at once.
 /// </summary>
 public sealed class Dispatcher(
     IGoalsProvider goals,
@@ -50,8 +51,13 @@ public sealed class Dispatcher(
 
         var stranded = await store.StrandedAsync(now - options.StrandedAfter, Math.Max(1, options.ClaimBatchSize), cancellationToken);
         await DeliveryHandOver.EnqueueAsync(store, queue, stranded, now, cancellationToken);
+        var stuck = await store.StuckAsync(now - options.StuckAfter, now, Math.Max(1, options.ClaimBatchSize), cancellationToken);
+        if (stuck.Count > 0)
+        {
+            await queue.EnqueueAsync(stuck, cancellationToken);
+        }
 
         await cursor.AdvanceAsync(now, cancellationToken);
-        return new DispatchResult(due.Count, claimed, stranded.Count);
+        return new DispatchResult(due.Count, claimed, stranded.Count + stuck.Count);
     }
 }

@@ -7,7 +7,12 @@ public enum DeliveryState
 {
     /// <summary>Claimed by the dispatcher; a send job will pick it up.</summary>
     Pending,
-    /// <summary>A send is in flight. If the host dies now, the next attempt marks it <see cref="Unknown"/>.</summary>
+    /// <summary>
+    /// A sender took it and is getting the message ready (finding the person's conversation, building the card):
+    /// nothing has been posted. If the sender dies or its database write fails now, the next attempt takes it over.
+    /// </summary>
+    Preparing,
+    /// <summary>The message is being handed to the platform. If the host dies now, the next attempt marks it <see cref="Unknown"/>.</summary>
     Sending,
     Sent,
     /// <summary>It was in flight when a host died: it may or may not have arrived, so it is not sent again.</summary>
@@ -20,6 +25,14 @@ public enum DeliveryState
     Failed,
 }
 
+/// <summary>States of a delivery not finished yet.</summary>
+public static class DeliveryStates
+{
+    /// <summary>Pending, Preparing or Sending: a send is still to come or under way.</summary>
+    public static bool IsInProgress(this DeliveryState state) =>
+        state is DeliveryState.Pending or DeliveryState.Preparing or DeliveryState.Sending;
+}
+
 /// <summary>A delivery row: one occurrence to one recipient, sent at most once.</summary>
 public sealed record DeliveryRecord(
     long Id,
@@ -30,9 +43,11 @@ public sealed record DeliveryRecord(
     string? Detail);
 
 /// <summary>
-/// Idempotent delivery: a row per occurrence key is claimed (unique insert) before anything is sent, moved to
-/// Sending right before the send, and to a final state after. Claiming is done in the database, never with
-/// a lock that a killed process could leave held.
+/// Idempotent delivery: a row per occurrence key is claimed (unique insert) before anything is sent, taken by a
+/// sender (Preparing, its attempt number the sender's token), moved to Sending right before the platform is
+/// called, and to a final state after. Only a row found Sending can have been posted, so only it ends Unknown; a
+/// row found Preparing is taken over. Claiming is done in the database, never with a lock that a killed process
+/// could leave held.
 /// </summary>
 public interface IDeliveryStore
 {
@@ -46,16 +61,36 @@ public interface IDeliveryStore
     Task<IReadOnlyList<long>> StrandedAsync(DateTimeOffset claimedBefore, int max, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves a Pending row to Sending (attempts + 1) and returns it; a row found in Sending (its sender died)
-    /// is moved to Unknown instead. Returns the row in its resulting state, or null when no row has that id.
+    /// Takes a row for sending: a Pending row, or a Preparing one whose sender died or failed before posting
+    /// (nothing was posted), moves to Preparing with attempts + 1, and that attempt number is this sender's token.
+    /// A row found Sending (its post may have happened) is moved to Unknown instead. Returns the row as this call
+    /// left it (State Preparing when this call took it), or null when no row has that id or another sender took
+    /// it at the same moment.
     /// </summary>
     Task<DeliveryRecord?> BeginSendAsync(long id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Finishes a Sending row in a final state, with the sent message's reference when delivered.</summary>
-    Task CompleteAsync(long id, DeliveryState state, MessageRef? message, string? detail, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Preparing → Sending, right before the platform is called, if the row is still this sender's
+    /// (<paramref name="attempt"/>); false when another sender took it over (then nothing may be posted).
+    /// </summary>
+    Task<bool> BeginPostAsync(long id, int attempt, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Puts a Sending row back to Pending for a retry at <paramref name="retryAt"/> (rate limit, passing failure).</summary>
-    Task ReleaseAsync(long id, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Finishes this sender's row (<paramref name="attempt"/>; Preparing, Sending, or Unknown since) in a final
+    /// state, with the sent message's reference when delivered.
+    /// </summary>
+    Task CompleteAsync(long id, int attempt, DeliveryState state, MessageRef? message, string? detail, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Puts this sender's row back to Pending for a retry at <paramref name="retryAt"/> (rate limit, passing failure, a later time).</summary>
+    Task ReleaseAsync(long id, int attempt, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rows left Preparing or Sending since before <paramref name="updatedBefore"/> — their sender died, or its
+    /// job was given up while the database was away — noted as handed over at <paramref name="now"/> (so the next
+    /// run does not hand them over again at once). Sent to a sender again, a Preparing one is taken over and a
+    /// Sending one ends Unknown.
+    /// </summary>
+    Task<IReadOnlyList<long>> StuckAsync(DateTimeOffset updatedBefore, DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task<DeliveryRecord?> FindAsync(string occurrenceKey, CancellationToken cancellationToken);
 

@@ -13,7 +13,11 @@ public sealed class NoChatPort : IChatPort
 
     public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken) => Task.FromResult(Nowhere);
 
+    public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken) => Task.FromResult(Nowhere);
+
     public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken) => Task.FromResult(Nowhere);
+
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken) => Task.FromResult(Nowhere);
 
     public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken) => Task.FromResult(Nowhere);
 }

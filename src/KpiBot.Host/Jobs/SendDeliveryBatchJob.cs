@@ -12,7 +12,8 @@ namespace KpiBot.Host.Jobs;
 /// each in its own scope (its own database context), straight through <see cref="DeliveryService"/>; one job per
 /// batch shares Hangfire's per-job cost (fetch, state rows) among its prompts. A delivery that asks to be retried
 /// is scheduled again as a batch of one at the time it names. A job run again after a crash finds the rows it
-/// already sent final and skips them, and the one that was in flight Unknown. When the host stops, Hangfire's
+/// already sent final and skips them, takes over those it had not posted yet, and marks the one whose
+/// post was on the wire Unknown. When the host stops, Hangfire's
 /// token fires (<see cref="GracefulStop"/>): no new send starts, a send on the wire is not cut short until
 /// <see cref="GracefulStop.InFlight"/> (cancelled on the wire it would end Unknown), and the job ends cancelled,
 /// which hands it back to the queue; its rerun skips what was sent.
@@ -46,9 +47,10 @@ public sealed class SendDeliveryBatchJob(
             });
     }
 
-    // A crash inside a send leaves the row in Sending; Hangfire's retry then finds it there and marks it
-    // Unknown (at most once), so a few automatic retries are safe and help when the database blinked.
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    // A send that failed before its post (the database went away) leaves the row Preparing, and the retry takes it
+    // over; one that failed with its post on the wire leaves it Sending, and the retry marks it Unknown (at most
+    // once). So retries are safe: ten of them (Hangfire's growing delays) outlast a database away for hours.
+    [AutomaticRetry(Attempts = 10, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public Task RunAsync(long[] deliveryIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveryIds);

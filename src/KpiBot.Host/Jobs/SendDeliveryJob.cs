@@ -9,6 +9,6 @@ namespace KpiBot.Host.Jobs;
 /// </summary>
 public sealed class SendDeliveryJob(SendDeliveryBatchJob batch)
 {
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [AutomaticRetry(Attempts = 10, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public Task RunAsync(long deliveryId, CancellationToken cancellationToken) => batch.RunAsync([deliveryId], cancellationToken);
 }

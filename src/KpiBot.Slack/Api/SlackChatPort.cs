@@ -9,8 +9,8 @@ namespace KpiBot.Slack.Api;
 /// to, or replaces an earlier message with chat.update. Whose conversation it is was decided by Core's
 /// <see cref="ChatDirectory"/>. Never throws for Slack's refusals: 429 and <c>ratelimited</c> become
 /// <see cref="SendOutcome.RateLimited"/>, Slack's passing failures and network errors <see cref="SendOutcome.Transient"/>,
-/// a post left unanswered past the client's timeout <see cref="SendOutcome.Unknown"/> (never posted twice),
-/// every other refusal <see cref="SendOutcome.Unreachable"/>.
+/// every other refusal <see cref="SendOutcome.Unreachable"/>. A post left unanswered past the client's timeout is
+/// not caught here: the engine's send path makes it <see cref="SendOutcome.Unknown"/>, as for every platform.
 /// </summary>
 public sealed class SlackChatPort(SlackApiClient client) : IChatSender
 {
@@ -23,8 +23,8 @@ public sealed class SlackChatPort(SlackApiClient client) : IChatSender
     {
         ArgumentNullException.ThrowIfNull(conversation);
         return view is ChartImageView chart
-            ? GuardAsync(() => UploadAsync(conversation, chart, cancellationToken), cancellationToken)
-            : GuardAsync(() => PostPartsAsync(conversation, view, cancellationToken), cancellationToken);
+            ? GuardAsync(() => UploadAsync(conversation, chart, cancellationToken), cancellationToken, posting: false)
+            : GuardAsync(() => PostPartsAsync(conversation, view, cancellationToken), cancellationToken, posting: true);
     }
 
     /// <summary>
@@ -56,7 +56,8 @@ public sealed class SlackChatPort(SlackApiClient client) : IChatSender
                 await client.UpdateMessageAsync(message.Conversation.TenantId, message.Conversation.ConversationId, message.MessageId, first, cancellationToken).ConfigureAwait(false);
                 return new SendOutcome.Delivered(message);
             },
-            cancellationToken);
+            cancellationToken,
+            posting: false);
     }
 
     /// <summary>Posts every part of the view (a long digest is several messages); the first one is the reference.</summary>
@@ -65,29 +66,24 @@ public sealed class SlackChatPort(SlackApiClient client) : IChatSender
         MessageRef? first = null;
         foreach (var message in BlockKitRenderer.Render(view))
         {
-            try
-            {
-                var (channel, ts) = await client.PostMessageAsync(conversation.TenantId, conversation.ConversationId, message, null, ct).ConfigureAwait(false);
-                first ??= new MessageRef(conversation with { ConversationId = channel }, ts);
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-                // Slack got the post but did not answer within the client's timeout: it usually posted it anyway,
-                // and chat.postMessage has no idempotency key, so posting again would show it twice.
-                return new SendOutcome.Unknown("no answer from chat.postMessage in time; it may have been posted");
-            }
+            var (channel, ts) = await client.PostMessageAsync(conversation.TenantId, conversation.ConversationId, message, null, ct).ConfigureAwait(false);
+            first ??= new MessageRef(conversation with { ConversationId = channel }, ts);
         }
 
         return new SendOutcome.Delivered(first!);
     }
 
-    private static async Task<SendOutcome> GuardAsync(Func<Task<SendOutcome>> send, CancellationToken ct)
+    /// <summary>
+    /// Slack's refusals as outcomes. A post's timeout is left to the engine's send path (<see cref="KpiBot.Core.Chat.ChatDirectory"/>):
+    /// Slack usually posted it anyway and chat.postMessage takes no idempotency key, so it must not be retried.
+    /// </summary>
+    private static async Task<SendOutcome> GuardAsync(Func<Task<SendOutcome>> send, CancellationToken ct, bool posting)
     {
         try
         {
             return await send().ConfigureAwait(false);
         }
-        catch (Exception e) when (Refusal(e, ct) is not null)
+        catch (Exception e) when (!(posting && SendOutcome.NoAnswerInTime(e, ct) is not null) && Refusal(e, ct) is not null)
         {
             return Refusal(e, ct)!;
         }

@@ -58,7 +58,7 @@ public sealed partial class SlackInboundHandler
         ChatReply reply;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            reply = await scope.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(submission, ct).ConfigureAwait(false);
+            reply = await EngineAsync(scope.ServiceProvider, "report", submission.User, null, submission.Locale, c => c.HandleAsync(submission, ct), ct).ConfigureAwait(false);
         }
 
         if (reply.Replies is [{ View: ErrorView { FieldKey: { } field } error }])

@@ -180,14 +180,31 @@ public sealed partial class SlackInboundHandler(
         await scope.ServiceProvider.GetRequiredService<SlackReplier>().DeliverAsync(reply, ReplyTarget.ForCard(submission), false, ct).ConfigureAwait(false);
     }
 
-    private static async Task<ChatReply> RunAsync(IServiceProvider services, IncomingMessage message, CancellationToken ct)
-    {
-        return await services.GetRequiredService<ConversationService>().HandleAsync(message, ct).ConfigureAwait(false);
-    }
+    private Task<ChatReply> RunAsync(IServiceProvider services, IncomingMessage message, CancellationToken ct) =>
+        EngineAsync(services, "message", message.User, null, message.Locale, c => c.HandleAsync(message, ct), ct);
 
-    private static async Task<ChatReply> RunAsync(IServiceProvider services, CardSubmission submission, CancellationToken ct)
+    private Task<ChatReply> RunAsync(IServiceProvider services, CardSubmission submission, CancellationToken ct) =>
+        EngineAsync(services, "check-in", submission.User, submission.PersonId, submission.Locale, c => c.HandleAsync(submission, ct), ct);
+
+    /// <summary>
+    /// Runs the engine on a request. When it fails — the database went away, say — the person is told to send it
+    /// again (in a modal, next to the form, which keeps what they typed), and the failure is logged: never silence.
+    /// </summary>
+    private async Task<ChatReply> EngineAsync(
+        IServiceProvider services, string kind, ChatUser user, string? personId, string? locale, Func<ConversationService, Task<ChatReply>> run, CancellationToken ct)
     {
-        return await services.GetRequiredService<ConversationService>().HandleAsync(submission, ct).ConfigureAwait(false);
+        var conversations = services.GetRequiredService<ConversationService>();
+        try
+        {
+            return await run(conversations).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever failed, the person gets an answer; the error is logged.
+        catch (Exception e) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.EngineFailed(logger, e, kind);
+            return await conversations.UnavailableAsync(user, personId, locale, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The app left a workspace (or lost its bot token there): forget the OAuth installation, when the install is registered.</summary>

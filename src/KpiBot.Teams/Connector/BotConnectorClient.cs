@@ -11,7 +11,8 @@ namespace KpiBot.Teams.Connector;
 /// <summary>
 /// The Bot Connector REST API: send, reply, update, open a 1:1 conversation, list members. 429, 412, 502,
 /// 503, 504 and network failures are retried with bounded, jittered back-off honouring Retry-After; 403
-/// and 404 mean the person or conversation cannot be reached and are not retried. Never throws for a
+/// and 404 mean the person or conversation cannot be reached and are not retried; a send or reply left
+/// unanswered past the client's timeout is Unknown and never repeated (it may have been posted). Never throws for a
 /// platform's refusal: it returns a <see cref="SendOutcome"/>. Service URLs come from the conversation
 /// address, which only authenticated inbound activities fill. Only HTTPS service URLs are called, except in
 /// the Emulator mode (<paramref name="allowHttpServiceUrls"/>), whose connector is http://localhost.
@@ -27,14 +28,14 @@ public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens
     public async Task<SendOutcome> SendAsync(ConversationAddress conversation, OutgoingActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var result = await CallAsync(HttpMethod.Post, Url(conversation, "activities"), activity, TeamsJsonContext.Default.OutgoingActivity, TeamsJsonContext.Default.ResourceResponse, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(HttpMethod.Post, Url(conversation, "activities"), activity, TeamsJsonContext.Default.OutgoingActivity, TeamsJsonContext.Default.ResourceResponse, cancellationToken, repeatable: false).ConfigureAwait(false);
         return Delivered(conversation, result);
     }
 
     public async Task<SendOutcome> ReplyAsync(ConversationAddress conversation, string replyToId, OutgoingActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var result = await CallAsync(HttpMethod.Post, Url(conversation, "activities/" + Uri.EscapeDataString(replyToId)), activity, TeamsJsonContext.Default.OutgoingActivity, TeamsJsonContext.Default.ResourceResponse, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(HttpMethod.Post, Url(conversation, "activities/" + Uri.EscapeDataString(replyToId)), activity, TeamsJsonContext.Default.OutgoingActivity, TeamsJsonContext.Default.ResourceResponse, cancellationToken, repeatable: false).ConfigureAwait(false);
         return Delivered(conversation, result);
     }
 
@@ -100,8 +101,15 @@ public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens
     private Uri Url(ConversationAddress conversation, string rest) =>
         new(BaseUrl(conversation.ServiceUrl), $"v3/conversations/{Uri.EscapeDataString(conversation.ConversationId)}/{rest}");
 
+    /// <summary>
+    /// One call with bounded retries. A call that is not <paramref name="repeatable"/> (sending an activity: the
+    /// connector takes no idempotency key) left unanswered past the client's timeout may have been carried out, so
+    /// it is not repeated: it ends <see cref="SendOutcome.Unknown"/> by the engine's one rule
+    /// (<see cref="SendOutcome.NoAnswerInTime"/>), as on Slack.
+    /// </summary>
     private async Task<ConnectorResult<TResponse>> CallAsync<TBody, TResponse>(
-        HttpMethod method, Uri url, TBody? body, JsonTypeInfo<TBody>? bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        HttpMethod method, Uri url, TBody? body, JsonTypeInfo<TBody>? bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken,
+        bool repeatable = true)
         where TResponse : class
     {
         if (url.Scheme != Uri.UriSchemeHttps && !(allowHttpServiceUrls && url.Scheme == Uri.UriSchemeHttp))
@@ -155,6 +163,10 @@ public sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens
                 {
                     return ConnectorResult<TResponse>.Failed(failure);
                 }
+            }
+            catch (Exception e) when (!repeatable && SendOutcome.NoAnswerInTime(e, cancellationToken) is { } unknown)
+            {
+                return ConnectorResult<TResponse>.Failed(unknown);
             }
             catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {

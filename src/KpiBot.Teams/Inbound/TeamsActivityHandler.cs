@@ -30,13 +30,16 @@ public sealed class TeamsActivityHandler(
         switch (inbound)
         {
             case TeamsInbound.Message message:
-                await MessageAsync(message, activity, cancellationToken).ConfigureAwait(false);
+                await AnsweredAsync("message", null, message.Input.Locale, activity, message.Input.User, () => MessageAsync(message, activity, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
                 break;
             case TeamsInbound.Submission submission:
-                await SubmitAsync(submission, activity, cancellationToken).ConfigureAwait(false);
+                await AnsweredAsync("check-in", submission.Input.PersonId, submission.Input.Locale, activity, submission.Input.User, () => SubmitAsync(submission, activity, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
                 break;
             case TeamsInbound.Report report:
-                await ReportAsync(report, activity, cancellationToken).ConfigureAwait(false);
+                await AnsweredAsync("report", null, report.Input.Locale, activity, report.Input.User, () => ReportAsync(report, activity, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
                 break;
             case TeamsInbound.ConversationChanged changed:
                 await roster.HandleEventAsync(changed.Event, activity, cancellationToken).ConfigureAwait(false);
@@ -58,8 +61,21 @@ public sealed class TeamsActivityHandler(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(activity);
-        var reply = await RefusedCardAsync(submission, await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false), cancellationToken)
-            .ConfigureAwait(false);
+        ChatReply reply;
+        try
+        {
+            reply = await RefusedCardAsync(submission, await EngineAsync(submission, activity, cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever failed, the person gets an answer (on the card they submitted); the error is logged.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.EngineFailed(logger, e, "check-in");
+            var unavailable = await conversations.UnavailableAsync(submission.Input.User, submission.Input.PersonId, submission.Input.Locale ?? activity.Locale, cancellationToken).ConfigureAwait(false);
+            return (InvokeResponse.Message(unavailable.Replies[0].View.Text), new ChatReply([]));
+        }
+
         if (reply.CardUpdate is { } receipt)
         {
             return (InvokeResponse.Card(AdaptiveCardRenderer.Render(receipt)[0]), reply with { CardUpdate = null });
@@ -72,6 +88,29 @@ public sealed class TeamsActivityHandler(
         }
 
         return (InvokeResponse.Message(""), reply);
+    }
+
+    /// <summary>
+    /// Runs the handling of a message, card or form. When it fails — the database went away, say — the person is
+    /// told in the conversation to send it again, and the failure is logged: never silence.
+    /// </summary>
+    private async Task AnsweredAsync(
+        string kind, string? personId, string? locale, Activity activity, ChatUser user, Func<Task> handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handle().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever failed, the person gets an answer; the error is logged.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.EngineFailed(logger, e, kind);
+            var unavailable = await conversations.UnavailableAsync(user, personId, locale ?? activity.Locale, cancellationToken).ConfigureAwait(false);
+            // Said where the request came from: a private answer in a channel needs the person's 1:1, read from the database.
+            var said = unavailable.Replies.Select(r => r with { Visibility = ReplyVisibility.Conversation }).ToList();
+            await ReplyAsync(said, activity, user, ConversationKind.Personal, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>After an invoke was answered: the engine's other replies.</summary>

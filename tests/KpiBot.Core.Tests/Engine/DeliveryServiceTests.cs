@@ -1,7 +1,11 @@
 using KpiBot.Core.Chat;
+using KpiBot.Core.CheckIns;
+using KpiBot.Core.Conversations.Cards;
+using KpiBot.Core.Digest;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Goals;
 using KpiBot.Core.GoalsFile;
+using KpiBot.Core.Rollup;
 using KpiBot.Core.Scheduling;
 using KpiBot.Core.Tests.GoalsFile;
 using KpiBot.Core.Views;
@@ -131,19 +135,115 @@ public class DeliveryServiceTests
     }
 
     [Fact]
-    public async Task Send_Twice_SendsOnce_AndASendFoundInFlightIsNotRepeated()
+    public async Task Send_Twice_SendsOnce_AndASendCutOffOnTheWireIsNotRepeated()
     {
         var (world, id) = await ClaimedAsync();
         await world.Sender.SendAsync(id, CancellationToken.None);
         await world.Sender.SendAsync(id, CancellationToken.None);
         Assert.Single(world.Chat.To("tanaka"));
 
-        // A host died after moving the next one to Sending: the retry marks it Unknown and sends nothing.
+        // The host died with the post on the wire (it may have arrived): the retry marks it Unknown and sends nothing.
         var (other, second) = await ClaimedAsync(person: "suzuki");
-        await other.Deliveries.BeginSendAsync(second, PromptDue, CancellationToken.None);
+        other.Chat.OnPost = _ => throw new IOException("the host died with the post on the wire");
+        await Assert.ThrowsAsync<IOException>(() => other.Sender.SendAsync(second, CancellationToken.None));
+        Assert.Equal(DeliveryState.Sending, StateOf(other, second));
+        other.Chat.OnPost = null;
         await other.Sender.SendAsync(second, CancellationToken.None);
         Assert.Empty(other.Chat.To("suzuki"));
         Assert.Equal(DeliveryState.Unknown, StateOf(other, second));
+    }
+
+    [Fact]
+    public async Task Send_WhoseHostDiedGettingTheMessageReady_IsHandedOverOnceStuck_AndSentOnce()
+    {
+        var (world, id) = await ClaimedAsync();
+        // A host took it and died before posting (kill -9 while it read the person and built the card).
+        await world.Deliveries.BeginSendAsync(id, PromptDue, CancellationToken.None);
+        world.Deliveries.Drain();
+
+        world.Time.Advance(TimeSpan.FromMinutes(1));
+        await world.Dispatcher.RunAsync(CancellationToken.None);
+        Assert.DoesNotContain(id, world.Deliveries.Drain()); // maybe only slow: not yet
+        world.Time.Advance(new DeliveryOptions().StuckAfter);
+        await world.Dispatcher.RunAsync(CancellationToken.None);
+        Assert.Contains(id, world.Deliveries.Drain());
+
+        Assert.Equal(DeliveryStep.Done, await world.Sender.SendAsync(id, CancellationToken.None));
+        Assert.IsType<CheckInPromptView>(Assert.Single(world.Chat.To("tanaka")).View);
+        Assert.Equal((DeliveryState.Sent, 2), world.Deliveries.All.Single(d => d.Id == id) is var row ? (row.State, row.Attempts) : default);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheDatabaseFailsBeforeThePost_IsTakenOverByTheRetry_AndSentOnce()
+    {
+        var (world, id) = await ClaimedAsync();
+        var days = new DaysFailingOnce(world.Store);
+        var sender = new DeliveryService(
+            world.Deliveries, world.Chat, world.Goals, days, world.Store, world.Store, world.Directory, new CheckInPrompts(world.Store),
+            new DigestBuilder(new RollupService(world.Store), world.Store, world.Store, world.Time), world.Time, new DeliveryOptions(), world.ChatDirectory);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => sender.SendAsync(id, CancellationToken.None));
+        Assert.Equal(DeliveryState.Preparing, StateOf(world, id));
+        Assert.Empty(world.Chat.Sent);
+
+        // The job's automatic retry, once the database is back.
+        Assert.Equal(DeliveryStep.Done, await sender.SendAsync(id, CancellationToken.None));
+        Assert.Single(world.Chat.To("tanaka"));
+        Assert.Equal(DeliveryState.Sent, StateOf(world, id));
+    }
+
+    [Fact]
+    public async Task Send_TakenOverWhileItGotTheMessageReady_PostsNothing_AndLeavesTheRowToItsNewSender()
+    {
+        var (world, id) = await ClaimedAsync();
+        var slow = new DaysFailingOnce(world.Store)
+        {
+            // While this sender reads the day, it is taken for stuck and another sender takes the row over.
+            OnTimeOff = async () => await world.Deliveries.BeginSendAsync(id, PromptDue, CancellationToken.None),
+        };
+        var sender = new DeliveryService(
+            world.Deliveries, world.Chat, world.Goals, slow, world.Store, world.Store, world.Directory, new CheckInPrompts(world.Store),
+            new DigestBuilder(new RollupService(world.Store), world.Store, world.Store, world.Time), world.Time, new DeliveryOptions(), world.ChatDirectory);
+
+        Assert.Equal(DeliveryStep.Done, await sender.SendAsync(id, CancellationToken.None));
+
+        Assert.Empty(world.Chat.Sent);
+        Assert.Equal((DeliveryState.Preparing, 2), world.Deliveries.All.Single(d => d.Id == id) is var row ? (row.State, row.Attempts) : default);
+    }
+
+    /// <summary>The day store of the world, whose first time-off read fails as a database that went away does (or runs a hook).</summary>
+    private sealed class DaysFailingOnce(IDayStore inner) : IDayStore
+    {
+        private int _reads;
+
+        public Func<Task>? OnTimeOff { get; init; }
+
+        public Task SkipAsync(string personId, DateOnly day, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.SkipAsync(personId, day, reason, now, cancellationToken);
+
+        public Task AddTimeOffAsync(string personId, DateOnly first, DateOnly last, string? reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.AddTimeOffAsync(personId, first, last, reason, now, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, DayState>> StatesAsync(IReadOnlyCollection<string> personIds, DateOnly day, CancellationToken cancellationToken) =>
+            inner.StatesAsync(personIds, day, cancellationToken);
+
+        public Task<IReadOnlyList<PersonDay>> HistoryAsync(IReadOnlyCollection<string> personIds, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+            inner.HistoryAsync(personIds, from, to, cancellationToken);
+
+        public async Task<IReadOnlyDictionary<string, IReadOnlySet<DateOnly>>> TimeOffAsync(IReadOnlyCollection<string> personIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _reads) == 1)
+            {
+                if (OnTimeOff is null)
+                {
+                    throw new TimeoutException("the database went away");
+                }
+
+                await OnTimeOff();
+            }
+
+            return await inner.TimeOffAsync(personIds, from, to, cancellationToken);
+        }
     }
 
     [Fact]

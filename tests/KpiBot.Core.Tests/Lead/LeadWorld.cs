@@ -98,7 +98,7 @@ internal sealed class LeadWorld
         await CheckIns.AddTimeOffAsync("cato", Today, Today, "holiday", Now, ct);
         var ids = await Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "dan", new DateOnly(2026, 11, 9), Now)], Now, ct);
         await Deliveries.BeginSendAsync(ids[0], Now, ct);
-        await Deliveries.CompleteAsync(ids[0], DeliveryState.Unreachable, null, "blocked", Now, ct);
+        await Deliveries.CompleteAsync(ids[0], 1, DeliveryState.Unreachable, null, "blocked", Now, ct);
     }
 
     public Task Record(string person, DateOnly day, decimal value, string node = "calls") =>

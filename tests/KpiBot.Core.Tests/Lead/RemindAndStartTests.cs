@@ -55,7 +55,7 @@ public class RemindAndStartTests
         // The schedule already sent aoki's prompt today; emi has no chat account; gen's account was deactivated.
         var sent = await world.Deliveries.ClaimAsync([new Occurrence(OccurrenceKind.DailyPrompt, "aoki", LeadWorld.Today, LeadWorld.Now)], LeadWorld.Now, Ct);
         await world.Deliveries.BeginSendAsync(sent[0], LeadWorld.Now, Ct);
-        await world.Deliveries.CompleteAsync(sent[0], KpiBot.Core.Delivery.DeliveryState.Sent, null, null, LeadWorld.Now, Ct);
+        await world.Deliveries.CompleteAsync(sent[0], 1, KpiBot.Core.Delivery.DeliveryState.Sent, null, null, LeadWorld.Now, Ct);
         world.Chat.Script("emi", new KpiBot.Core.Chat.SendOutcome.Unreachable("no_chat_identity"));
         world.Chat.Script("gen", new KpiBot.Core.Chat.SendOutcome.Unreachable("account_inactive"));
         var start = world.Start();

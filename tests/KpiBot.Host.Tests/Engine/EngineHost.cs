@@ -59,7 +59,7 @@ internal sealed class EngineHost : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
-                   .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Sending, timeout.Token)))
+                   .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending, timeout.Token)))
         {
             await Task.Delay(100, timeout.Token);
         }

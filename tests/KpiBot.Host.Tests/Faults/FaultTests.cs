@@ -343,7 +343,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             try
             {
                 await using var context = Db.NewContext();
-                return await context.Deliveries.CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Sending);
+                return await context.Deliveries.CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending);
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
             {

@@ -76,7 +76,7 @@ public sealed class SlackDigestChartTests
         var calls = slack.Calls.Count;
         await host.InScopeAsync(async s =>
         {
-            await s.GetRequiredService<SendDeliveryJob>().RunAsync(row.Id, CancellationToken.None);
+            await s.GetRequiredService<SendDeliveryBatchJob>().RunAsync([row.Id], CancellationToken.None);
             return true;
         });
         Assert.Equal(calls, slack.Calls.Count);
@@ -99,7 +99,7 @@ public sealed class SlackDigestChartTests
         while (true)
         {
             var row = await host.InScopeAsync(s => s.GetRequiredService<IDeliveryStore>().FindAsync(DigestKey, timeout.Token));
-            if (row is { State: not (DeliveryState.Pending or DeliveryState.Sending) })
+            if (row is { State: not (DeliveryState.Pending or DeliveryState.Preparing or DeliveryState.Sending) })
             {
                 return row;
             }

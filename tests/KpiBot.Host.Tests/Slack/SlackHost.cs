@@ -126,7 +126,7 @@ internal sealed class SlackHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var queue = Services.GetRequiredService<KpiBot.Core.Inbound.IInboundQueue>();
         while (queue.Pending > 0 || await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
-                   .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Sending, timeout.Token)))
+                   .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending, timeout.Token)))
         {
             await Task.Delay(100, timeout.Token);
         }

@@ -67,7 +67,7 @@ public sealed class SlackNoticeTests
         while (true)
         {
             var row = await host.InScopeAsync(s => s.GetRequiredService<IDeliveryStore>().FindAsync(key, timeout.Token));
-            if (row is { State: not (DeliveryState.Pending or DeliveryState.Sending) })
+            if (row is { State: not (DeliveryState.Pending or DeliveryState.Preparing or DeliveryState.Sending) })
             {
                 return row;
             }

@@ -146,7 +146,7 @@ internal sealed class TeamsHost : IAsyncDisposable
             }
 
             while (await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
-                       .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Sending, timeout.Token)))
+                       .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending, timeout.Token)))
             {
                 await Task.Delay(100, timeout.Token);
             }

@@ -50,6 +50,19 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Post_AnsweredOnlyAfterTheClientsTimeout_IsUnknown_AndNotRepeated()
+    {
+        // Slack took the post (and usually shows it) but answered after the client gave up.
+        _http.Timeout = TimeSpan.FromSeconds(1);
+        _slack.Delay("chat.postMessage", TimeSpan.FromSeconds(5));
+
+        var outcome = await _router.PostToChannelAsync(Channel, new MessageView("hi"), CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Unknown>(outcome);
+        Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage");
+    }
+
+    [Fact]
     public async Task SendToPerson_AgainLater_UsesTheKeptDmChannel_OneCallAPrompt()
     {
         await _router.SendToPersonAsync("alice", SampleViews.Prompt(), CancellationToken.None);

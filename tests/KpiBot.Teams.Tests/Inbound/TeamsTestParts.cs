@@ -13,13 +13,16 @@ internal sealed class TeamsTestParts
 {
     public const string Tenant = "tenant-1";
 
-    public TeamsTestParts(FakeBotFrameworkServer server)
+    /// <param name="server">The fake connector.</param>
+    /// <param name="clientTimeout">The connector client's timeout, when a test needs a short one.</param>
+    public TeamsTestParts(FakeBotFrameworkServer server, TimeSpan? clientTimeout = null)
     {
         var options = server.Options();
         options.ConnectorRetryBaseDelay = TimeSpan.FromMilliseconds(5);
         options.ConnectorMaxAttempts = 2;
         options.ConnectorMaxRetryDelay = TimeSpan.FromSeconds(1);
-        Connector = new BotConnectorClient(server.Client, new FixedToken(), options, TimeProvider.System);
+        var http = clientTimeout is { } timeout ? new HttpClient(server.CreateHandler()) { Timeout = timeout } : server.Client;
+        Connector = new BotConnectorClient(http, new FixedToken(), options, TimeProvider.System);
         Port = new TeamsChatPort(Connector);
         Directory = new ChatDirectory(
             Identities, Stores, [new TeamsProfileSource(Connector)], new ChatMisses(TimeProvider.System), TimeProvider.System, [Port], new InMemoryGoalsProvider(null));
@@ -36,10 +39,8 @@ internal sealed class TeamsTestParts
 
     public TeamsChatPort Port { get; }
 
+    /// <summary>Also the engine's chat port over Teams alone, as the host composes it.</summary>
     public ChatDirectory Directory { get; }
-
-    /// <summary>The engine's chat port over Teams alone, as the host composes it (the directory).</summary>
-    public ChatDirectory Router => Directory;
 
     public static ChatUser User(string id) => new(Platforms.Teams, Tenant, id);
 

@@ -29,11 +29,36 @@ public sealed class InMemoryChatPort : IChatPort
         }
     }
 
+    /// <summary>Runs before each post is recorded (after the gate the sender gave): a test stops the world there.</summary>
+    public Func<CancellationToken, Task>? OnPost { get; set; }
+
     public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken) =>
-        Task.FromResult(Record(personId, new ConversationAddress(Platforms.Test, "test", "dm:" + personId), view, personId, null));
+        SendToPersonAsync(personId, view, null, cancellationToken);
+
+    public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken) =>
+        PostAsync(personId, new ConversationAddress(Platforms.Test, "test", "dm:" + personId), view, personId, beforePost, cancellationToken);
 
     public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken) =>
-        Task.FromResult(Record(channel.ConversationId, channel, view, null, null));
+        PostToChannelAsync(channel, view, null, cancellationToken);
+
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken) =>
+        PostAsync(channel.ConversationId, channel, view, null, beforePost, cancellationToken);
+
+    private async Task<SendOutcome> PostAsync(
+        string recipient, ConversationAddress conversation, ChatView view, string? personId, BeforePost? beforePost, CancellationToken cancellationToken)
+    {
+        if (beforePost is not null && !await beforePost(cancellationToken))
+        {
+            return new SendOutcome.Withdrawn();
+        }
+
+        if (OnPost is { } onPost)
+        {
+            await onPost(cancellationToken);
+        }
+
+        return Record(recipient, conversation, view, personId, null);
+    }
 
     public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken) =>
         Task.FromResult(Record(message.Conversation.ConversationId, message.Conversation, view, null, message));

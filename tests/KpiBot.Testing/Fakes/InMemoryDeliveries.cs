@@ -70,7 +70,7 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
                 }
 
                 var id = ++_nextId;
-                _rows[id] = new Row(id, occurrence) { CreatedAt = now };
+                _rows[id] = new Row(id, occurrence) { CreatedAt = now, UpdatedAt = now };
                 _byKey[occurrence.Key] = id;
                 ids.Add(id);
             }
@@ -112,8 +112,8 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
 
             switch (row.State)
             {
-                case DeliveryState.Pending:
-                    row.State = DeliveryState.Sending;
+                case DeliveryState.Pending or DeliveryState.Preparing:
+                    row.State = DeliveryState.Preparing;
                     row.Attempts++;
                     break;
                 case DeliveryState.Sending:
@@ -121,33 +121,79 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
                     break;
             }
 
+            row.UpdatedAt = now;
             return Task.FromResult<DeliveryRecord?>(row.ToRecord());
         }
     }
 
-    public Task CompleteAsync(long id, DeliveryState state, MessageRef? message, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> BeginPostAsync(long id, int attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var row = _rows[id];
-            row.State = state;
-            row.Message = message;
-            row.Detail = detail;
+            if (row.State != DeliveryState.Preparing || row.Attempts != attempt)
+            {
+                return Task.FromResult(false);
+            }
+
+            row.State = DeliveryState.Sending;
+            row.UpdatedAt = now;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task CompleteAsync(long id, int attempt, DeliveryState state, MessageRef? message, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (state.IsInProgress())
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "A delivery completes in a final state.");
+        }
+
+        lock (_gate)
+        {
+            var row = _rows[id];
+            if (row.Attempts == attempt && row.State is DeliveryState.Preparing or DeliveryState.Sending or DeliveryState.Unknown)
+            {
+                row.State = state;
+                row.Message = message;
+                row.Detail = detail;
+                row.UpdatedAt = now;
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task ReleaseAsync(long id, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task ReleaseAsync(long id, int attempt, DateTimeOffset retryAt, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var row = _rows[id];
-            row.State = DeliveryState.Pending;
-            row.Detail = detail;
+            if (row.Attempts == attempt && row.State is DeliveryState.Preparing or DeliveryState.Sending)
+            {
+                row.State = DeliveryState.Pending;
+                row.Detail = detail;
+                row.UpdatedAt = now;
+            }
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<long>> StuckAsync(DateTimeOffset updatedBefore, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var stuck = _rows.Values
+                .Where(r => r.State is DeliveryState.Preparing or DeliveryState.Sending && r.UpdatedAt < updatedBefore)
+                .OrderBy(r => r.UpdatedAt).Take(max).ToList();
+            foreach (var row in stuck)
+            {
+                row.UpdatedAt = now;
+            }
+
+            return Task.FromResult<IReadOnlyList<long>>([.. stuck.Select(r => r.Id)]);
+        }
     }
 
     public Task<DeliveryRecord?> FindAsync(string occurrenceKey, CancellationToken cancellationToken)
@@ -217,6 +263,8 @@ public sealed class InMemoryDeliveries : IDeliveryStore, IDeliveryQueue
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset? EnqueuedAt { get; set; }
+
+        public DateTimeOffset UpdatedAt { get; set; }
 
         public HashSet<string> DoneParts { get; } = new(StringComparer.Ordinal);
 

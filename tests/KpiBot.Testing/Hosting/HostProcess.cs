@@ -9,10 +9,20 @@ namespace KpiBot.Testing.Hosting;
 /// <summary>
 /// The real <c>kpibot</c> executable serving in a child process on a free loopback port, as an operator runs it:
 /// settings come as environment variables, output is captured, and the test can signal it (SIGTERM, SIGINT),
-/// kill it (SIGKILL) and read its exit code. Used by the host's stop tests and by the fault suite.
+/// kill it (SIGKILL) and read its exit code. Used by the host's stop tests and by the fault suite. A host is never
+/// left behind: disposing kills its process tree, and so does the test process's exit (a failed or cancelled run
+/// that never reached the dispose).
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<HostProcess, byte> Running = new();
+
+    static HostProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll();
+    }
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -85,6 +95,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.Exited += (_, _) => host._exited.TrySetResult();
         process.Start();
+        Running[host] = 0;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return host;
@@ -148,13 +159,32 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!HasExited)
+        KillTree();
+        await _process.WaitForExitAsync();
+        Running.TryRemove(this, out _);
+        _process.Dispose();
+    }
+
+    /// <summary>Every host still running, when the test process exits.</summary>
+    private static void KillAll()
+    {
+        foreach (var host in Running.Keys)
+        {
+            host.KillTree();
+        }
+    }
+
+    /// <summary>Kills the host and anything it started (a process already gone is left alone).</summary>
+    private void KillTree()
+    {
+        try
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
         }
-
-        _process.Dispose();
+        catch (InvalidOperationException)
+        {
+            // Already exited (or never started).
+        }
     }
 
     private static int FreePort()

@@ -45,6 +45,9 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>This server's self-signed certificate in PEM, for a client outside .NET to trust (NODE_EXTRA_CA_CERTS).</summary>
+    public string CertificatePem => _certificate.ExportCertificatePem();
+
     public Uri MetadataUrl => new(BaseAddress, "v1/.well-known/openidconfiguration");
 
     public HttpClient Client { get; }

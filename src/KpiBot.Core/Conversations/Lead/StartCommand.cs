@@ -102,7 +102,7 @@ public sealed class StartCommand(IDayStore days, IDeliveryStore deliveries, IDel
         while (true)
         {
             var rows = await _deliveries.FindManyAsync(keys, ct).ConfigureAwait(false);
-            if (rows.All(r => r.State is not (DeliveryState.Pending or DeliveryState.Sending)) || watch.Elapsed >= _wait)
+            if (rows.All(r => !r.State.IsInProgress()) || watch.Elapsed >= _wait)
             {
                 return rows;
             }

@@ -59,7 +59,7 @@ internal static class StartReport
                     : (Outcome.Unreachable, UnreachableReason(failed.Detail, culture));
         }
 
-        if (rows.Any(r => r.State is DeliveryState.Pending or DeliveryState.Sending))
+        if (rows.Any(r => r.State.IsInProgress()))
         {
             return (Outcome.Pending, null);
         }
