@@ -49,21 +49,8 @@ public sealed class CheckInStore : ICheckInRepository
         }
 
         var at = now.ToUniversalTime();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RecordOnceAsync(entry, scaled, changedBy, at, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsLostRace(ex))
-            {
-                // Retry with fresh reads.
-            }
-            finally
-            {
-                _db.ChangeTracker.Clear();
-            }
-        }
+        return await RevisedWrites.RetryingAsync(_db, MaxAttempts, IsLostRace,
+            () => RecordOnceAsync(entry, scaled, changedBy, at, cancellationToken));
     }
 
     public async Task<CheckInEntry?> GetAsync(string personId, string nodeId, DateOnly day, CancellationToken cancellationToken)
@@ -127,23 +114,20 @@ public sealed class CheckInStore : ICheckInRepository
             .ToList();
     }
 
-    private async Task<CheckInRecordResult> RecordOnceAsync(
+    private Task<CheckInRecordResult> RecordOnceAsync(
         CheckInEntry entry,
         long scaled,
         string changedBy,
         DateTimeOffset at,
         CancellationToken cancellationToken)
     {
-        // On SQLite this is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue up. On
+        // On SQLite the transaction is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue up. On
         // PostgreSQL the existing row is locked (FOR UPDATE), so writers of one key queue up too; only two
         // first inserts can race, and the loser retries once and finds the row.
-        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-        var query = _db.Database.IsNpgsql()
+        var key = _db.Database.IsNpgsql()
             ? _db.CheckInEntries.FromSqlInterpolated(
                 $"SELECT * FROM checkin_entries WHERE person_id = {entry.PersonId} AND node_id = {entry.NodeId} AND day = {entry.Day} FOR UPDATE")
             : _db.CheckInEntries.Where(e => e.PersonId == entry.PersonId && e.NodeId == entry.NodeId && e.Day == entry.Day);
-        var row = (await query.ToListAsync(cancellationToken)).SingleOrDefault();
-
         var audit = new CheckInAuditRow
         {
             PersonId = entry.PersonId,
@@ -156,11 +140,11 @@ public sealed class CheckInStore : ICheckInRepository
             Source = entry.Source,
             ChangedAt = at,
         };
-
-        CheckInOutcome outcome;
-        if (row is null)
-        {
-            row = new CheckInEntryRow
+        return RevisedWrites.WriteAsync(
+            _db,
+            key,
+            audit,
+            () => new CheckInEntryRow
             {
                 PersonId = entry.PersonId,
                 NodeId = entry.NodeId,
@@ -172,35 +156,27 @@ public sealed class CheckInStore : ICheckInRepository
                 Revision = 1,
                 CreatedAt = at,
                 UpdatedAt = at,
-            };
-            _db.CheckInEntries.Add(row);
-            await _db.SaveChangesAsync(cancellationToken);
-            outcome = CheckInOutcome.Created;
-        }
-        else if (row.ValueScaled == scaled && row.Note == entry.Note && row.Blocker == entry.Blocker)
-        {
-            return new CheckInRecordResult(CheckInOutcome.Unchanged, row.Revision);
-        }
-        else
-        {
-            audit.OldValueScaled = row.ValueScaled;
-            audit.OldNote = row.Note;
-            audit.OldBlocker = row.Blocker;
-            row.ValueScaled = scaled;
-            row.Note = entry.Note;
-            row.Blocker = entry.Blocker;
-            row.Source = entry.Source;
-            row.Revision++;
-            row.UpdatedAt = at;
-            outcome = CheckInOutcome.Updated;
-        }
-
-        audit.EntryId = row.Id;
-        audit.Revision = row.Revision;
-        _db.CheckInAudit.Add(audit);
-        await _db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new CheckInRecordResult(outcome, row.Revision);
+            },
+            row => row.ValueScaled == scaled && row.Note == entry.Note && row.Blocker == entry.Blocker,
+            (row, change) =>
+            {
+                change.OldValueScaled = row.ValueScaled;
+                change.OldNote = row.Note;
+                change.OldBlocker = row.Blocker;
+                row.ValueScaled = scaled;
+                row.Note = entry.Note;
+                row.Blocker = entry.Blocker;
+                row.Source = entry.Source;
+                row.Revision++;
+                row.UpdatedAt = at;
+            },
+            (change, row) =>
+            {
+                change.EntryId = row.Id;
+                change.Revision = row.Revision;
+                return row.Revision;
+            },
+            cancellationToken);
     }
 
     /// <summary>Another writer got there first: the key was inserted, or the revision moved on.</summary>

@@ -39,21 +39,8 @@ public sealed class OutcomeStore(KpiBotDbContext db) : IOutcomeStore
             return new CheckInRecordResult(CheckInOutcome.UnknownNode);
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RecordOnceAsync(entry, scaled, changedBy, now.ToUniversalTime(), cancellationToken);
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsLostRace(ex))
-            {
-                // Another writer got there first: retry with fresh reads.
-            }
-            finally
-            {
-                _db.ChangeTracker.Clear();
-            }
-        }
+        return await RevisedWrites.RetryingAsync(_db, MaxAttempts, IsLostRace,
+            () => RecordOnceAsync(entry, scaled, changedBy, now.ToUniversalTime(), cancellationToken));
     }
 
     public async Task<OutcomeEntry?> GetAsync(string nodeId, string? personId, DateOnly periodStart, CancellationToken cancellationToken)
@@ -113,15 +100,13 @@ public sealed class OutcomeStore(KpiBotDbContext db) : IOutcomeStore
     private static OutcomeEntry ToEntry(OutcomeReportRow row) =>
         new(row.NodeId, row.PersonId, row.PeriodStart, ScaledValue.Unscale(row.ValueScaled), row.Note, row.Source, row.Revision);
 
-    private async Task<CheckInRecordResult> RecordOnceAsync(
+    private Task<CheckInRecordResult> RecordOnceAsync(
         OutcomeEntry entry, long scaled, string changedBy, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-        var query = _db.Database.IsNpgsql()
+        var key = _db.Database.IsNpgsql()
             ? _db.OutcomeReports.FromSqlInterpolated(
                 $"SELECT * FROM outcome_reports WHERE node_id = {entry.NodeId} AND period_start = {entry.PeriodStart} AND person_id IS NOT DISTINCT FROM {entry.PersonId} FOR UPDATE")
             : Key(_db.OutcomeReports, entry.NodeId, entry.PersonId, entry.PeriodStart);
-        var row = (await query.ToListAsync(cancellationToken)).SingleOrDefault();
         var audit = new OutcomeAuditRow
         {
             NodeId = entry.NodeId,
@@ -133,11 +118,11 @@ public sealed class OutcomeStore(KpiBotDbContext db) : IOutcomeStore
             Source = entry.Source,
             ChangedAt = at,
         };
-
-        CheckInOutcome outcome;
-        if (row is null)
-        {
-            row = new OutcomeReportRow
+        return RevisedWrites.WriteAsync(
+            _db,
+            key,
+            audit,
+            () => new OutcomeReportRow
             {
                 NodeId = entry.NodeId,
                 PersonId = entry.PersonId,
@@ -148,32 +133,24 @@ public sealed class OutcomeStore(KpiBotDbContext db) : IOutcomeStore
                 Revision = 1,
                 CreatedAt = at,
                 UpdatedAt = at,
-            };
-            _db.OutcomeReports.Add(row);
-            await _db.SaveChangesAsync(cancellationToken);
-            outcome = CheckInOutcome.Created;
-        }
-        else if (row.ValueScaled == scaled && row.Note == entry.Note)
-        {
-            return new CheckInRecordResult(CheckInOutcome.Unchanged, row.Revision);
-        }
-        else
-        {
-            audit.OldValueScaled = row.ValueScaled;
-            row.ValueScaled = scaled;
-            row.Note = entry.Note;
-            row.Source = entry.Source;
-            row.Revision++;
-            row.UpdatedAt = at;
-            outcome = CheckInOutcome.Updated;
-        }
-
-        audit.ReportId = row.Id;
-        audit.Revision = row.Revision;
-        _db.OutcomeAudit.Add(audit);
-        await _db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new CheckInRecordResult(outcome, row.Revision);
+            },
+            row => row.ValueScaled == scaled && row.Note == entry.Note,
+            (row, change) =>
+            {
+                change.OldValueScaled = row.ValueScaled;
+                row.ValueScaled = scaled;
+                row.Note = entry.Note;
+                row.Source = entry.Source;
+                row.Revision++;
+                row.UpdatedAt = at;
+            },
+            (change, row) =>
+            {
+                change.ReportId = row.Id;
+                change.Revision = row.Revision;
+                return row.Revision;
+            },
+            cancellationToken);
     }
 
     private static bool IsLostRace(DbUpdateException ex) =>

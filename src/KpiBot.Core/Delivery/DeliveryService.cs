@@ -5,7 +5,9 @@ using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
 using KpiBot.Core.Conversations.Cards;
 using KpiBot.Core.Digest;
+using KpiBot.Core.Conversations.Rep;
 using KpiBot.Core.Goals;
+using KpiBot.Core.Outcomes;
 using KpiBot.Core.Resources;
 using KpiBot.Core.Scheduling;
 using KpiBot.Core.Views;
@@ -35,7 +37,8 @@ public sealed class DeliveryService(
     TimeProvider time,
     DeliveryOptions options,
     ChatDirectory? directory = null,
-    IChartRenderer? charts = null)
+    IChartRenderer? charts = null,
+    IOutcomeStore? outcomes = null)
 {
     public async Task<DeliveryStep> SendAsync(long deliveryId, CancellationToken cancellationToken)
     {
@@ -167,6 +170,11 @@ public sealed class DeliveryService(
             return (null, "no longer in the goals file");
         }
 
+        if (occurrence.Kind is OccurrenceKind.OutcomePrompt or OccurrenceKind.OutcomeReminder)
+        {
+            return await SendOutcomeAskAsync(model, send, person, occurrence, cancellationToken);
+        }
+
         var cadence = occurrence.Kind is OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder or OccurrenceKind.WeeklySnooze
             ? KdiCadence.Weekly : KdiCadence.Daily;
         var isSnooze = occurrence.Kind is OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze;
@@ -212,6 +220,46 @@ public sealed class DeliveryService(
                     culture, occurrence.WorkDay),
                 prompt)
             : prompt;
+        return (await chat.SendToPersonAsync(person.Id, view, send.BeforePostAsync, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Asks a reporter for the outcomes due on the ask's day that are still unreported for their period (the
+    /// reminder too): the report form with them named, its text the way to report in words. Nothing when all are
+    /// reported, or when only daily outcomes are due on the reporter's day off.
+    /// </summary>
+    private async Task<(SendOutcome? Outcome, string? SkipReason)> SendOutcomeAskAsync(
+        GoalsModel model, Attempt send, Person person, Occurrence occurrence, CancellationToken cancellationToken)
+    {
+        if (outcomes is null)
+        {
+            return (null, "reported outcomes are not stored by this host");
+        }
+
+        var due = OutcomeAsks.DueOn(model, person, occurrence.WorkDay);
+        var open = new List<OutcomeAsk>(due.Count);
+        foreach (var ask in due)
+        {
+            var personId = OutcomeNodes.ReportingOf(ask.Node)!.PerPerson ? person.Id : null;
+            if (await outcomes.GetAsync(ask.Node.Id, personId, ask.Period.Start, cancellationToken) is null)
+            {
+                open.Add(ask);
+            }
+        }
+
+        if (open.Count == 0)
+        {
+            return (null, due.Count == 0 ? "no outcome to ask for" : "already reported");
+        }
+
+        if (open.TrueForAll(a => OutcomeNodes.ReportingOf(a.Node)!.Every == PeriodKind.Day)
+            && (await days.TimeOffAsync([person.Id], occurrence.WorkDay, occurrence.WorkDay, cancellationToken)).ContainsKey(person.Id))
+        {
+            return (null, "day off");
+        }
+
+        var view = ReportForms.Ask(model, person, Languages.For(person, model), occurrence.WorkDay, open,
+            reminder: occurrence.Kind == OccurrenceKind.OutcomeReminder);
         return (await chat.SendToPersonAsync(person.Id, view, send.BeforePostAsync, cancellationToken), null);
     }
 

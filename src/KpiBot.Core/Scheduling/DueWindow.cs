@@ -39,6 +39,38 @@ internal sealed class DueWindow(
         AddDigests(team, due);
     }
 
+    /// <summary>
+    /// The outcome asks of one group of reporters: per day of the window, the outcomes due that day decide whether
+    /// and when the group is asked; its people are visited only then.
+    /// </summary>
+    public void AddOutcomeAsks(OutcomeGroup group, List<Occurrence> due)
+    {
+        var team = group.Team;
+        var reminder = team.Schedule.ReminderAfter;
+        var zone = group.People.Zone;
+        var first = LocalTimes.DateOf(fromUtc - (reminder ?? TimeSpan.Zero), zone).AddDays(-1);
+        var last = LocalTimes.DateOf(toUtc, zone).AddDays(1);
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var asks = OutcomeAsks.Due(model, team, group.Nodes, day);
+            if (asks.Count == 0)
+            {
+                continue;
+            }
+
+            var at = LocalTimes.ToUtc(day, OutcomeAsks.TimeOf(team, asks), zone);
+            if (!Touches(at, reminder))
+            {
+                continue;
+            }
+
+            foreach (var person in group.People.People)
+            {
+                Add(OccurrenceKind.OutcomePrompt, OccurrenceKind.OutcomeReminder, person, day, at, reminder, due);
+            }
+        }
+    }
+
     private void AddDaily(TeamPlan team, ZoneGroup group, DateOnly first, DateOnly last, TimeSpan? reminder, List<Occurrence> due)
     {
         for (var day = first; day <= last; day = day.AddDays(1))

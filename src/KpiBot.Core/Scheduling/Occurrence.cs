@@ -16,6 +16,12 @@ public enum OccurrenceKind
 
     /// <summary>As <see cref="DailySnooze"/>, for the weekly card of the week starting <c>WorkDay</c>.</summary>
     WeeklySnooze,
+
+    /// <summary>A reporter is asked for the outcomes due on <c>WorkDay</c> (<see cref="OutcomeAsks"/>): one message for all of them.</summary>
+    OutcomePrompt,
+
+    /// <summary>The ask again, <c>reminder_after</c> later, when one of its outcomes is still unreported.</summary>
+    OutcomeReminder,
 }
 
 /// <summary>

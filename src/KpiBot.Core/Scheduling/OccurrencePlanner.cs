@@ -36,6 +36,11 @@ public static class OccurrencePlanner
             window.AddDue(team, due);
         }
 
+        foreach (var group in plan.Outcomes.Groups)
+        {
+            window.AddOutcomeAsks(group, due);
+        }
+
         due.Sort(static (a, b) =>
         {
             var byTime = a.DueAtUtc.CompareTo(b.DueAtUtc);
@@ -89,6 +94,7 @@ public static class OccurrencePlanner
         {
             OccurrenceKind.DailyPrompt => OccurrenceKind.DailyReminder,
             OccurrenceKind.WeeklyPrompt => OccurrenceKind.WeeklyReminder,
+            OccurrenceKind.OutcomePrompt => OccurrenceKind.OutcomeReminder,
             _ => throw new ArgumentException($"A reminder follows a prompt, not a {prompt.Kind}.", nameof(prompt)),
         };
         if (!string.Equals(prompt.RecipientId, person.Id, StringComparison.Ordinal))

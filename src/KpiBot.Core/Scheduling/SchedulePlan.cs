@@ -15,11 +15,15 @@ internal sealed class SchedulePlan
     {
         Teams = model.Teams.Select(t => new TeamPlan(t, model)).ToList();
         TeamsById = Teams.ToDictionary(t => t.Team.Id, StringComparer.Ordinal);
+        Outcomes = new OutcomePlan(model, TeamsById);
     }
 
     public IReadOnlyList<TeamPlan> Teams { get; }
 
     public IReadOnlyDictionary<string, TeamPlan> TeamsById { get; }
+
+    /// <summary>Who is asked for reported outcomes, and when (<see cref="OutcomeAsks"/>).</summary>
+    public OutcomePlan Outcomes { get; }
 
     public static SchedulePlan For(GoalsModel model) => Plans.GetValue(model, m => new SchedulePlan(m));
 }

@@ -11,7 +11,14 @@ public sealed record ReportFormView(
     IReadOnlyList<ReportChoice> Goals,
     string? Selected,
     DateOnly Day,
-    ReportFormLabels Labels) : ChatView(Text);
+    ReportFormLabels Labels) : ChatView(Text)
+{
+    /// <summary>
+    /// Words a card shows above the form, when the bot sends the form unasked (a reporter asked for their outcomes
+    /// on its cadence): what is due, and how to report it in text. Null for the form a person opened.
+    /// </summary>
+    public string? Intro { get; init; }
+}
 
 /// <summary>One goal the person may report: its id and "新規顧客の売上 (JPY, monthly)".</summary>
 public sealed record ReportChoice(string NodeId, string Label);

@@ -27,12 +27,8 @@ internal static class ApiKeyCommands
         scope.AcceptOnlyFromAmong("read", "write");
         var team = new Option<string?>("--team") { Description = "Limit the key to one team's data." };
         var command = new Command("create", "Create a key; it is printed once and stored only as a hash.") { name, scope, team };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => env.WithStoreAsync(async (_, services) =>
         {
-            using var host = env.BuildHost();
-            await KpiBotDatabase.MigrateAsync(host.Services, ct);
-            await using var scopeServices = host.Services.CreateAsyncScope();
-            var services = scopeServices.ServiceProvider;
             var teamId = parse.GetValue(team);
             if (teamId is not null)
             {
@@ -58,19 +54,16 @@ internal static class ApiKeyCommands
                 $"Created key '{made.Key.Name}' ({made.Key.Scope.ToString().ToLowerInvariant()}, {(teamId is null ? "all teams" : "team " + teamId)}). "
                 + "This is the only time it is shown: store it now. Send it as 'Authorization: Bearer <key>'.");
             return 0;
-        });
+        }, ct));
         return command;
     }
 
     private static Command List(CliEnvironment env)
     {
         var command = new Command("list", "List keys (names, scopes, teams; never the keys).");
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => env.WithStoreAsync(async (_, services) =>
         {
-            using var host = env.BuildHost();
-            await KpiBotDatabase.MigrateAsync(host.Services, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var keys = await scope.ServiceProvider.GetRequiredService<IApiKeyStore>().ListAsync(ct);
+            var keys = await services.GetRequiredService<IApiKeyStore>().ListAsync(ct);
             await env.Output.WriteLineAsync("name\tscope\tteam\tprefix\tcreated\trevoked");
             foreach (var key in keys)
             {
@@ -81,7 +74,7 @@ internal static class ApiKeyCommands
             }
 
             return 0;
-        });
+        }, ct));
         return command;
     }
 
@@ -89,12 +82,9 @@ internal static class ApiKeyCommands
     {
         var name = new Option<string>("--name") { Description = "The key's name.", Required = true };
         var command = new Command("revoke", "Revoke a key: it is refused from the next request on.") { name };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => env.WithStoreAsync(async (host, services) =>
         {
-            using var host = env.BuildHost();
-            await KpiBotDatabase.MigrateAsync(host.Services, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var revoked = await scope.ServiceProvider.GetRequiredService<IApiKeyStore>()
+            var revoked = await services.GetRequiredService<IApiKeyStore>()
                 .RevokeAsync(parse.GetRequiredValue(name), host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             if (!revoked)
             {
@@ -104,7 +94,7 @@ internal static class ApiKeyCommands
 
             await env.Output.WriteLineAsync($"Revoked '{parse.GetRequiredValue(name)}'.");
             return 0;
-        });
+        }, ct));
         return command;
     }
 }

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using KpiBot.Core.CheckIns;
 using KpiBot.Core.Formatting;
-using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
 using KpiBot.Host.Resources;
-using KpiBot.Storage;
 
 namespace KpiBot.Host.Cli;
 
@@ -22,25 +20,11 @@ internal static class CheckInCommands
         var blocker = new Option<bool>("--blocker") { Description = "Flag a blocker." };
         var confirm = new Option<bool>("--confirm") { Description = "Record a value that looks too large." };
         var add = new Command("add", "Record one value for a person, KDI and day.") { person, node, day, value, note, blocker, confirm };
-        add.SetAction(async (parse, ct) =>
+        add.SetAction((parse, ct) => env.WithGoalsAsync(parse, async store =>
         {
-            using var host = env.BuildHost();
-            await KpiBotDatabase.MigrateAsync(host.Services, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var model = await services.GetRequiredService<GoalsStore>().LoadCurrentAsync(ct);
-            var culture = CliEnvironment.CultureFor(parse.GetValue(CliOptions.Language), host.Services, model);
-            if (model is null)
+            var (model, culture) = (store.Model, store.Culture);
+            if (await env.PersonAsync(store, parse.GetRequiredValue(person), ct) is not { } member)
             {
-                await env.Error.WriteLineAsync(Localized.Get(CliText.ResourceManager, nameof(CliText.NoGoals), culture));
-                return 1;
-            }
-
-            var email = parse.GetRequiredValue(person);
-            var who = await services.GetRequiredService<PersonDirectory>().FindByEmailAsync(email, ct);
-            if (who is null || !model.PeopleById.TryGetValue(who.Id, out var member))
-            {
-                await env.Error.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.UnknownPerson), culture, email));
                 return 1;
             }
 
@@ -50,7 +34,7 @@ internal static class CheckInCommands
             var submission = new CheckInSubmission(
                 member.Id, workDay, new Dictionary<string, decimal> { [nodeId] = amount }, parse.GetValue(note), parse.GetValue(blocker),
                 CheckInSources.Cli, "cli:" + Environment.UserName, Confirmed: parse.GetValue(confirm));
-            var outcome = await services.GetRequiredService<CheckInService>().SubmitAsync(model, submission, ct);
+            var outcome = await store.Services.GetRequiredService<CheckInService>().SubmitAsync(model, submission, ct);
             if (outcome.Status != CheckInStatus.Saved)
             {
                 foreach (var problem in outcome.Problems)
@@ -70,7 +54,7 @@ internal static class CheckInCommands
                 _ => Localized.Format(CliText.ResourceManager, nameof(CliText.CheckInUnchanged), culture, amountText, workDay),
             });
             return 0;
-        });
+        }, ct));
         checkin.Add(add);
         return checkin;
     }

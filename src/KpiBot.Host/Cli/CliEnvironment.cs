@@ -1,8 +1,11 @@
+using System.CommandLine;
 using System.Globalization;
 using KpiBot.Core.Goals;
 using KpiBot.Core.Resources;
 using KpiBot.Host.Hosting;
 using KpiBot.Host.Jobs;
+using KpiBot.Host.Resources;
+using KpiBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KpiBot.Host.Cli;
@@ -49,6 +52,55 @@ public sealed class CliEnvironment(TextWriter output, TextWriter error, IReadOnl
     }
 
     /// <summary>
+    /// Runs a command on the store: builds the host, brings the database up to date and hands the command the host
+    /// and a scope's services; returns its exit code.
+    /// </summary>
+    public async Task<int> WithStoreAsync(Func<IHost, IServiceProvider, Task<int>> command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        using var host = BuildHost();
+        await KpiBotDatabase.MigrateAsync(host.Services, ct);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await command(host, scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// As <see cref="WithStoreAsync"/>, for a command that needs the imported goals: it gets them with the output
+    /// language (<see cref="CultureFor"/>); without goals the command is not run, and says so (exit code 1).
+    /// </summary>
+    public Task<int> WithGoalsAsync(ParseResult parse, Func<CliStore, Task<int>> command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(command);
+        return WithStoreAsync(async (host, services) =>
+        {
+            var model = await services.GetRequiredService<GoalsStore>().LoadCurrentAsync(ct);
+            var culture = CultureFor(parse.GetValue(CliOptions.Language), host.Services, model);
+            if (model is null)
+            {
+                await Error.WriteLineAsync(Localized.Get(CliText.ResourceManager, nameof(CliText.NoGoals), culture));
+                return 1;
+            }
+
+            return await command(new CliStore(host, services, model, culture));
+        }, ct);
+    }
+
+    /// <summary>The person of the goals with this email; null after saying on the error output that there is none.</summary>
+    public async Task<Person?> PersonAsync(CliStore store, string email, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var who = await store.Services.GetRequiredService<PersonDirectory>().FindByEmailAsync(email, ct);
+        if (who is not null && store.Model.PeopleById.TryGetValue(who.Id, out var person))
+        {
+            return person;
+        }
+
+        await Error.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.UnknownPerson), store.Culture, email));
+        return null;
+    }
+
+    /// <summary>
     /// The language for a command that needs no store: --lang, else KpiBot:Language, else English. Reads
     /// only the configuration, so it creates no database folder.
     /// </summary>
@@ -79,3 +131,6 @@ public sealed class CliEnvironment(TextWriter output, TextWriter error, IReadOnl
             : model?.Organization.Locale);
     }
 }
+
+/// <summary>What a command on the goals works with: the host, a scope's services, the goals and the output language.</summary>
+public sealed record CliStore(IHost Host, IServiceProvider Services, GoalsModel Model, CultureInfo Culture);

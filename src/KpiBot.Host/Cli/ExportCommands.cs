@@ -2,7 +2,6 @@ using System.CommandLine;
 using KpiBot.Core.Reporting;
 using KpiBot.Core.Resources;
 using KpiBot.Host.Resources;
-using KpiBot.Storage;
 using KpiBot.Web.Export;
 
 namespace KpiBot.Host.Cli;
@@ -17,20 +16,9 @@ internal static class ExportCommands
         var to = new Option<DateOnly?>("--to") { Description = "Last day (YYYY-MM-DD).", Required = true, CustomParser = CliOptions.ParseDate };
         var team = new Option<string?>("--team") { Description = "Only this team's people." };
         var checkins = new Command("checkins", "Every check-in of the range, one row each.") { from, to, team };
-        checkins.SetAction(async (parse, ct) =>
+        checkins.SetAction((parse, ct) => env.WithGoalsAsync(parse, async store =>
         {
-            using var host = env.BuildHost();
-            await KpiBotDatabase.MigrateAsync(host.Services, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var model = await services.GetRequiredService<GoalsStore>().LoadCurrentAsync(ct);
-            var culture = CliEnvironment.CultureFor(parse.GetValue(CliOptions.Language), host.Services, model);
-            if (model is null)
-            {
-                await env.Error.WriteLineAsync(Localized.Get(CliText.ResourceManager, nameof(CliText.NoGoals), culture));
-                return 1;
-            }
-
+            var (model, culture) = (store.Model, store.Culture);
             var teamId = parse.GetValue(team);
             if (teamId is not null && !model.TeamsById.ContainsKey(teamId))
             {
@@ -47,12 +35,12 @@ internal static class ExportCommands
             }
 
             var filter = new CheckInFilter(first, last, teamId is null ? null : [.. model.MembersOf(teamId).Select(p => p.Id)]);
-            var rows = services.GetRequiredService<ICheckInQuery>().StreamAsync(filter, ct);
+            var rows = store.Services.GetRequiredService<ICheckInQuery>().StreamAsync(filter, ct);
             await using var output = env.OpenBinaryOutput();
             var count = await CsvExports.WriteCheckInsAsync(output, model, rows, culture, ct);
             await env.Error.WriteLineAsync($"{count} check-ins written.");
             return 0;
-        });
+        }, ct));
         export.Add(checkins);
         return export;
     }

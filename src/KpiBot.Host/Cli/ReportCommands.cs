@@ -2,10 +2,7 @@ using System.CommandLine;
 using KpiBot.Core.Calendar;
 using KpiBot.Core.CheckIns;
 using KpiBot.Core.Outcomes;
-using KpiBot.Core.Resources;
 using KpiBot.Core.Rollup;
-using KpiBot.Host.Resources;
-using KpiBot.Storage;
 
 namespace KpiBot.Host.Cli;
 
@@ -24,27 +21,14 @@ internal static class ReportCommands
         var note = new Option<string?>("--note") { Description = "An optional note." };
         var confirm = new Option<bool>("--confirm") { Description = "Record a result that looks too large." };
         var command = new Command("report", "Record a result (sales, contracts…) of a KGI or KPI reported directly.") { goal, value, day, person, note, confirm };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => env.WithGoalsAsync(parse, async store =>
         {
-            using var host = env.BuildHost();
-            await KpiBotDatabase.MigrateAsync(host.Services, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var model = await services.GetRequiredService<GoalsStore>().LoadCurrentAsync(ct);
-            var culture = CliEnvironment.CultureFor(parse.GetValue(CliOptions.Language), host.Services, model);
-            if (model is null)
-            {
-                await env.Error.WriteLineAsync(Localized.Get(CliText.ResourceManager, nameof(CliText.NoGoals), culture));
-                return 1;
-            }
-
+            var (model, culture, services) = (store.Model, store.Culture, store.Services);
             string? personId = null;
             if (parse.GetValue(person) is { } email)
             {
-                var who = await services.GetRequiredService<PersonDirectory>().FindByEmailAsync(email, ct);
-                if (who is null || !model.PeopleById.ContainsKey(who.Id))
+                if (await env.PersonAsync(store, email, ct) is not { } who)
                 {
-                    await env.Error.WriteLineAsync(Localized.Format(CliText.ResourceManager, nameof(CliText.UnknownPerson), culture, email));
                     return 1;
                 }
 
@@ -52,7 +36,7 @@ internal static class ReportCommands
             }
 
             var goalId = parse.GetRequiredValue(goal);
-            var time = host.Services.GetRequiredService<TimeProvider>();
+            var time = store.Host.Services.GetRequiredService<TimeProvider>();
             var zone = model.NodesById.TryGetValue(goalId, out var node) && OutcomeNodes.OwnerTeamOf(model, node) is { } team
                 ? model.TeamsById[team].TimeZone
                 : model.Teams[0].TimeZone;
@@ -74,7 +58,7 @@ internal static class ReportCommands
             }
 
             return 0;
-        });
+        }, ct));
         return command;
     }
 }

@@ -6,7 +6,8 @@ namespace KpiBot.Teams.Cards;
 /// <summary>
 /// The report form as a card: the goal (a menu), the result as the person writes it (text, so ¥, separators and
 /// 万 work), a day of the period (today by default, none later) and a note; Submit sends them as a message
-/// activity (Action.Submit) whose receipt then replaces the card.
+/// activity (Action.Submit) whose receipt then replaces the card. A form the bot sends unasked (a reporter
+/// asked on their cadence) starts with its intro: what is due, and how to report it in text.
 /// </summary>
 public static class ReportCardRenderer
 {
@@ -18,6 +19,7 @@ public static class ReportCardRenderer
         List<CardElement> body =
         [
             new TextBlock(view.Title) { Size = "Medium", Weight = "Bolder" },
+            .. (view.Intro ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => new TextBlock(line)),
             new InputChoiceSet(Id(ReportFields.Goal), labels.Goal, [.. view.Goals.Select(g => new Choice(g.Label, g.NodeId))])
             {
                 Value = view.Selected,

@@ -40,6 +40,21 @@ internal static class ApiRequests
             : (team, null);
     }
 
+    /// <summary>
+    /// What a read or an export starts with: the goals, and the team it covers (as <see cref="TeamOf"/> decides);
+    /// else the problem to answer — no goals imported, no such team, or a key limited to another team.
+    /// </summary>
+    public static async Task<(ApiScope? Scope, IResult? Problem)> ScopeAsync(HttpContext context, IGoalsProvider goals, string? team, CancellationToken ct)
+    {
+        if (await goals.CurrentAsync(ct) is not { } model)
+        {
+            return (null, Problems.NoGoals());
+        }
+
+        var (teamId, error) = TeamOf(context, model, team);
+        return error is null ? (new ApiScope(model, teamId), null) : (null, error);
+    }
+
     /// <summary>Today in the team's zone (the first team's for the whole organisation).</summary>
     public static DateOnly Today(GoalsModel model, string? teamId, TimeProvider time) =>
         Zones.Today(teamId is not null ? model.TeamsById[teamId].TimeZone : model.Teams[0].TimeZone, time);
@@ -64,3 +79,6 @@ internal static class ApiRequests
     public static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 }
+
+/// <summary>The goals a request reads, and the team it covers (null: the whole organisation).</summary>
+internal sealed record ApiScope(GoalsModel Model, string? TeamId);

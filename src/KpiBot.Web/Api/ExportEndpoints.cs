@@ -12,15 +12,10 @@ internal static class ExportEndpoints
         HttpContext context, IGoalsProvider goals, ICheckInQuery checkIns,
         string? team, string? person, string? node, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        if (await goals.CurrentAsync(ct) is not { } model)
+        var (scope, refused) = await ApiRequests.ScopeAsync(context, goals, team, ct);
+        if (scope is not (var model, var teamId))
         {
-            return Problems.NoGoals();
-        }
-
-        var (teamId, error) = ApiRequests.TeamOf(context, model, team);
-        if (error is not null)
-        {
-            return error;
+            return refused!;
         }
 
         var (filter, problem) = ReadEndpoints.Filter(context, model, teamId, person, node, from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
@@ -38,15 +33,10 @@ internal static class ExportEndpoints
         HttpContext context, IGoalsProvider goals, TreeService trees, TimeProvider time,
         string? team, DateOnly? asOf, string? period, CancellationToken ct)
     {
-        if (await goals.CurrentAsync(ct) is not { } model)
+        var (scope, refused) = await ApiRequests.ScopeAsync(context, goals, team, ct);
+        if (scope is not (var model, var teamId))
         {
-            return Problems.NoGoals();
-        }
-
-        var (teamId, error) = ApiRequests.TeamOf(context, model, team);
-        if (error is not null)
-        {
-            return error;
+            return refused!;
         }
 
         if (!ApiRequests.TryPeriod(period, out var kind))

@@ -18,15 +18,10 @@ internal static class ReadEndpoints
         HttpContext context, IGoalsProvider goals, TreeService trees, TimeProvider time,
         string? team, DateOnly? asOf, string? period, CancellationToken ct)
     {
-        if (await goals.CurrentAsync(ct) is not { } model)
+        var (scope, refused) = await ApiRequests.ScopeAsync(context, goals, team, ct);
+        if (scope is not (var model, var teamId))
         {
-            return Problems.NoGoals();
-        }
-
-        var (teamId, error) = ApiRequests.TeamOf(context, model, team);
-        if (error is not null)
-        {
-            return error;
+            return refused!;
         }
 
         if (!ApiRequests.TryPeriod(period, out var kind))
@@ -44,15 +39,10 @@ internal static class ReadEndpoints
         HttpContext context, IGoalsProvider goals, NodeHistoryService histories, TimeProvider time,
         string id, string? team, DateOnly? asOf, CancellationToken ct)
     {
-        if (await goals.CurrentAsync(ct) is not { } model)
+        var (scope, refused) = await ApiRequests.ScopeAsync(context, goals, team, ct);
+        if (scope is not (var model, var teamId))
         {
-            return Problems.NoGoals();
-        }
-
-        var (teamId, error) = ApiRequests.TeamOf(context, model, team);
-        if (error is not null)
-        {
-            return error;
+            return refused!;
         }
 
         var history = await histories.HistoryAsync(model, id, asOf ?? ApiRequests.Today(model, teamId, time), teamId, ct);
@@ -70,15 +60,10 @@ internal static class ReadEndpoints
         HttpContext context, IGoalsProvider goals, ICheckInQuery checkIns, IOptions<ApiOptions> options,
         string? team, string? person, string? node, DateOnly? from, DateOnly? to, int? limit, string? cursor, CancellationToken ct)
     {
-        if (await goals.CurrentAsync(ct) is not { } model)
+        var (scope, refused) = await ApiRequests.ScopeAsync(context, goals, team, ct);
+        if (scope is not (var model, var teamId))
         {
-            return Problems.NoGoals();
-        }
-
-        var (teamId, error) = ApiRequests.TeamOf(context, model, team);
-        if (error is not null)
-        {
-            return error;
+            return refused!;
         }
 
         var size = limit ?? 100;
@@ -154,15 +139,10 @@ internal static class ReadEndpoints
         HttpContext context, IGoalsProvider goals, ParticipationService participation, TimeProvider time,
         string? team, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        if (await goals.CurrentAsync(ct) is not { } model)
+        var (scope, refused) = await ApiRequests.ScopeAsync(context, goals, team, ct);
+        if (scope is not (var model, var teamId))
         {
-            return Problems.NoGoals();
-        }
-
-        var (teamId, error) = ApiRequests.TeamOf(context, model, team);
-        if (error is not null)
-        {
-            return error;
+            return refused!;
         }
 
         var last = to ?? ApiRequests.Today(model, teamId, time);

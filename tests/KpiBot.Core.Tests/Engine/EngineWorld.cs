@@ -53,7 +53,7 @@ internal sealed class EngineWorld : IEngineDriver
         Conversations = new ConversationService(
             Goals, ChatDirectory, RepCommands.Create(prompts, cards, Store, Store, Store).Concat(lead), cards, Time);
         Dispatcher = new Dispatcher(Goals, Deliveries, Deliveries, new InMemoryDispatchCursor(), Time, options);
-        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options, ChatDirectory);
+        Sender = new DeliveryService(Deliveries, Chat, Goals, Store, Store, Store, Directory, prompts, digests, Time, options, ChatDirectory, outcomes: Outcomes);
         foreach (var person in Model.People)
         {
             Directory.LinkAsync(EngineAddresses.UserOf(person.Id), person.Id, start, CancellationToken.None).GetAwaiter().GetResult();
@@ -61,6 +61,9 @@ internal sealed class EngineWorld : IEngineDriver
     }
 
     private readonly List<(long Id, DateTimeOffset At)> _retries = [];
+
+    /// <summary>Reported results (the outcome asks look here for what is already reported).</summary>
+    public InMemoryOutcomes Outcomes { get; } = new();
 
     /// <summary>Profiles the chat platforms gave (zones, 1:1s).</summary>
     public InMemoryChatAdapterStores ChatUsers { get; } = new();

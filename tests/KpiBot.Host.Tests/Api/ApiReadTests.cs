@@ -85,10 +85,12 @@ public sealed class ApiReadTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
-    [Fact]
-    public async Task CsvExports_StreamUtf8WithBom_InTheReadersLanguage_AndParseAsTheRightColumns()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task CsvExports_StreamUtf8WithBom_InTheReadersLanguage_AndParseAsTheRightColumns(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var host = await ApiHost.StartAsync(db);
         var key = await host.KeyAsync("sheets", "write");
         // Calls are counted whole: a value of 20.5 would refuse the whole batch.

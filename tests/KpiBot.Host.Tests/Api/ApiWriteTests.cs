@@ -111,10 +111,12 @@ public sealed class ApiWriteTests
             (await ApiHost.JsonAsync(retry))["results"]!.AsArray().Select(r => r!["result"]!.GetValue<string>()));
     }
 
-    [Fact]
-    public async Task BadRows_AreProblemDetailsNamingRowAndField_AndNothingIsStored()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task BadRows_AreProblemDetailsNamingRowAndField_AndNothingIsStored(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var host = await ApiHost.StartAsync(db);
         var key = await host.KeyAsync("crm", "write");
         const string batch = """

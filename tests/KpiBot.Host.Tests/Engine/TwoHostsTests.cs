@@ -137,6 +137,9 @@ public sealed class TwoHostsTests : IAsyncLifetime
         Assert.Single(_chat.To("emily"), m => m.View is ReminderView);
         Assert.Contains("鈴木 美咲", status.Text, StringComparison.Ordinal);
         Assert.Single(_chat.Sent, m => m.View is DigestView && m.Conversation == channel);
+        // The lead is asked for November's results (16:00 JST, the month's last working day) and reminded, each once.
+        Assert.Single(_chat.To("sato"), m => m.View is ReportFormView { Intro: { } ask } && ask.StartsWith("実績の報告をお願いします", StringComparison.Ordinal));
+        Assert.Single(_chat.To("sato"), m => m.View is ReportFormView { Intro: { } ask } && ask.StartsWith("リマインド", StringComparison.Ordinal));
         var stored = await a.InScopeAsync(s => s.GetRequiredService<KpiBot.Core.CheckIns.ICheckInRepository>().GetDayAsync("tanaka", Mon, CancellationToken.None));
         Assert.Equal(24m, stored.Single(e => e.NodeId == "daily-calls").Value);
     }

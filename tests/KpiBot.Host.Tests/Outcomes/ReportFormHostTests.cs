@@ -24,7 +24,7 @@ public sealed class ReportFormHostTests
     private const string Estimate = OutcomeHostTests.Estimate;
 
     /// <summary>The report modal submitted, as Slack posts it.</summary>
-    private static string ReportSubmission(string user, string channel, string? goal, string amount, string day)
+    internal static string ReportSubmission(string user, string channel, string? goal, string amount, string day)
     {
         var payload = new JsonObject
         {
@@ -137,7 +137,7 @@ public sealed class ReportFormHostTests
     }
 
     /// <summary>Every string of a connector call's activity (the card's texts, unescaped), one a line.</summary>
-    private static string Text(RecordedRequest call) => string.Join('\n', Strings(JsonNode.Parse(call.Body)));
+    internal static string Text(RecordedRequest call) => string.Join('\n', Strings(JsonNode.Parse(call.Body)));
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
     {

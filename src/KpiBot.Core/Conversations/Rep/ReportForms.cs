@@ -3,6 +3,7 @@ using KpiBot.Core.Goals;
 using KpiBot.Core.Outcomes;
 using KpiBot.Core.Resources;
 using KpiBot.Core.Rollup;
+using KpiBot.Core.Scheduling;
 using KpiBot.Core.Views;
 
 namespace KpiBot.Core.Conversations.Rep;
@@ -23,20 +24,47 @@ public sealed class ReportForms(OutcomeService outcomes, RollupService rollup)
     public static IReadOnlyList<GoalNode> Reportable(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [.. OutcomeNodes.All(context.Model).Where(n => OutcomeRules.MayReport(context.Model, n, context.Person))];
+        return Reportable(context.Model, context.Person);
     }
 
     /// <summary>The form, with <paramref name="selected"/> chosen when the person may report it (or the only goal they may).</summary>
     public static ChatView Form(CommandContext context, string? selected)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var culture = context.Culture;
         var mine = Reportable(context);
-        if (mine.Count == 0)
+        return mine.Count == 0
+            ? new MessageView(Text(nameof(OutcomeText.NoOutcomes), context.Culture))
+            : Form(mine, selected, context.Today, context.Culture, Format(nameof(OutcomeText.Form_Text), context.Culture, Choices(mine)), intro: null);
+    }
+
+    /// <summary>
+    /// The form sent to a reporter on their cadence (and as its reminder): it names the outcomes still to report
+    /// for their periods, says how to report them in words, and has the first of them chosen, the ask's day as the day.
+    /// </summary>
+    public static ReportFormView Ask(GoalsModel model, Person person, CultureInfo culture, DateOnly day, IReadOnlyList<OutcomeAsk> asks, bool reminder)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(asks);
+        if (asks.Count == 0)
         {
-            return new MessageView(Text(nameof(OutcomeText.NoOutcomes), culture));
+            throw new ArgumentException("An ask names at least one outcome.", nameof(asks));
         }
 
+        var mine = Reportable(model, person);
+        var items = string.Join(Text(nameof(OutcomeText.Ask_Separator), culture),
+            asks.Select(a => Format(nameof(OutcomeText.Ask_Item), culture, a.Node.Title, OutcomeReceipt.PeriodText(model, a.Node, a.Period, culture))));
+        var ask = Format(reminder ? nameof(OutcomeText.Ask_Reminder) : nameof(OutcomeText.Ask_Text), culture, items);
+        var hint = Format(nameof(OutcomeText.Ask_Hint), culture, $"report {asks[0].Node.Id} <{Text(nameof(OutcomeText.Form_Amount), culture)}>");
+        var first = asks[0].Node.Id;
+        return Form(mine.Any(n => n.Id == first) ? mine : [.. mine, asks[0].Node], first, day, culture, ask + "\n" + hint, intro: ask + "\n" + hint);
+    }
+
+    private static IReadOnlyList<GoalNode> Reportable(GoalsModel model, Person person) =>
+        [.. OutcomeNodes.All(model).Where(n => OutcomeRules.MayReport(model, n, person))];
+
+    private static ReportFormView Form(IReadOnlyList<GoalNode> mine, string? selected, DateOnly day, CultureInfo culture, string text, string? intro)
+    {
         var choices = mine.Select(n => new ReportChoice(n.Id, Format(nameof(OutcomeText.Form_Choice), culture, n.Title, Cadence(n, culture)))).ToList();
         var chosen = mine.Any(n => n.Id == selected) ? selected : mine.Count == 1 ? mine[0].Id : null;
         var labels = new ReportFormLabels(
@@ -48,13 +76,7 @@ public sealed class ReportForms(OutcomeService outcomes, RollupService rollup)
             Text(nameof(OutcomeText.Form_Note), culture),
             Text(nameof(OutcomeText.Form_Submit), culture),
             Text(nameof(OutcomeText.Form_Cancel), culture));
-        return new ReportFormView(
-            Format(nameof(OutcomeText.Form_Text), culture, Choices(mine)),
-            Text(nameof(OutcomeText.Form_Title), culture),
-            choices,
-            chosen,
-            context.Today,
-            labels);
+        return new ReportFormView(text, Text(nameof(OutcomeText.Form_Title), culture), choices, chosen, day, labels) { Intro = intro };
     }
 
     /// <summary>The form submitted: the same checks and answer as <c>report</c> in text.</summary>
