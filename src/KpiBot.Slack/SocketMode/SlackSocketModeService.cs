@@ -168,7 +168,7 @@ public sealed class SlackSocketModeService(
 
                     // Acks of envelopes in hand still go out on this connection, then goodbye.
                     await connection.DrainAsync().ConfigureAwait(false);
-                    await connection.CloseAsync().ConfigureAwait(false);
+                    await connection.CloseAndAwaitGoodbyeAsync().ConfigureAwait(false);
 
                     // link_disabled: Socket Mode was turned off for the app; keep trying, but not in a tight loop.
                     return envelope.Reason == "link_disabled"

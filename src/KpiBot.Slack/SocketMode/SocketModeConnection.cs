@@ -86,6 +86,33 @@ internal sealed class Connection(ClientWebSocket socket)
         }
     }
 
+    /// <summary>
+    /// Closes and waits (at most <see cref="CloseTimeout"/>) for the other side's close frame, discarding what arrives
+    /// meanwhile (Slack redelivers unacknowledged envelopes), so the TCP connection ends after the closing handshake:
+    /// ending it right after our close frame lets the server see a dropped connection instead of a goodbye.
+    /// </summary>
+    public async Task CloseAndAwaitGoodbyeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(CloseTimeout);
+        var buffer = new byte[4 * 1024];
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                var result = await socket.ReceiveAsync(buffer, timeout.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            socket.Abort();
+        }
+    }
+
     /// <summary>Closes, then aborts if the other side has not finished closing within a short while (a dead network never answers).</summary>
     public async Task CloseOrAbortAsync()
     {

@@ -23,7 +23,9 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static EngineHost Start(TestDatabase db, FakeTimeProvider time, InMemoryChatPort chat, bool runServer = true)
+    /// <param name="recurring">false: the host registers no recurring jobs (the minutely dispatch among them), so only
+    /// the test's own dispatch runs claim what falls due (a minute turning on a loaded machine would otherwise claim it first).</param>
+    public static EngineHost Start(TestDatabase db, FakeTimeProvider time, InMemoryChatPort chat, bool runServer = true, bool recurring = true)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -39,6 +41,10 @@ internal sealed class EngineHost : IAsyncDisposable
             {
                 s.AddSingleton<IChatPort>(chat);
                 s.AddSingleton<TimeProvider>(time);
+                if (!recurring)
+                {
+                    s.RemoveRecurringJobs();
+                }
             });
         });
         _ = factory.Server; // start now: migrations, sample import, Hangfire server

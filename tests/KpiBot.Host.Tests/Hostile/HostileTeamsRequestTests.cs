@@ -129,7 +129,8 @@ public sealed class HostileTeamsRequestTests(HostileTeamsRequestTests.Fixture ho
             Key = Fake.AddKey("key-1", "msteams");
             SlackOnlyKey = Fake.AddKey("key-2", "slack");
             BareKey = Fake.AddKey("key-3");
-            Host = TeamsHost.Start(_db, Fake, new FakeTimeProvider(Now), environment: "Production");
+            // No recurring dispatch: a minute turning mid-corpus would send what is due at Now and change the counts.
+            Host = TeamsHost.Start(_db, Fake, new FakeTimeProvider(Now), environment: "Production", recurring: false);
         }
 
         public async Task DisposeAsync()

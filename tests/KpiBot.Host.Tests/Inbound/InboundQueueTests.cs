@@ -23,22 +23,25 @@ public sealed class InboundQueueTests : IAsyncDisposable
     private readonly RecordingHandover _handover = new();
     private readonly InboundQueue _queue;
 
-    public InboundQueueTests()
-    {
-        _queue = new InboundQueue(
-            _services.GetRequiredService<IServiceScopeFactory>(), _handover, _lifetime,
-            Options.Create(new HostOptions { ShutdownTimeout = Shutdown }), NullLogger<InboundQueue>.Instance);
-    }
+    public InboundQueueTests() => _queue = NewQueue(Shutdown);
+
+    private InboundQueue NewQueue(TimeSpan shutdown) => new(
+        _services.GetRequiredService<IServiceScopeFactory>(), _handover, _lifetime,
+        Options.Create(new HostOptions { ShutdownTimeout = shutdown }), NullLogger<InboundQueue>.Instance);
 
     [Fact]
     public async Task Stop_WorkThatEndsWithinTheDrainTime_AllRunsHereAndNothingIsHandedOver()
     {
-        await _queue.StartAsync(CancellationToken.None);
+        // 40 × 20 ms of work over 8 workers needs ~0.1 s; a 30 s shutdown (10 s of drain) keeps that true on a
+        // machine loaded enough to stretch it tenfold, which the 3 s of the other cases (1 s of drain) did not.
+        var shutdown = TimeSpan.FromSeconds(30);
+        using var queue = NewQueue(shutdown);
+        await queue.StartAsync(CancellationToken.None);
         var ran = new ConcurrentBag<int>();
         for (var i = 0; i < 40; i++)
         {
             var n = i;
-            Assert.True(_queue.TryEnqueue(Work(n, async ct =>
+            Assert.True(queue.TryEnqueue(Work(n, async ct =>
             {
                 await Task.Delay(20, ct);
                 ran.Add(n);
@@ -47,12 +50,12 @@ public sealed class InboundQueueTests : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         _lifetime.StopApplication();
-        await _queue.StopAsync(CancellationToken.None);
+        await queue.StopAsync(CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(0, 40), ran.Order());
         Assert.Empty(_handover.Items);
-        Assert.Equal(0, _queue.Pending);
-        Assert.True(clock.Elapsed < InboundQueue.DrainTimeout(Shutdown), $"stopped after {clock.Elapsed}, the queue was empty long before");
+        Assert.Equal(0, queue.Pending);
+        Assert.True(clock.Elapsed < InboundQueue.DrainTimeout(shutdown), $"stopped after {clock.Elapsed}, the queue was empty long before");
     }
 
     [Fact]

@@ -55,7 +55,8 @@ internal sealed class TeamsHost : IAsyncDisposable
 
     /// <summary>Starts a host; <paramref name="settings"/> are added last (null removes the app id for the Emulator cases).</summary>
     public static TeamsHost Start(
-        TestDatabase db, FakeBotFrameworkServer fake, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+        TestDatabase db, FakeBotFrameworkServer fake, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development",
+        bool recurring = true)
     {
         var all = new Dictionary<string, string?>
         {
@@ -87,6 +88,10 @@ internal sealed class TeamsHost : IAsyncDisposable
             b.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(time);
+                if (!recurring)
+                {
+                    s.RemoveRecurringJobs();
+                }
 
                 // Trust the fake's test-made certificate in these clients only; production validation is untouched.
                 s.AddHttpClient(TeamsServiceCollectionExtensions.MetadataClient).ConfigurePrimaryHttpMessageHandler(fake.CreateHandler);
