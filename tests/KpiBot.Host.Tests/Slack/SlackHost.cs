@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KpiBot.Core.Delivery;
-using KpiBot.Host.Jobs;
 using KpiBot.Slack.Handling;
 using KpiBot.Storage;
 using KpiBot.Testing;
@@ -74,11 +73,7 @@ internal sealed class SlackHost : IAsyncDisposable
                 s.AddSingleton<TimeProvider>(time);
                 if (!dispatch)
                 {
-                    // The hosted service that registers the recurring dispatch on start: without it the job never exists.
-                    foreach (var registration in s.Where(d => d.ImplementationType == typeof(RecurringJobsRegistration)).ToList())
-                    {
-                        s.Remove(registration);
-                    }
+                    s.RemoveRecurringJobs();
                 }
             });
             configure?.Invoke(b, slack);
