@@ -50,7 +50,14 @@ public sealed class BlockerStore : IBlockerStore
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
         ArgumentException.ThrowIfNullOrWhiteSpace(resolvedBy);
         var at = now.ToUniversalTime();
-        await _db.Blockers.Where(b => b.PersonId == personId && b.ResolvedAt == null)
+        var open = _db.Blockers.Where(b => b.PersonId == personId && b.ResolvedAt == null);
+        // Most answers come with no blocker open: a read, not an UPDATE (which on SQLite takes the write lock).
+        if (!await open.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await open
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.ResolvedAt, at).SetProperty(b => b.ResolvedBy, resolvedBy), cancellationToken);
     }
 

@@ -48,10 +48,88 @@ public sealed class CheckInStore : ICheckInRepository
             return new CheckInRecordResult(CheckInOutcome.UnknownNode);
         }
 
-        var at = now.ToUniversalTime();
-        return await RevisedWrites.RetryingAsync(_db, MaxAttempts, IsLostRace,
-            () => RecordOnceAsync(entry, scaled, changedBy, at, cancellationToken));
+        return await WriteAsync(entry, scaled, changedBy, now.ToUniversalTime(), cancellationToken);
     }
+
+    /// <summary>
+    /// One submission's entries with one read each for their people, their nodes and the rows they already have:
+    /// an entry whose row already holds its value, note and blocker is answered unchanged from that read, with no
+    /// transaction (on SQLite a write transaction takes the database's one write lock); the others are written
+    /// as <see cref="RecordAsync"/> writes them.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckInRecordResult>> RecordAllAsync(
+        IReadOnlyList<CheckInEntry> entries,
+        string changedBy,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var personIds = entries.Select(e => e.PersonId).Distinct(StringComparer.Ordinal).ToList();
+        var nodeIds = entries.Select(e => e.NodeId).Distinct(StringComparer.Ordinal).ToList();
+        var days = entries.Select(e => e.Day).Distinct().ToList();
+        var people = (await _db.People.AsNoTracking()
+                .Where(p => personIds.Contains(p.Id) && p.ArchivedAt == null)
+                .Select(p => p.Id)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var nodes = (await _db.GoalNodes.AsNoTracking()
+                .Where(n => nodeIds.Contains(n.Id) && n.ArchivedAt == null && ReportableKinds.Contains(n.Kind))
+                .Select(n => n.Id)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var rows = people.Count == 0 || nodes.Count == 0
+            ? []
+            : (await _db.CheckInEntries.AsNoTracking()
+                    .Where(e => personIds.Contains(e.PersonId) && nodeIds.Contains(e.NodeId) && days.Contains(e.Day))
+                    .Select(e => new { e.PersonId, e.NodeId, e.Day, e.ValueScaled, e.Note, e.Blocker, e.Revision })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(e => (e.PersonId, e.NodeId, e.Day));
+
+        var at = now.ToUniversalTime();
+        var results = new List<CheckInRecordResult>(entries.Count);
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            if (!ScaledValue.TryScale(entry.Value, ScaledValue.MaxCheckInValue, out var scaled, out var why))
+            {
+                results.Add(new CheckInRecordResult(CheckInOutcome.InvalidValue, Rejection: why));
+            }
+            else if (!people.Contains(entry.PersonId))
+            {
+                results.Add(new CheckInRecordResult(CheckInOutcome.UnknownPerson));
+            }
+            else if (!nodes.Contains(entry.NodeId))
+            {
+                results.Add(new CheckInRecordResult(CheckInOutcome.UnknownNode));
+            }
+            else if (rows.TryGetValue((entry.PersonId, entry.NodeId, entry.Day), out var row)
+                     && row.ValueScaled == scaled && row.Note == entry.Note && row.Blocker == entry.Blocker)
+            {
+                results.Add(new CheckInRecordResult(CheckInOutcome.Unchanged, row.Revision));
+            }
+            else
+            {
+                results.Add(await WriteAsync(entry, scaled, changedBy, at, cancellationToken));
+            }
+        }
+
+        return results;
+    }
+
+    private Task<CheckInRecordResult> WriteAsync(
+        CheckInEntry entry,
+        long scaled,
+        string changedBy,
+        DateTimeOffset at,
+        CancellationToken cancellationToken) =>
+        RevisedWrites.RetryingAsync(_db, MaxAttempts, IsLostRace,
+            () => RecordOnceAsync(entry, scaled, changedBy, at, cancellationToken));
 
     public async Task<CheckInEntry?> GetAsync(string personId, string nodeId, DateOnly day, CancellationToken cancellationToken)
     {

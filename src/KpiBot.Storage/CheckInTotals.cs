@@ -6,8 +6,8 @@ namespace KpiBot.Storage;
 
 /// <summary>
 /// Totals per (person, node) over a window, computed by the database in one grouped query: the sum and
-/// count of the scaled integer values, joined back to the entry of the group's latest day for
-/// <see cref="ActualTotal.Latest"/>. No entry is loaded.
+/// count of the scaled integer values, and the value of the group's latest day for
+/// <see cref="ActualTotal.Latest"/> by one index lookup per group. No entry is loaded.
 /// </summary>
 public sealed class CheckInTotals : ICheckInTotals
 {
@@ -57,13 +57,20 @@ public sealed class CheckInTotals : ICheckInTotals
                 g.Key.NodeId,
                 Sum = g.Sum(e => e.ValueScaled),
                 Count = g.Count(),
-                LastDay = g.Max(e => e.Day),
             });
 
-        return from g in groups
-               join e in _db.CheckInEntries on new { g.PersonId, g.NodeId, Day = g.LastDay }
-                   equals new { e.PersonId, e.NodeId, e.Day }
-               select new TotalRow(g.PersonId, g.NodeId, g.Sum, g.Count, e.ValueScaled);
+        // The latest value by one lookup per group on the unique (person, node, day) index, newest first: joined
+        // back instead, PostgreSQL hashed the whole table on every call (it guesses far too few groups).
+        return groups.Select(g => new TotalRow(
+            g.PersonId,
+            g.NodeId,
+            g.Sum,
+            g.Count,
+            _db.CheckInEntries
+                .Where(e => e.PersonId == g.PersonId && e.NodeId == g.NodeId && e.Day >= window.Start && e.Day <= window.End)
+                .OrderByDescending(e => e.Day)
+                .Select(e => e.ValueScaled)
+                .FirstOrDefault()));
     }
 
     internal sealed record TotalRow(string PersonId, string NodeId, long Sum, int Count, long Latest);

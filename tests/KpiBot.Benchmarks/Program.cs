@@ -26,6 +26,8 @@ using Microsoft.Extensions.Time.Testing;
 //   digest seed|run|drop [teams=1000] [reps per team=10] [hosts=2] [workers=8]
 // A lead's /kpi status over Slack on an existing database (bench/team-page.sh): see StatusBenchmark. Usage:
 //   status CONNECTION-STRING PERSON [requests=200]
+// Where a team's rollup and team page spend their time, step by step (same database): see RollupProfile. Usage:
+//   rollup CONNECTION-STRING TEAM [rounds=50]
 if (args is ["inbound", ..])
 {
     Environment.ExitCode = await InboundBenchmark.RunAsync(args[1..]);
@@ -35,6 +37,12 @@ if (args is ["inbound", ..])
 if (args is ["status", ..])
 {
     Environment.ExitCode = await StatusBenchmark.RunAsync(args[1..]);
+    return;
+}
+
+if (args is ["rollup", ..])
+{
+    Environment.ExitCode = await RollupProfile.RunAsync(args[1..]);
     return;
 }
 

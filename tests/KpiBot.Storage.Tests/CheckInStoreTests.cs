@@ -81,6 +81,60 @@ public abstract class CheckInStoreTests : StorageTestBase
         Assert.Equal(1, await db.CheckInEntries.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task RecordAll_OneSubmission_GivesEachEntryWhatRecordWouldInItsOrder()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        var store = new CheckInStore(db);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 10m, "n"), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Emails, Day, 3m, "n"), "alice", April1, Ct);
+
+        var results = await store.RecordAllAsync(
+            [
+                new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 10.0000m, "n"),   // the same content
+                new CheckInEntry(SampleGoals.Alice, SampleGoals.Emails, Day, 4m, "n"),        // a new value
+                new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day.AddDays(1), 7m, "n"), // a new day
+                new CheckInEntry(SampleGoals.Alice, "kdi-missing", Day, 1m, "n"),
+                new CheckInEntry(SampleGoals.Alice, SampleGoals.Ksf, Day, 1m, "n"),
+                new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 0.00001m, "n"),
+                new CheckInEntry("nobody", SampleGoals.Calls, Day, 1m, "n"),
+            ],
+            "alice",
+            April1.AddMinutes(5),
+            Ct);
+
+        Assert.Equal(
+            [
+                new CheckInRecordResult(CheckInOutcome.Unchanged, 1),
+                new CheckInRecordResult(CheckInOutcome.Updated, 2),
+                new CheckInRecordResult(CheckInOutcome.Created, 1),
+                new CheckInRecordResult(CheckInOutcome.UnknownNode),
+                new CheckInRecordResult(CheckInOutcome.UnknownNode),
+                new CheckInRecordResult(CheckInOutcome.InvalidValue, 0, ValueRejection.TooManyDecimals),
+                new CheckInRecordResult(CheckInOutcome.UnknownPerson),
+            ],
+            results);
+        Assert.Single(await store.HistoryAsync(SampleGoals.Alice, SampleGoals.Calls, Day, Ct));
+        Assert.Equal(2, (await store.HistoryAsync(SampleGoals.Alice, SampleGoals.Emails, Day, Ct)).Count);
+        Assert.Equal(3, await db.CheckInEntries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RecordAll_ANoteOrBlockerChangedWithTheSameValue_IsStillAnUpdate()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        var store = new CheckInStore(db);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 10m, "n"), "alice", April1, Ct);
+
+        var note = await store.RecordAllAsync([new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 10m, "other")], "alice", April1, Ct);
+        var blocker = await store.RecordAllAsync([new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 10m, "other", Blocker: true)], "alice", April1, Ct);
+
+        Assert.Equal([new CheckInRecordResult(CheckInOutcome.Updated, 2)], note);
+        Assert.Equal([new CheckInRecordResult(CheckInOutcome.Updated, 3)], blocker);
+    }
+
     [Theory]
     [InlineData("0.00001", ValueRejection.TooManyDecimals)]
     [InlineData("12.34567", ValueRejection.TooManyDecimals)]

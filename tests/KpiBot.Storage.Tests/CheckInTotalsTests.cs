@@ -61,9 +61,21 @@ public abstract class CheckInTotalsTests : StorageTestBase
 
         Assert.Contains("SUM(", sql, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("COUNT(", sql, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("MAX(", sql, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("GROUP BY", sql, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("value_scaled", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_TakesTheLatestValueByALookupPerGroup_NotAJoinOverTheWholeTable()
+    {
+        await using var db = Database.NewContext();
+
+        var sql = new CheckInTotals(db).Query(April, [SampleGoals.Calls], null).ToQueryString();
+
+        // A join back to checkin_entries made PostgreSQL hash every row of the table on each call.
+        Assert.DoesNotContain("JOIN", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ORDER BY", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("LIMIT 1", sql, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task RecordAsync(string person, string node, DateOnly day, decimal value)

@@ -92,10 +92,15 @@ public sealed class CheckInService(IGoalsProvider goals, ICheckInRepository chec
         var changedBy = submission.ChangedBy ?? submission.PersonId;
         var recorded = new List<RecordedValue>();
         var problems = new List<ValueProblem>();
-        foreach (var (nodeId, value) in submission.Values)
+        var values = submission.Values.ToList();
+        var entries = values
+            .Select(v => new CheckInEntry(submission.PersonId, v.Key, submission.Day, v.Value, note, submission.Blocker, submission.Source))
+            .ToList();
+        var results = await _checkIns.RecordAllAsync(entries, changedBy, now, ct).ConfigureAwait(false);
+        for (var i = 0; i < values.Count; i++)
         {
-            var entry = new CheckInEntry(submission.PersonId, nodeId, submission.Day, value, note, submission.Blocker, submission.Source);
-            var result = await _checkIns.RecordAsync(entry, changedBy, now, ct).ConfigureAwait(false);
+            var (nodeId, value) = values[i];
+            var result = results[i];
             if (result.Stored)
             {
                 recorded.Add(new RecordedValue(nodeId, value, result.Outcome, result.Revision));

@@ -6,6 +6,23 @@ public interface ICheckInRepository
     /// <summary>Creates, updates (revision + 1, audited) or leaves unchanged the entry of (person, node, day).</summary>
     Task<CheckInRecordResult> RecordAsync(CheckInEntry entry, string changedBy, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records one submission's entries as <see cref="RecordAsync"/> would, one after another, with a result per
+    /// entry in their order. A store may check the entries together (one read for all) rather than one by one.
+    /// </summary>
+    async Task<IReadOnlyList<CheckInRecordResult>> RecordAllAsync(
+        IReadOnlyList<CheckInEntry> entries, string changedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var results = new List<CheckInRecordResult>(entries.Count);
+        foreach (var entry in entries)
+        {
+            results.Add(await RecordAsync(entry, changedBy, now, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
     /// <summary>Everything a person recorded for one work day (or week start), any node.</summary>
     Task<IReadOnlyList<CheckInEntry>> GetDayAsync(string personId, DateOnly day, CancellationToken cancellationToken);
 

@@ -4,9 +4,14 @@ using KpiBot.Testing;
 
 namespace KpiBot.Web.Tests.Dashboard;
 
-/// <summary>The chat's rules decide what each person sees: a rep cannot reach a teammate's or another team's pages by changing the URL.</summary>
-public class AccessTests
+/// <summary>
+/// The chat's rules decide what each person sees: a rep cannot reach a teammate's or another team's pages by changing
+/// the URL. Every case only reads, so they share one host on the sample goals; each signs its people in afresh.
+/// </summary>
+public class AccessTests(AccessTests.Fixture fixture) : IClassFixture<AccessTests.Fixture>
 {
+    private DashboardHost Host => fixture.Host;
+
     [Theory]
     [InlineData("/dashboard/teams/telemarketing")]                       // another team's tree
     [InlineData("/dashboard/teams/telemarketing?period=month")]
@@ -14,9 +19,7 @@ public class AccessTests
     [InlineData("/dashboard/teams/nonexistent")]                         // no hint whether a team exists
     public async Task ARep_CannotOpenAnotherTeamsPages(string path)
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        await using var host = await DashboardHost.StartAsync(db);
-        using var rep = await host.SignedInAsync("tanaka@example.co.jp");
+        using var rep = await Host.SignedInAsync("tanaka@example.co.jp");
 
         var response = await FollowLocalAsync(rep, path);
 
@@ -38,9 +41,7 @@ public class AccessTests
     [InlineData("/dashboard/people/nobody")]                             // no hint whether a person exists
     public async Task ARep_CannotOpenATeammatesPage_OrTheTeamsPeople(string path)
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        await using var host = await DashboardHost.StartAsync(db);
-        using var rep = await host.SignedInAsync("tanaka@example.co.jp");
+        using var rep = await Host.SignedInAsync("tanaka@example.co.jp");
 
         var response = await FollowLocalAsync(rep, path);
 
@@ -55,9 +56,7 @@ public class AccessTests
     [Fact]
     public async Task ARep_OpensTheirOwnPage_AndTheirTeamsGoalPages()
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        await using var host = await DashboardHost.StartAsync(db);
-        using var rep = await host.SignedInAsync("tanaka@example.co.jp");
+        using var rep = await Host.SignedInAsync("tanaka@example.co.jp");
 
         Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync(new Uri("/dashboard/people/tanaka", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync(new Uri("/dashboard/teams/sales/goals/meetings", UriKind.Relative))).StatusCode);
@@ -67,10 +66,8 @@ public class AccessTests
     [Fact]
     public async Task ALead_SeesTheirTeamsPeople_NotAnotherTeams_AndAnAdmin_Everyones()
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        await using var host = await DashboardHost.StartAsync(db);
-        using var lead = await host.SignedInAsync("john.smith@example.com");
-        using var admin = await host.SignedInAsync("yamamoto@example.co.jp");
+        using var lead = await Host.SignedInAsync("john.smith@example.com");
+        using var admin = await Host.SignedInAsync("yamamoto@example.co.jp");
 
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(new Uri("/dashboard/teams/telemarketing/people", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(new Uri("/dashboard/people/kato", UriKind.Relative))).StatusCode);
@@ -84,10 +81,8 @@ public class AccessTests
     [Fact]
     public async Task AnAdmin_OpensEveryTeam_AndALead_OnlyTheirOwn()
     {
-        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        await using var host = await DashboardHost.StartAsync(db);
-        using var admin = await host.SignedInAsync("yamamoto@example.co.jp");
-        using var lead = await host.SignedInAsync("john.smith@example.com");
+        using var admin = await Host.SignedInAsync("yamamoto@example.co.jp");
+        using var lead = await Host.SignedInAsync("john.smith@example.com");
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/dashboard/teams/telemarketing", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri("/dashboard/teams/nonexistent", UriKind.Relative))).StatusCode);
@@ -95,6 +90,26 @@ public class AccessTests
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Contains("Goals of テレマーケティング課", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);   // John reads English
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync(new Uri("/dashboard/teams/sales", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>One database and host for the class.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private TestDatabase _db = null!;
+
+        internal DashboardHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+            Host = await DashboardHost.StartAsync(_db);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await _db.DisposeAsync();
+        }
     }
 
     private static async Task<HttpResponseMessage> FollowLocalAsync(HttpClient client, string path)
