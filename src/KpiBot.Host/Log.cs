@@ -30,4 +30,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "KpiBot:PublicBaseUrl is not set: weekly digests in Teams go out without their chart, and the dashboard command cannot give sign-in links. Set it to the address people reach this host at.")]
     public static partial void NoPublicBaseUrl(ILogger logger);
+
+    [LoggerMessage(8, LogLevel.Warning, "The Data Protection key ring is stored unencrypted in the database: whoever can read the database can decrypt the workspace tokens stored there. Set DataProtection:CertificatePath (with DataProtection:CertificatePassword) or DataProtection:CertificateThumbprint (docs/configuration.md).")]
+    public static partial void KeyRingNotEncrypted(ILogger logger);
 }

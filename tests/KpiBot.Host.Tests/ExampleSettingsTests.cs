@@ -39,6 +39,8 @@ public class ExampleSettingsTests
     [InlineData("Delivery", typeof(Core.Delivery.DeliveryOptions))]
     [InlineData("Slack", typeof(KpiBot.Slack.SlackOptions))]
     [InlineData("Teams", typeof(KpiBot.Teams.TeamsOptions))]
+    [InlineData("DataProtection", typeof(Hosting.KeyRingSettings))]
+    [InlineData("ForwardedHeaders", typeof(Hosting.ProxySettings))]
     public void TheExampleSettings_ListEveryOption(string section, Type options)
     {
         var json = JsonDocument.Parse(File.ReadAllText(ExampleFile)).RootElement.GetProperty(section);

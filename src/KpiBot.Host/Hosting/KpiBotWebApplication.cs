@@ -28,6 +28,10 @@ public static class KpiBotWebApplication
         var builder = WebApplication.CreateBuilder(args);
         KpiBotConfiguration.AddDefaults(builder.Configuration);
         var storage = StorageSettings.From(builder.Configuration).ToStorageOptions();
+        // A wrong address stops the start here, naming the key; the middleware reads the final configuration.
+        ProxySettings.From(builder.Configuration).Apply(new ForwardedHeadersOptions());
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .PostConfigure<IConfiguration>((options, configuration) => ProxySettings.From(configuration).Apply(options));
         builder.AddKpiBotServices(storage);
         // Before the job server, so it stops after it; its stop rule is timed from the stop signal, not the order.
         builder.Services.AddKpiBotInbound();
@@ -42,6 +46,9 @@ public static class KpiBotWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // First: every rule, log line and cookie after it sees the client a configured proxy forwarded, never a
+        // client an unconfigured one claims (ProxySettings, OperatorAccess).
+        app.UseForwardedHeaders();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapKpiBotDashboard();
         app.MapSlackPlatform();
@@ -77,10 +84,21 @@ public static class KpiBotWebApplication
             sp.GetRequiredService<IOptions<KpiBotOptions>>().Value.PublicBaseUri, DashboardSettings.DefaultLinkLifetime));
         builder.Services.AddScoped<SignInLinks>();
 
-        // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store.
-        builder.Services.AddDataProtection()
+        // One key ring for every host, in the database: it encrypts the workspace tokens the adapters store. Its keys
+        // are encrypted in turn with the operator's certificate, when one is configured (KeyRingSettings).
+        var keyRing = KeyRingSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(keyRing);
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("KpiBot")
             .PersistKeysToDbContext<KpiBotDbContext>();
+        var current = keyRing.LoadCurrent();
+        if (current is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(current);
+            var previous = keyRing.LoadPrevious();
+            dataProtection.UnprotectKeysWithAnyCertificate(previous is null ? [current] : [current, previous]);
+        }
+
         return builder;
     }
 }

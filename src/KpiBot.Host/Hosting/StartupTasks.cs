@@ -11,7 +11,12 @@ namespace KpiBot.Host.Hosting;
 /// hosted service's StartAsync, because some of them (Data Protection's key ring, Hangfire) read tables
 /// that the migrations create.
 /// </summary>
-public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOptions> options, ILogger<StartupTasks> logger)
+public sealed class StartupTasks(
+    IServiceScopeFactory scopes,
+    IOptions<KpiBotOptions> options,
+    KeyRingSettings keyRing,
+    IHostEnvironment environment,
+    ILogger<StartupTasks> logger)
     : IHostedLifecycleService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -32,6 +37,12 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<KpiBotOpt
         {
             // Said once, at start: the digest itself goes out as usual, without the chart in Teams.
             Log.NoPublicBaseUrl(logger);
+        }
+
+        if (!keyRing.Encrypted && environment.IsProduction())
+        {
+            // Said once, at start: the tokens are encrypted, but with keys stored in the clear beside them.
+            Log.KeyRingNotEncrypted(logger);
         }
 
         var sample = options.Value.SampleGoalsFile;

@@ -1,13 +1,14 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
+using KpiBot.Host.Hosting;
 
 namespace KpiBot.Host.Jobs;
 
 /// <summary>
-/// The dashboard shows job arguments and lets people delete jobs: it answers local requests, and remote
-/// ones only with the configured token (compared in constant time). No token configured → local only.
+/// The dashboard shows job arguments and lets people delete jobs: it answers local requests by the operator-access
+/// rule (<see cref="OperatorAccess"/>: forwarded headers from configured proxies only), and others only with the
+/// configured token (compared in constant time). No token configured → local only.
 /// </summary>
 public sealed class DashboardAuthorization(string? token) : IDashboardAuthorizationFilter
 {
@@ -17,8 +18,7 @@ public sealed class DashboardAuthorization(string? token) : IDashboardAuthorizat
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.GetHttpContext();
-        var remote = http.Connection.RemoteIpAddress;
-        if (remote is not null && IPAddress.IsLoopback(remote))
+        if (OperatorAccess.IsLocal(http))
         {
             return true;
         }

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
+using KpiBot.Core.Access;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Inbound;
 using KpiBot.Core.Conversations;
@@ -130,10 +130,9 @@ public static class TeamsEndpoints
         };
     }
 
-    /// <summary>A request from this machine, not forwarded on behalf of another (no proxy headers).</summary>
+    /// <summary>A request from this machine, not forwarded on behalf of another: the host's one rule (<see cref="LocalRequests"/>).</summary>
     private static bool IsLoopback(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
-        && !context.Request.Headers.ContainsKey("X-Forwarded-For") && !context.Request.Headers.ContainsKey("Forwarded");
+        LocalRequests.IsLocal(context.Connection.RemoteIpAddress, header => context.Request.Headers.ContainsKey(header));
 
     /// <summary>The body, or null when it is larger than <paramref name="limit"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

@@ -28,6 +28,32 @@ public sealed class TeamsEmulatorTests() : TeamsHostFixture(salesTeam: false)
         // Not from this machine: refused even in the Emulator mode.
         var remote = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-2"), token: null, from: IPAddress.Parse("203.0.113.7"));
         Assert.Equal(HttpStatusCode.Unauthorized, remote.StatusCode);
+
+        // Through a proxy on this machine the host was not told to trust, for a client elsewhere or claiming to be local.
+        var proxied = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-3"), token: null, forwardedFor: "8.8.8.8");
+        Assert.Equal(HttpStatusCode.Unauthorized, proxied.StatusCode);
+        var claimed = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-4"), token: null, forwardedFor: "127.0.0.1");
+        Assert.Equal(HttpStatusCode.Unauthorized, claimed.StatusCode);
+        Assert.Single(Fake.Calls("POST", "/activities/m-1"));
+        Assert.Empty(Fake.Calls("POST", "/activities/m-3"));
+        Assert.Empty(Fake.Calls("POST", "/activities/m-4"));
+    }
+
+    [Fact]
+    public async Task BehindAConfiguredProxy_TheForwardedClientIsJudged_NotTheProxy()
+    {
+        var settings = Emulator(appId: "");
+        settings["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1";
+        await using var host = StartHost(settings);
+
+        var remote = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null, forwardedFor: "8.8.8.8");
+        var local = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-2"), token: null, forwardedFor: "127.0.0.1");
+        await host.SettleAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, remote.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, local.StatusCode);
+        Assert.Empty(Fake.Calls("POST", "/activities/m-1"));
+        Assert.Single(Fake.Calls("POST", "/activities/m-2"));
     }
 
     [Fact]

@@ -110,9 +110,9 @@ internal sealed class TeamsHost : IAsyncDisposable
 
     /// <summary>
     /// Posts an activity as the Bot Framework would, with <paramref name="token"/> as the Bearer token (none when
-    /// null), from loopback or from <paramref name="from"/>.
+    /// null), from loopback or from <paramref name="from"/>, through a proxy that says it forwards <paramref name="forwardedFor"/>.
     /// </summary>
-    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token, IPAddress? from = null)
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token, IPAddress? from = null, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
         {
@@ -121,6 +121,11 @@ internal sealed class TeamsHost : IAsyncDisposable
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
         }
 
         if (from is null)
