@@ -43,10 +43,12 @@ internal sealed class SlackHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host. <paramref name="signingSecret"/> null leaves <c>Slack:SigningSecret</c> unset;
+    /// <paramref name="dispatch"/> false starts it without the minutely dispatcher, so only what the test itself
+    /// sends is sent (a minute turning on a loaded machine would otherwise send what falls due then);
     /// <paramref name="configure"/> runs last, before the host starts (more settings, test services, fake answers).
     /// </summary>
     public static async Task<SlackHost> StartAsync(
-        TestDatabase db, DateTimeOffset now, string? signingSecret = Secret, Action<IWebHostBuilder, FakeSlackApi>? configure = null)
+        TestDatabase db, DateTimeOffset now, string? signingSecret = Secret, Action<IWebHostBuilder, FakeSlackApi>? configure = null, bool dispatch = true)
     {
         var slack = await FakeSlackApi.StartAsync();
         var time = new FakeTimeProvider(now);
@@ -66,7 +68,14 @@ internal sealed class SlackHost : IAsyncDisposable
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl.ToString());
             b.UseSetting("Jobs:WorkerCount", "2");
             b.UseSetting("Jobs:PollInterval", "00:00:00.500");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+            b.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                if (!dispatch)
+                {
+                    s.RemoveRecurringJobs();
+                }
+            });
             configure?.Invoke(b, slack);
         });
         return new SlackHost(factory, slack, time);

@@ -33,7 +33,7 @@ public sealed class SlackNoticeTests
         var prompt = Assert.Single(slack.Of("chat.postMessage"),
             c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
         var ts = $"1700000000.{slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
-        var button = prompt.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!["value"]!.GetValue<string>();
+        var button = SlackPayloads.FirstButtonValue(prompt.Json);
         await host.FormAsync(SlackPayloads.Button(SlackHost.Team, Emily, "DU0EMILY", ts, SlackIds.OpenCheckIn, button));
         var metadata = Assert.Single(slack.Of("views.open")).Json["view"]!["private_metadata"]!.GetValue<string>();
 
@@ -54,7 +54,7 @@ public sealed class SlackNoticeTests
         await host.SettleAsync();
         await host.InScopeAsync(async s =>
         {
-            await s.GetRequiredService<SendDeliveryJob>().RunAsync(row.Id, CancellationToken.None);
+            await s.GetRequiredService<SendDeliveryBatchJob>().RunAsync([row.Id], CancellationToken.None);
             return true;
         });
         Assert.Equal(2, NoticesTo(slack, "DU0SATO").Count);
