@@ -62,6 +62,15 @@ public static class TeamsEndpoints
             return;
         }
 
+        if (!FromOwnTenant(activity, options))
+        {
+            // A single-tenant bot serves its own organisation only: another tenant's people, cards and rosters are
+            // never matched to ours (not even by email), whatever the activity says.
+            Log.Refused(logger, StatusCodes.Status403Forbidden, "another tenant");
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         var inbound = ActivityParser.Parse(activity);
         switch (inbound)
         {
@@ -103,6 +112,11 @@ public static class TeamsEndpoints
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, response, TeamsJsonContext.Default.InvokeResponse, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>With <c>Teams:TenantId</c> set, whether the activity comes from that tenant (an activity naming none does not).</summary>
+    private static bool FromOwnTenant(Activity activity, TeamsOptions options) =>
+        string.IsNullOrWhiteSpace(options.TenantId)
+        || string.Equals(activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id, options.TenantId.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Null when fine; else the status and the reason for the log.</summary>
     private static async Task<(int Status, string Reason)?> AuthenticateAsync(
