@@ -22,14 +22,11 @@ public sealed class TeamsOutageTests() : TeamsHostFixture(StorageProvider.Postgr
     {
         await using var host = StartHost();
         var url = host.ServiceUrl;
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(url), Token())).StatusCode);
-        await host.SettleAsync();
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "start", "m-start"), Token())).StatusCode);
-        await host.SettleAsync();
+        await InstallAndStartPromptsAsync(host);
         var suzukiChat = "a:personal:" + UserOf("suzuki");
-        var suzukiPrompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
+        var suzukiPrompt = PromptTo("suzuki");
         var tanakaChat = "a:personal:" + UserOf("tanaka");
-        var tanakaPrompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        var tanakaPrompt = PromptTo("tanaka");
         JsonObject Execute1() => Execute(url, "suzuki", suzukiChat, suzukiPrompt.ActivityId, CardData(suzukiPrompt, 0, ("kdi:daily-calls", "18"), ("kdi:intro-emails", "2")), "m-execute");
 
         await ((PostgresTestDatabase)Db).SetReachableAsync(false);

@@ -1,8 +1,10 @@
+using System.Net;
 using KpiBot.Storage;
 using KpiBot.Testing;
 using KpiBot.Testing.Teams;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
+using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
 namespace KpiBot.Host.Tests.Teams;
 
@@ -49,4 +51,17 @@ public abstract class TeamsHostFixture(StorageProvider provider = StorageProvide
     /// <summary>A host on this fixture's database, fake and clock; <paramref name="settings"/> as <see cref="TeamsHost.Start"/> takes them.</summary>
     internal TeamsHost StartHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development") =>
         TeamsHost.Start(Db, Fake, Time, settings, environment);
+
+    /// <summary>The bot is installed in the sales team and Sato starts today's prompts from her 1:1; everything it sent has gone out.</summary>
+    internal async Task InstallAndStartPromptsAsync(TeamsHost host)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(host.ServiceUrl), Token())).StatusCode);
+        await host.SettleAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(host.ServiceUrl, "sato", "start", "m-start"), Token())).StatusCode);
+        await host.SettleAsync();
+    }
+
+    /// <summary>The one card posted to <paramref name="person"/>'s personal chat.</summary>
+    protected RecordedRequest PromptTo(string person) =>
+        Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString("a:personal:" + UserOf(person)) + "/activities"));
 }

@@ -18,12 +18,9 @@ public sealed class TeamsRefusedCardTests : TeamsHostFixture
     {
         await using var host = StartHost();
         var url = host.ServiceUrl;
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(url), Token())).StatusCode);
-        await host.SettleAsync();
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "start", "m-start"), Token())).StatusCode);
-        await host.SettleAsync();
+        await InstallAndStartPromptsAsync(host);
         var tanakaChat = "a:personal:" + UserOf("tanaka");
-        var prompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        var prompt = PromptTo("tanaka");
 
         // Action.Submit with a negative number: the card is replaced by itself with the error, the typed 3 kept.
         var submit = Submit(url, "tanaka", tanakaChat, prompt.ActivityId, CardData(prompt, 0, ("kdi:daily-calls", "-5"), ("kdi:intro-emails", "3")), "m-submit");
