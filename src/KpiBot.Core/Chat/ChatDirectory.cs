@@ -1,3 +1,6 @@
+using KpiBot.Core.Goals;
+using KpiBot.Core.Views;
+
 namespace KpiBot.Core.Chat;
 
 /// <summary>
@@ -8,11 +11,23 @@ namespace KpiBot.Core.Chat;
 /// (<see cref="IChatProfileSource"/>); the identity and chat-user stores are read and written here only.
 /// Misses are remembered per host (<see cref="ChatMisses"/>), so strangers and people not in the chat cost a
 /// platform call once in a while, not each time. Identity answers are cached per host by the identity store.
+/// It is also the engine's <see cref="IChatPort"/>: a message to a person goes straight to the 1:1 that
+/// <see cref="ReachAsync"/> finds, through the platform's <see cref="IChatSender"/>; a channel post or an update
+/// goes to the platform of its address. Someone found nowhere is unreachable (<c>no_chat_identity</c>), which
+/// leads see in <c>status</c>, rather than an error. A post the platform did not answer in time is
+/// <see cref="SendOutcome.Unknown"/> (<see cref="SendOutcome.NoAnswerInTime"/>), on every platform.
 /// </summary>
 public sealed class ChatDirectory(
-    IIdentityStore identities, IChatUserStore users, IEnumerable<IChatProfileSource> sources, ChatMisses misses, TimeProvider time)
+    IIdentityStore identities,
+    IChatUserStore users,
+    IEnumerable<IChatProfileSource> sources,
+    ChatMisses misses,
+    TimeProvider time,
+    IEnumerable<IChatSender>? senders = null,
+    IGoalsProvider? goals = null) : IChatPort
 {
     private readonly IReadOnlyList<IChatProfileSource> _sources = [.. sources];
+    private readonly IReadOnlyList<IChatSender> _senders = [.. senders ?? []];
 
     /// <summary>The platforms people are reached on, in the order they are tried.</summary>
     public IReadOnlyList<string> Platforms => [.. _sources.Select(s => s.Platform)];
@@ -77,9 +92,10 @@ public sealed class ChatDirectory(
             (user, profile) = (found.Value.User, found.Value);
         }
 
-        var personal = await PersonalAsync(user, null, cancellationToken).ConfigureAwait(false);
-        profile ??= await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
-        return new ChatReach(personal.Value, personal.Failure, profile?.TimeZone);
+        // The stored profile is read once: it gives the 1:1 and (unless just found by email) the zone.
+        var stored = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
+        var personal = await PersonalAsync(stored ?? new ChatUserInfo(user), null, cancellationToken).ConfigureAwait(false);
+        return new ChatReach(personal.Value, personal.Failure, (profile ?? stored)?.TimeZone);
     }
 
     /// <summary>A chat user's 1:1: the one remembered, else opened through their platform (on <paramref name="serviceUrl"/> when the profile has none) and remembered.</summary>
@@ -87,6 +103,72 @@ public sealed class ChatDirectory(
     {
         ArgumentNullException.ThrowIfNull(user);
         var profile = await users.FindAsync(user, cancellationToken).ConfigureAwait(false) ?? new ChatUserInfo(user);
+        return await PersonalAsync(profile, serviceUrl, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A person's chat address through the directory: the 1:1 <see cref="ReachAsync"/> finds, posted to by its
+    /// platform's sender; else why not (unreachable, or the platform's refusal).
+    /// </summary>
+    public Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, CancellationToken cancellationToken) =>
+        SendToPersonAsync(personId, view, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
+    {
+        var model = goals is null ? null : await goals.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var reach = await ReachAsync(personId, model?.PeopleById.GetValueOrDefault(personId)?.Email, cancellationToken).ConfigureAwait(false);
+        return reach.Address is { } address
+            ? await PostToChannelAsync(address, view, beforePost, cancellationToken).ConfigureAwait(false)
+            : reach.Failure!;
+    }
+
+    /// <summary>Posts to any conversation (a channel, a group chat or a 1:1) on its platform.</summary>
+    public Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken) =>
+        PostToChannelAsync(channel, view, null, cancellationToken);
+
+    /// <summary>
+    /// Posts to any conversation on its platform, asking <paramref name="beforePost"/> (when given) right before
+    /// the platform is called (false: nothing is posted, <see cref="SendOutcome.Withdrawn"/>). The send rule shared
+    /// by every platform lives here: a post the platform did not answer in time is <see cref="SendOutcome.Unknown"/>
+    /// (<see cref="SendOutcome.NoAnswerInTime"/>) and never posted again.
+    /// </summary>
+    public async Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (SenderOf(channel.Platform) is not { } sender)
+        {
+            return NotConfigured(channel.Platform);
+        }
+
+        if (beforePost is not null && !await beforePost(cancellationToken).ConfigureAwait(false))
+        {
+            return new SendOutcome.Withdrawn();
+        }
+
+        try
+        {
+            return await sender.PostAsync(channel, view, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SendOutcome.NoAnswerInTime(e, cancellationToken) is { } unknown)
+        {
+            // Whatever the platform: a post left unanswered is never posted again.
+            return unknown;
+        }
+    }
+
+    /// <summary>Replaces a message the bot sent earlier, on its platform.</summary>
+    public Task<SendOutcome> UpdateAsync(MessageRef message, ChatView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return SenderOf(message.Conversation.Platform) is { } sender
+            ? sender.UpdateAsync(message, view, cancellationToken)
+            : Task.FromResult(NotConfigured(message.Conversation.Platform));
+    }
+
+    private async Task<ChatLookup<ConversationAddress>> PersonalAsync(ChatUserInfo profile, string? serviceUrl, CancellationToken cancellationToken)
+    {
+        var user = profile.User;
         var url = profile.ServiceUrl ?? serviceUrl;
         if (profile.PersonalConversationId is { } id && (url is not null || user.Platform != Chat.Platforms.Teams))
         {
@@ -216,6 +298,13 @@ public sealed class ChatDirectory(
     }
 
     private IChatProfileSource? SourceOf(string platform) => _sources.FirstOrDefault(s => s.Platform == platform);
+
+    /// <summary>Whether a chart goes to <paramref name="platform"/> as a message of its own (its sender says).</summary>
+    public bool PostsChartsSeparately(string platform) => SenderOf(platform)?.PostsChartsSeparately ?? false;
+
+    private IChatSender? SenderOf(string platform) => _senders.FirstOrDefault(s => s.Platform == platform);
+
+    private static SendOutcome NotConfigured(string platform) => new SendOutcome.Unreachable($"{platform}_not_configured");
 
     private static bool Differs(string? seen, string? known) => seen is not null && !string.Equals(seen, known, StringComparison.Ordinal);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using KpiBot.Host.Hosting;
 
 namespace KpiBot.Host.Cli;
@@ -83,12 +84,20 @@ public static class KpiBotCommandLine
             // Signalled while starting: nothing was serving yet.
             return 0;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException and not HostAbortedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not HostAbortedException && IsTheProcess)
         {
             await error.WriteLineAsync($"KpiBot could not start or stopped on an error: {Describe(ex)}");
             return 1;
         }
     }
+
+    /// <summary>
+    /// True when this entry point is the process's own (kpibot, dotnet run); false when another program runs it in its
+    /// process (a test's WebApplicationFactory). Only the process answers a failed start with a line and exit code 1:
+    /// a program hosting it in-process needs the exception itself, or it would see the entry point return, the host
+    /// already disposed, and fail on that instead of on the reason the host did not start.
+    /// </summary>
+    private static bool IsTheProcess => Assembly.GetEntryAssembly() == typeof(KpiBotCommandLine).Assembly;
 
     private static string Describe(Exception ex)
     {

@@ -8,7 +8,7 @@ public static class ChatPlatformRegistration
     /// <summary>
     /// Registers a chat platform: its sender (<typeparamref name="TSender"/>) and its profile source
     /// (<typeparamref name="TSource"/>), and makes the engine's <see cref="IChatPort"/> Core's
-    /// <see cref="ChatRouter"/> over every registered platform. People on several platforms are reached on
+    /// <see cref="ChatDirectory"/> over every registered platform. People on several platforms are reached on
     /// the first registered.
     /// </summary>
     public static IServiceCollection AddChatPlatform<TSender, TSource>(this IServiceCollection services)
@@ -21,7 +21,7 @@ public static class ChatPlatformRegistration
         services.AddScoped<IChatSender>(s => s.GetRequiredService<TSender>());
         services.AddScoped<IChatProfileSource>(s => s.GetRequiredService<TSource>());
         services.RemoveAll<IChatPort>();
-        services.AddScoped<IChatPort, ChatRouter>();
+        services.AddScoped<IChatPort>(s => s.GetRequiredService<ChatDirectory>());
         return services;
     }
 }

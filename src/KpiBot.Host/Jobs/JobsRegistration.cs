@@ -70,9 +70,9 @@ public static class JobsRegistration
         }
 
         builder.Services.AddSingleton<GracefulStop>();
-        builder.Services.AddScoped<IDeliveryQueue, HangfireDeliveryQueue>();
-        builder.Services.AddScoped<SendDeliveryJob>();
         builder.Services.AddScoped<SendDeliveryBatchJob>();
+        builder.Services.AddScoped<IDeliveryQueue>(s => s.GetRequiredService<SendDeliveryBatchJob>());
+        builder.Services.AddScoped<SendDeliveryJob>();
         builder.Services.AddScoped<DispatchJob>();
         return builder;
     }

@@ -5,18 +5,51 @@ using KpiBot.Host.Hosting;
 namespace KpiBot.Host.Jobs;
 
 /// <summary>
-/// Sends a small batch of deliveries (ids only: the method and its arguments are persisted contracts), a few
-/// at once, each in its own scope (its own database context). One job per batch shares Hangfire's per-job
-/// cost (fetch, state rows) among <see cref="DeliveryOptions.SendBatchSize"/> prompts. A job run again after a
-/// crash finds the rows it already sent final and skips them, takes over those it had not posted yet, and marks
-/// the one whose post was on the wire Unknown.
-/// A delivery that asks to be retried gets its own <see cref="SendDeliveryJob"/> at the time it names.
-/// When the host stops, Hangfire's token fires (<see cref="GracefulStop"/>): no new send starts, the sends on
-/// the wire finish, and the job ends cancelled, which hands it back to the queue; its rerun skips what was sent.
+/// The one job type that sends deliveries, and the engine's delivery queue on Hangfire (both ends in one place).
+/// Handed ids (in due order, so a fan-out is sent fairly), it enqueues one small job per batch of
+/// <see cref="DeliveryOptions.SendBatchSize"/> ids — ids only: the method and its arguments are persisted
+/// contracts — several enqueues at once, each its own storage transaction. Run, a batch sends a few at once,
+/// each in its own scope (its own database context), straight through <see cref="DeliveryService"/>; one job per
+/// batch shares Hangfire's per-job cost (fetch, state rows) among its prompts. A delivery that asks to be retried
+/// is scheduled again as a batch of one at the time it names. A job run again after a crash finds the rows it
+/// already sent final and skips them, takes over those it had not posted yet, and marks the one whose
+/// post was on the wire Unknown. When the host stops, Hangfire's
+/// token fires (<see cref="GracefulStop"/>): no new send starts, a send on the wire is not cut short until
+/// <see cref="GracefulStop.InFlight"/> (cancelled on the wire it would end Unknown), and the job ends cancelled,
+/// which hands it back to the queue; its rerun skips what was sent.
 /// </summary>
-public sealed class SendDeliveryBatchJob(IServiceScopeFactory scopes, DeliveryOptions options, GracefulStop stop)
+public sealed class SendDeliveryBatchJob(
+    IServiceScopeFactory scopes, IBackgroundJobClient jobs, DeliveryOptions options, TimeProvider time, GracefulStop stop) : IDeliveryQueue
 {
-    // Retried as SendDeliveryJob is (safe: rows done are skipped), long enough to outlast a database outage.
+    private const int EnqueueParallelism = 8;
+
+    public Task EnqueueAsync(IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        var batches = deliveryIds.Chunk(Math.Max(1, options.SendBatchSize)).ToList();
+        if (batches.Count <= 1)
+        {
+            foreach (var batch in batches)
+            {
+                Enqueue(batch);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        return Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = EnqueueParallelism, CancellationToken = cancellationToken },
+            (batch, _) =>
+            {
+                Enqueue(batch);
+                return ValueTask.CompletedTask;
+            });
+    }
+
+    // A send that failed before its post (the database went away) leaves the row Preparing, and the retry takes it
+    // over; one that failed with its post on the wire leaves it Sending, and the retry marks it Unknown (at most
+    // once). So retries are safe: ten of them (Hangfire's growing delays) outlast a database away for hours.
     [AutomaticRetry(Attempts = 10, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public Task RunAsync(long[] deliveryIds, CancellationToken cancellationToken)
     {
@@ -24,10 +57,22 @@ public sealed class SendDeliveryBatchJob(IServiceScopeFactory scopes, DeliveryOp
         return Parallel.ForEachAsync(
             deliveryIds,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.SendParallelism), CancellationToken = cancellationToken },
-            async (id, _) =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SendDeliveryJob>().RunAsync(id, stop.InFlight);
-            });
+            (id, _) => SendAsync(id));
     }
+
+    private async ValueTask SendAsync(long deliveryId)
+    {
+        var onTheWire = stop.InFlight;
+        await using var scope = scopes.CreateAsyncScope();
+        var step = await scope.ServiceProvider.GetRequiredService<DeliveryService>().SendAsync(deliveryId, onTheWire);
+        if (step.RetryAt is { } at)
+        {
+            // Hangfire schedules by its own clock: hand it the delay, not the instant.
+            var delay = at - time.GetUtcNow();
+            jobs.Schedule<SendDeliveryBatchJob>(j => j.RunAsync(new[] { deliveryId }, CancellationToken.None), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+            await scope.ServiceProvider.GetRequiredService<IDeliveryStore>().MarkEnqueuedAsync([deliveryId], time.GetUtcNow(), onTheWire);
+        }
+    }
+
+    private void Enqueue(long[] batch) => jobs.Enqueue<SendDeliveryBatchJob>(j => j.RunAsync(batch, CancellationToken.None));
 }

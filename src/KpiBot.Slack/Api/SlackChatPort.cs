@@ -74,7 +74,7 @@ public sealed class SlackChatPort(SlackApiClient client) : IChatSender
     }
 
     /// <summary>
-    /// Slack's refusals as outcomes. A post's timeout is left to the engine's send path (<see cref="ChatRouter"/>):
+    /// Slack's refusals as outcomes. A post's timeout is left to the engine's send path (<see cref="KpiBot.Core.Chat.ChatDirectory"/>):
     /// Slack usually posted it anyway and chat.postMessage takes no idempotency key, so it must not be retried.
     /// </summary>
     private static async Task<SendOutcome> GuardAsync(Func<Task<SendOutcome>> send, CancellationToken ct, bool posting)

@@ -18,7 +18,7 @@ public sealed class ChatDirectoryTests
 
     private ChatDirectory Directory() => new(_identities, _users, [_slack, _teams], new ChatMisses(_time), _time);
 
-    private ChatRouter Router() => new(Directory(), new InMemoryGoalsProvider(null), [_slack, _teams]);
+    private ChatDirectory Router() => new(_identities, _users, [_slack, _teams], new ChatMisses(_time), _time, [_slack, _teams], new InMemoryGoalsProvider(null));
 
     [Fact]
     public async Task Router_ReachesAPersonOnTheFirstPlatformTheyAreOn_AndChannelsByTheirAddress()

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -30,8 +31,7 @@ internal sealed class ApiHost : IAsyncDisposable
         _factory = factory;
         Db = db;
         Time = time;
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)) };
+        Client = new HttpClient { BaseAddress = new Uri(Address(factory)) };
     }
 
     public TestDatabase Db { get; }
@@ -57,10 +57,17 @@ internal sealed class ApiHost : IAsyncDisposable
             b.UseSetting("Jobs:RunServer", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
         });
-        factory.UseKestrel(0);
+        // The port is chosen here, on the factory that starts the host: UseKestrel(0) on a factory made by
+        // WithWebHostBuilder is lost (its host is created by the parent factory, which has no port), and every
+        // ApiHost on the machine then bound http://localhost:5000 — the second one at a time failed to start.
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return new ApiHost(factory, db, time);
     }
+
+    /// <summary>The address the host listens on: 127.0.0.1 and the port the system gave it.</summary>
+    private static string Address(WebApplicationFactory<Program> factory) =>
+        factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
     /// <summary><c>kpibot apikey create</c>: the key it prints once.</summary>
     public async Task<string> KeyAsync(string name, string scope, string? team = null)

@@ -84,7 +84,9 @@ public sealed class HostileSlackRequestTests(HostileSlackRequestTests.Fixture ho
         public async Task InitializeAsync()
         {
             _db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-            Host = await SlackHost.StartAsync(_db, Friday);
+            // Without the recurring dispatch: each case compares the stored rows before and after a refused request,
+            // and a minute turning mid-case would claim the day's reminders and count as something stored.
+            Host = await SlackHost.StartAsync(_db, Friday, dispatch: false);
             Host.Slack.AddUser(Emily, "emily.carter@example.com", "America/New_York", "en-US");
         }
 

@@ -20,7 +20,6 @@ public sealed class HostileTextTests
 {
     private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
     private const string Emily = "U0EMILY";
-    private const string Sato = "U0SATO";
 
     public static TheoryData<string> Cases => [.. Corpus.Keys];
 
@@ -45,16 +44,7 @@ public sealed class HostileTextTests
         var note = Corpus[name];
         await using var db = await TestDatabase.CreateAsync(StorageProvider.Postgres);
         await using var host = await SlackHost.StartAsync(db, Friday);
-        var slack = host.Slack;
-        slack.AddUser(Emily, "emily.carter@example.com", "America/New_York", "en-US");
-        slack.AddUser(Sato, "sato@example.co.jp");
-        await host.SlashAsync(Sato, "D0SATO", "start");
-        var prompt = Assert.Single(slack.Of("chat.postMessage"),
-            c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
-        var ts = $"1700000000.{slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
-        var button = prompt.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!["value"]!.GetValue<string>();
-        await host.FormAsync(SlackPayloads.Button(SlackHost.Team, Emily, "DU0EMILY", ts, SlackIds.OpenCheckIn, button));
-        var metadata = Assert.Single(slack.Of("views.open")).Json["view"]!["private_metadata"]!.GetValue<string>();
+        var metadata = await host.OpenEmilysDailyCheckInAsync();
 
         var values = new Dictionary<string, string?> { ["kdi:daily-calls"] = "18" };
         var submitted = await host.FormAsync(SlackPayloads.Submission(SlackHost.Team, Emily, metadata, values, note, blocker: true));

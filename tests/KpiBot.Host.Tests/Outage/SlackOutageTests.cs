@@ -23,16 +23,7 @@ public sealed class SlackOutageTests
     {
         await using var db = (PostgresTestDatabase)await TestDatabase.CreateAsync(StorageProvider.Postgres);
         await using var host = await SlackHost.StartAsync(db, Friday);
-        var slack = host.Slack;
-        slack.AddUser(Emily, "emily.carter@example.com", "America/New_York", "en-US");
-        slack.AddUser(Sato, "sato@example.co.jp");
-        await host.SlashAsync(Sato, "D0SATO", "start");
-        var prompt = Assert.Single(slack.Of("chat.postMessage"),
-            c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
-        var ts = $"1700000000.{slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
-        var button = prompt.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!["value"]!.GetValue<string>();
-        await host.FormAsync(SlackPayloads.Button(SlackHost.Team, Emily, "DU0EMILY", ts, SlackIds.OpenCheckIn, button));
-        var metadata = Assert.Single(slack.Of("views.open")).Json["view"]!["private_metadata"]!.GetValue<string>();
+        var metadata = await host.OpenEmilysDailyCheckInAsync();
         var submission = SlackPayloads.Submission(SlackHost.Team, Emily, metadata, new Dictionary<string, string?> { ["kdi:daily-calls"] = "18" });
 
         await db.SetReachableAsync(false);

@@ -4,10 +4,7 @@ using KpiBot.Core.CheckIns;
 using KpiBot.Host.Tests.Teams;
 using KpiBot.Storage;
 using KpiBot.Testing;
-using KpiBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.Tokens;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
 namespace KpiBot.Host.Tests.Outage;
@@ -16,49 +13,23 @@ namespace KpiBot.Host.Tests.Outage;
 /// Card answers sent while the database is away are answered "send it again" — as the invoke's answer for
 /// Action.Execute, as a reply for Action.Submit — never lost silently, and taken once it is back.
 /// </summary>
-public sealed class TeamsOutageTests : IAsyncLifetime
+public sealed class TeamsOutageTests() : TeamsHostFixture(StorageProvider.Postgres)
 {
-    /// <summary>Monday 2026-11-30, 10:00 in Tokyo: a working day for the sales team.</summary>
-    private static readonly DateTimeOffset Monday = new(2026, 11, 30, 1, 0, 0, TimeSpan.Zero);
     private const string TryAgain = "申し訳ありません。ただいまデータベースに接続できないため、保存・処理できませんでした。1分ほどしてから、もう一度送信してください。";
-
-    private PostgresTestDatabase _db = null!;
-    private FakeBotFrameworkServer _fake = null!;
-    private SecurityKey _key = null!;
-    private readonly FakeTimeProvider _time = new(Monday);
-
-    public async Task InitializeAsync()
-    {
-        _db = (PostgresTestDatabase)await TestDatabase.CreateAsync(StorageProvider.Postgres);
-        _fake = await FakeBotFrameworkServer.StartAsync();
-        _key = _fake.AddKey("key-1", "msteams");
-        _fake.Members = SalesMembers();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
-    private string Token() => TestTokens.Mint(_key, _time.GetUtcNow(), serviceUrl: _fake.BaseAddress.AbsoluteUri);
 
     [Fact]
     public async Task CardAnswersSentWhileTheDatabaseIsAway_AreAnsweredSendItAgain_AndSavedOnceSentAgain()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time);
+        await using var host = StartHost();
         var url = host.ServiceUrl;
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(url), Token())).StatusCode);
-        await host.SettleAsync();
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "start", "m-start"), Token())).StatusCode);
-        await host.SettleAsync();
+        await InstallAndStartPromptsAsync(host);
         var suzukiChat = "a:personal:" + UserOf("suzuki");
-        var suzukiPrompt = Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
+        var suzukiPrompt = PromptTo("suzuki");
         var tanakaChat = "a:personal:" + UserOf("tanaka");
-        var tanakaPrompt = Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        var tanakaPrompt = PromptTo("tanaka");
         JsonObject Execute1() => Execute(url, "suzuki", suzukiChat, suzukiPrompt.ActivityId, CardData(suzukiPrompt, 0, ("kdi:daily-calls", "18"), ("kdi:intro-emails", "2")), "m-execute");
 
-        await _db.SetReachableAsync(false);
+        await ((PostgresTestDatabase)Db).SetReachableAsync(false);
 
         // Action.Execute: the invoke's answer says it.
         var invoke = await host.PostAsync(Execute1(), Token());
@@ -71,15 +42,15 @@ public sealed class TeamsOutageTests : IAsyncLifetime
         var tanakaActivities = "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities";
         var submit = Submit(url, "tanaka", tanakaChat, tanakaPrompt.ActivityId, CardData(tanakaPrompt, 0, ("kdi:daily-calls", "22"), ("kdi:intro-emails", "3")), "m-submit");
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(submit, Token())).StatusCode);
-        for (var waited = 0; _fake.Calls("POST", tanakaActivities).Count < 2 && waited < 150; waited++)
+        for (var waited = 0; Fake.Calls("POST", tanakaActivities).Count < 2 && waited < 150; waited++)
         {
             await Task.Delay(100);
         }
 
-        var reply = _fake.Calls("POST", tanakaActivities).Skip(1).Select(r => JsonNode.Parse(r.Body)!["summary"]?.GetValue<string>()).ToList();
+        var reply = Fake.Calls("POST", tanakaActivities).Skip(1).Select(r => JsonNode.Parse(r.Body)!["summary"]?.GetValue<string>()).ToList();
         Assert.Equal([TryAgain], reply);
 
-        await _db.SetReachableAsync(true);
+        await ((PostgresTestDatabase)Db).SetReachableAsync(true);
         Assert.Empty(await DayAsync(host, "suzuki"));
         Assert.Empty(await DayAsync(host, "tanaka"));
 

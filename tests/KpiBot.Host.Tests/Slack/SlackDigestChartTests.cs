@@ -76,7 +76,7 @@ public sealed class SlackDigestChartTests
         var calls = slack.Calls.Count;
         await host.InScopeAsync(async s =>
         {
-            await s.GetRequiredService<SendDeliveryJob>().RunAsync(row.Id, CancellationToken.None);
+            await s.GetRequiredService<SendDeliveryBatchJob>().RunAsync([row.Id], CancellationToken.None);
             return true;
         });
         Assert.Equal(calls, slack.Calls.Count);

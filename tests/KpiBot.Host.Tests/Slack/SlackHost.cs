@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KpiBot.Core.Delivery;
+using KpiBot.Slack;
 using KpiBot.Slack.Handling;
 using KpiBot.Storage;
 using KpiBot.Testing;
@@ -43,10 +44,12 @@ internal sealed class SlackHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host. <paramref name="signingSecret"/> null leaves <c>Slack:SigningSecret</c> unset;
+    /// <paramref name="dispatch"/> false starts it without the minutely dispatcher, so only what the test itself
+    /// sends is sent (a minute turning on a loaded machine would otherwise send what falls due then);
     /// <paramref name="configure"/> runs last, before the host starts (more settings, test services, fake answers).
     /// </summary>
     public static async Task<SlackHost> StartAsync(
-        TestDatabase db, DateTimeOffset now, string? signingSecret = Secret, Action<IWebHostBuilder, FakeSlackApi>? configure = null)
+        TestDatabase db, DateTimeOffset now, string? signingSecret = Secret, Action<IWebHostBuilder, FakeSlackApi>? configure = null, bool dispatch = true)
     {
         var slack = await FakeSlackApi.StartAsync();
         var time = new FakeTimeProvider(now);
@@ -66,7 +69,14 @@ internal sealed class SlackHost : IAsyncDisposable
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl.ToString());
             b.UseSetting("Jobs:WorkerCount", "2");
             b.UseSetting("Jobs:PollInterval", "00:00:00.500");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+            b.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                if (!dispatch)
+                {
+                    s.RemoveRecurringJobs();
+                }
+            });
             configure?.Invoke(b, slack);
         });
         return new SlackHost(factory, slack, time);
@@ -104,6 +114,23 @@ internal sealed class SlackHost : IAsyncDisposable
         return ack.Length > 0
             ? JsonNode.Parse(ack)!["text"]!.GetValue<string>()
             : Slack.Of("response_url")[before].Json["text"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// Emily (U0EMILY, New York, English) and her lead Sato (U0SATO) are in the workspace; Sato's <c>start</c> sends
+    /// the prompts, and Emily opens her daily prompt's check-in modal (on a Friday, the team's weekly day, she also
+    /// gets the weekly prompt; the daily one is used). Returns the modal's private_metadata, for a submission.
+    /// </summary>
+    public async Task<string> OpenEmilysDailyCheckInAsync()
+    {
+        Slack.AddUser("U0EMILY", "emily.carter@example.com", "America/New_York", "en-US");
+        Slack.AddUser("U0SATO", "sato@example.co.jp");
+        await SlashAsync("U0SATO", "D0SATO", "start");
+        var prompt = Assert.Single(Slack.Of("chat.postMessage"),
+            c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
+        var ts = $"1700000000.{Slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
+        await FormAsync(SlackPayloads.Button(Team, "U0EMILY", "DU0EMILY", ts, SlackIds.OpenCheckIn, SlackPayloads.FirstButtonValue(prompt.Json)));
+        return Assert.Single(Slack.Of("views.open")).Json["view"]!["private_metadata"]!.GetValue<string>();
     }
 
     /// <summary>Waits until the Slack work queue is empty and no delivery is pending or being sent.</summary>

@@ -48,7 +48,7 @@ public sealed class SlackHttpTests
         var stored = await host.InScopeAsync(s => s.GetRequiredService<IChatUserStore>().FindAsync(new ChatUser(Platforms.Slack, SlackHost.Team, Emily), CancellationToken.None));
         Assert.Equal("DU0EMILY", stored!.PersonalConversationId);
         var ts = $"1700000000.{slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
-        var button = prompt.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!["value"]!.GetValue<string>();
+        var button = SlackPayloads.FirstButtonValue(prompt.Json);
 
         // She clicks "Check in": the modal opens with one number field per KDI.
         Assert.Equal(HttpStatusCode.OK, (await host.FormAsync(SlackPayloads.Button(SlackHost.Team, Emily, "DU0EMILY", ts, SlackIds.OpenCheckIn, button))).StatusCode);

@@ -16,7 +16,6 @@ public sealed class SlackNoticeTests
     // Friday 2026-11-27 14:00 UTC: 23:00 in Tokyo, 09:00 in New York (Emily, English).
     private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
     private const string Emily = "U0EMILY";
-    private const string Sato = "U0SATO";
 
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
@@ -26,16 +25,7 @@ public sealed class SlackNoticeTests
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var host = await SlackHost.StartAsync(db, Friday);
         var slack = host.Slack;
-        slack.AddUser(Emily, "emily.carter@example.com", "America/New_York", "en-US");
-        slack.AddUser(Sato, "sato@example.co.jp");
-        await host.SlashAsync(Sato, "D0SATO", "start");
-        // Friday is also the team's weekly day: start sends Emily the daily and the weekly prompt; the daily one is used.
-        var prompt = Assert.Single(slack.Of("chat.postMessage"),
-            c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
-        var ts = $"1700000000.{slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
-        var button = prompt.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!["value"]!.GetValue<string>();
-        await host.FormAsync(SlackPayloads.Button(SlackHost.Team, Emily, "DU0EMILY", ts, SlackIds.OpenCheckIn, button));
-        var metadata = Assert.Single(slack.Of("views.open")).Json["view"]!["private_metadata"]!.GetValue<string>();
+        var metadata = await host.OpenEmilysDailyCheckInAsync();
 
         // Slack answers the next message with 429 (retry after 1 s): that is the notice to the lead.
         slack.Answer("chat.postMessage", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: "1");
@@ -54,7 +44,7 @@ public sealed class SlackNoticeTests
         await host.SettleAsync();
         await host.InScopeAsync(async s =>
         {
-            await s.GetRequiredService<SendDeliveryJob>().RunAsync(row.Id, CancellationToken.None);
+            await s.GetRequiredService<SendDeliveryBatchJob>().RunAsync([row.Id], CancellationToken.None);
             return true;
         });
         Assert.Equal(2, NoticesTo(slack, "DU0SATO").Count);

@@ -70,7 +70,7 @@ public sealed class SlackSocketModeLoopTests
         var prompt = Assert.Single(slack.Of("chat.postMessage"), c => c.Json["text"]!.GetValue<string>().StartsWith("Check-in for", StringComparison.Ordinal));
         Assert.Equal("DU0EMILY", prompt.Json["channel"]!.GetValue<string>());
         var ts = $"1700000000.{slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
-        var button = prompt.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!["value"]!.GetValue<string>();
+        var button = SlackPayloads.FirstButtonValue(prompt.Json);
 
         // She clicks "Check in": the modal is opened (views.open) before the click is acknowledged.
         var click = SlackPayloads.ButtonJson(SlackHost.Team, Emily, "DU0EMILY", ts, SlackIds.OpenCheckIn, button);

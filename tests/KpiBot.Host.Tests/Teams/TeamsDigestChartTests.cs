@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KpiBot.Core.Delivery;
-using KpiBot.Storage;
-using KpiBot.Testing;
 using KpiBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.Tokens;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
 namespace KpiBot.Host.Tests.Teams;
@@ -16,35 +12,14 @@ namespace KpiBot.Host.Tests.Teams;
 /// on <c>KpiBot:PublicBaseUrl</c>, which the host answers with the PNG; without a public base URL the card goes
 /// without it (and the digest still goes).
 /// </summary>
-public sealed class TeamsDigestChartTests : IAsyncLifetime
+public sealed class TeamsDigestChartTests : TeamsHostFixture
 {
-    /// <summary>Monday 2026-11-30, 10:00 in Tokyo.</summary>
-    private static readonly DateTimeOffset Monday = new(2026, 11, 30, 1, 0, 0, TimeSpan.Zero);
     private static readonly string General = "/v3/conversations/" + Uri.EscapeDataString(TeamId) + "/activities";
-
-    private TestDatabase _db = null!;
-    private FakeBotFrameworkServer _fake = null!;
-    private SecurityKey _key = null!;
-    private readonly FakeTimeProvider _time = new(Monday);
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        _fake = await FakeBotFrameworkServer.StartAsync();
-        _key = _fake.AddKey("key-1", "msteams");
-        _fake.Members = SalesMembers();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [Fact]
     public async Task TheDigestCard_ShowsTheChart_FromASignedAddressTheHostServes()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time, new Dictionary<string, string?> { ["KpiBot:PublicBaseUrl"] = "https://kpibot.example.com/" });
+        await using var host = StartHost(new Dictionary<string, string?> { ["KpiBot:PublicBaseUrl"] = "https://kpibot.example.com/" });
 
         var card = await DigestCardAsync(host);
 
@@ -66,7 +41,7 @@ public sealed class TeamsDigestChartTests : IAsyncLifetime
     [Fact]
     public async Task WithoutAPublicBaseUrl_TheDigestCardGoesWithoutTheChart()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time);
+        await using var host = StartHost();
 
         var card = await DigestCardAsync(host);
 
@@ -82,18 +57,16 @@ public sealed class TeamsDigestChartTests : IAsyncLifetime
         await host.SettleAsync();
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InChannel(url, "yamamoto", "link sales", "m-link"), Token())).StatusCode);
         await host.SettleAsync();
-        var before = _fake.Calls("POST", General).Count;
+        var before = Fake.Calls("POST", General).Count;
 
-        _time.Advance(new DateTimeOffset(2026, 12, 7, 0, 1, 0, TimeSpan.Zero) - _time.GetUtcNow());
+        Time.Advance(new DateTimeOffset(2026, 12, 7, 0, 1, 0, TimeSpan.Zero) - Time.GetUtcNow());
         await host.InScopeAsync(s => s.GetRequiredService<Dispatcher>().RunAsync(CancellationToken.None));
         await host.SettleAsync();
 
-        var posted = _fake.Calls("POST", General).Skip(before).ToList();
+        var posted = Fake.Calls("POST", General).Skip(before).ToList();
         Assert.NotEmpty(posted);
         return JsonNode.Parse(posted[0].Body)!["attachments"]![0]!["content"]!;
     }
 
     private static IEnumerable<JsonNode> Elements(JsonNode card) => card["body"]!.AsArray().Select(e => e!);
-
-    private string Token() => TestTokens.Mint(_key, _time.GetUtcNow(), serviceUrl: _fake.BaseAddress.AbsoluteUri);
 }

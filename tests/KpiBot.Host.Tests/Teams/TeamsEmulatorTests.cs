@@ -1,10 +1,8 @@
 using System.Net;
 using KpiBot.Storage;
-using KpiBot.Testing;
 using KpiBot.Testing.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
 namespace KpiBot.Host.Tests.Teams;
@@ -13,34 +11,18 @@ namespace KpiBot.Host.Tests.Teams;
 /// The Bot Framework Emulator mode: unauthenticated requests only from loopback, only with
 /// Teams:AllowUnauthenticatedLocal, only in Development, and never when an app id is configured.
 /// </summary>
-public sealed class TeamsEmulatorTests : IAsyncLifetime
+public sealed class TeamsEmulatorTests() : TeamsHostFixture(salesTeam: false)
 {
-    private TestDatabase _db = null!;
-    private FakeBotFrameworkServer _fake = null!;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        _fake = await FakeBotFrameworkServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task WithTheOptionInDevelopment_LoopbackIsAccepted_AndAnswersGoOutWithoutAToken()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time, Emulator(appId: ""));
+        await using var host = StartHost(Emulator(appId: ""));
 
         var response = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null);
         await host.SettleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_fake.Calls("POST", "/activities/m-1"));
+        var reply = Assert.Single(Fake.Calls("POST", "/activities/m-1"));
         Assert.Equal("", reply.Authorization);
 
         // Not from this machine: refused even in the Emulator mode.
@@ -52,9 +34,9 @@ public sealed class TeamsEmulatorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, proxied.StatusCode);
         var claimed = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-4"), token: null, forwardedFor: "127.0.0.1");
         Assert.Equal(HttpStatusCode.Unauthorized, claimed.StatusCode);
-        Assert.Single(_fake.Calls("POST", "/activities/m-1"));
-        Assert.Empty(_fake.Calls("POST", "/activities/m-3"));
-        Assert.Empty(_fake.Calls("POST", "/activities/m-4"));
+        Assert.Single(Fake.Calls("POST", "/activities/m-1"));
+        Assert.Empty(Fake.Calls("POST", "/activities/m-3"));
+        Assert.Empty(Fake.Calls("POST", "/activities/m-4"));
     }
 
     [Fact]
@@ -62,7 +44,7 @@ public sealed class TeamsEmulatorTests : IAsyncLifetime
     {
         var settings = Emulator(appId: "");
         settings["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1";
-        await using var host = TeamsHost.Start(_db, _fake, _time, settings);
+        await using var host = StartHost(settings);
 
         var remote = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null, forwardedFor: "8.8.8.8");
         var local = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-2"), token: null, forwardedFor: "127.0.0.1");
@@ -70,14 +52,14 @@ public sealed class TeamsEmulatorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, remote.StatusCode);
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
-        Assert.Empty(_fake.Calls("POST", "/activities/m-1"));
-        Assert.Single(_fake.Calls("POST", "/activities/m-2"));
+        Assert.Empty(Fake.Calls("POST", "/activities/m-1"));
+        Assert.Single(Fake.Calls("POST", "/activities/m-2"));
     }
 
     [Fact]
     public async Task WithAnAppId_TheOptionIsIgnored_AndUnauthenticatedRequestsAreRefused()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time, Emulator(appId: FakeBotFrameworkServer.AppId));
+        await using var host = StartHost(Emulator(appId: FakeBotFrameworkServer.AppId));
 
         var response = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null);
         await host.SettleAsync();
@@ -91,7 +73,7 @@ public sealed class TeamsEmulatorTests : IAsyncLifetime
     [InlineData("true", "Production")]
     public async Task WithoutTheOptionOrOutsideDevelopment_TeamsIsOff(string allow, string environment)
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time, Emulator(appId: "", allow), environment);
+        await using var host = StartHost(Emulator(appId: "", allow), environment);
 
         var response = await host.PostAsync(Personal(host.ServiceUrl, "sato", "help", "m-1"), token: null);
 
@@ -107,7 +89,7 @@ public sealed class TeamsEmulatorTests : IAsyncLifetime
 
     private async Task AssertNothingAsync(TeamsHost host)
     {
-        Assert.Empty(_fake.Requests);
+        Assert.Empty(Fake.Requests);
         Assert.Equal(0, await host.InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().ChatUsers.CountAsync()));
     }
 }

@@ -4,11 +4,9 @@ using KpiBot.Core.Chat;
 using KpiBot.Core.CheckIns;
 using KpiBot.Core.Delivery;
 using KpiBot.Storage;
-using KpiBot.Testing;
 using KpiBot.Testing.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
@@ -19,43 +17,19 @@ namespace KpiBot.Host.Tests.Teams;
 /// team, proactive prompts, a card submitted and replaced by its receipt, the lead's status, a channel linked
 /// and the digest posted there; then the requests that must be refused, with nothing stored.
 /// </summary>
-public sealed class TeamsLoopTests : IAsyncLifetime
+public sealed class TeamsLoopTests : TeamsHostFixture
 {
-    /// <summary>Monday 2026-11-30, 10:00 in Tokyo: a working day for the sales team.</summary>
-    private static readonly DateTimeOffset Monday = new(2026, 11, 30, 1, 0, 0, TimeSpan.Zero);
-
-    private TestDatabase _db = null!;
-    private FakeBotFrameworkServer _fake = null!;
-    private SecurityKey _key = null!;
-    private readonly FakeTimeProvider _time = new(Monday);
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        _fake = await FakeBotFrameworkServer.StartAsync();
-        _key = _fake.AddKey("key-1", "msteams");
-        _fake.Members = SalesMembers();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
-    private string Token() => TestTokens.Mint(_key, _time.GetUtcNow(), serviceUrl: _fake.BaseAddress.AbsoluteUri);
-
     [Fact]
     public async Task TheLoop_FromInstallToDigest_RunsThroughTheConnector()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time);
+        await using var host = StartHost();
         var url = host.ServiceUrl;
 
         // Installed in the sales team: members fetched page by page and linked by email (any case) or UPN; one welcome.
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(url), Token())).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(url, "f:install-2"), Token())).StatusCode);
         await host.SettleAsync();
-        Assert.Equal(3, _fake.Calls("GET", "/pagedmembers").Count);
+        Assert.Equal(3, Fake.Calls("GET", "/pagedmembers").Count);
         foreach (var person in new[] { "yamamoto", "sato", "tanaka", "suzuki", "emily" })
         {
             Assert.Equal(person, await host.InScopeAsync(s => s.GetRequiredService<IIdentityStore>().FindPersonIdAsync(new ChatUser(Platforms.Teams, TeamsHost.Tenant, UserOf(person)), CancellationToken.None)));
@@ -65,25 +39,25 @@ public sealed class TeamsLoopTests : IAsyncLifetime
         Assert.Equal(url, guest?.ServiceUrl);
         Assert.Null(await host.InScopeAsync(s => s.GetRequiredService<IIdentityStore>().FindPersonIdAsync(guest!.User, CancellationToken.None)));
         var general = "/v3/conversations/" + Uri.EscapeDataString(TeamId) + "/activities";
-        var welcome = Assert.Single(_fake.Requests, r => r.Method == "POST" && r.Path == general);
+        var welcome = Assert.Single(Fake.Requests, r => r.Method == "POST" && r.Path == general);
         Assert.Contains("KpiBot", welcome.Body, StringComparison.Ordinal);
         Assert.StartsWith("Bearer connector-token-", welcome.Authorization, StringComparison.Ordinal);
 
         // The lead starts today's prompts from her 1:1: the reps get a 1:1 opened for them and a card each.
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "start", "m-start"), Token())).StatusCode);
         await host.SettleAsync();
-        Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(PersonalOf("sato")) + "/activities/m-start"));
-        var opened = _fake.Calls("POST", "/v3/conversations").Where(r => r.Path == "/v3/conversations").Select(r => (string?)JsonNode.Parse(r.Body)!["members"]![0]!["id"]).ToList();
+        Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(PersonalOf("sato")) + "/activities/m-start"));
+        var opened = Fake.Calls("POST", "/v3/conversations").Where(r => r.Path == "/v3/conversations").Select(r => (string?)JsonNode.Parse(r.Body)!["members"]![0]!["id"]).ToList();
         Assert.Equal(new[] { UserOf("suzuki"), UserOf("tanaka") }, opened.Order());
         var tanakaChat = "a:personal:" + UserOf("tanaka");
-        var prompt = Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        var prompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
         Assert.Equal(tanakaChat, (await host.InScopeAsync(s => s.GetRequiredService<IChatUserStore>().FindAsync(new ChatUser(Platforms.Teams, TeamsHost.Tenant, UserOf("tanaka")), CancellationToken.None)))?.PersonalConversationId);
 
         // Tanaka submits the card (Action.Submit): the values are saved and the card becomes the receipt in place.
         var submit = Submit(url, "tanaka", tanakaChat, prompt.ActivityId, CardData(prompt, 0, ("kdi:daily-calls", "22"), ("kdi:intro-emails", "3")), "m-submit");
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(submit, Token())).StatusCode);
         await host.SettleAsync();
-        var update = Assert.Single(_fake.Calls("PUT", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities/" + prompt.ActivityId));
+        var update = Assert.Single(Fake.Calls("PUT", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities/" + prompt.ActivityId));
         Assert.Contains("22", update.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Input.Number", update.Body, StringComparison.Ordinal);
 
@@ -96,7 +70,7 @@ public sealed class TeamsLoopTests : IAsyncLifetime
 
         // Suzuki answers with Action.Execute: the receipt card is the invoke's HTTP answer.
         var suzukiChat = "a:personal:" + UserOf("suzuki");
-        var suzukiPrompt = Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
+        var suzukiPrompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
         var invoke = await host.PostAsync(Execute(url, "suzuki", suzukiChat, suzukiPrompt.ActivityId, CardData(suzukiPrompt, 0, ("kdi:daily-calls", "18"), ("kdi:intro-emails", "2")), "m-execute"), Token());
         Assert.Equal(HttpStatusCode.OK, invoke.StatusCode);
         var answer = JsonNode.Parse(await invoke.Content.ReadAsStringAsync())!;
@@ -107,33 +81,33 @@ public sealed class TeamsLoopTests : IAsyncLifetime
         // The lead's status shows the answers. The connector is slow this time: the request is answered
         // before the reply is sent, since the reply is a call of its own.
         var slow = new TaskCompletionSource();
-        _fake.Script.Enqueue(new ScriptedResponse(200, new JsonObject { ["id"] = "act-slow" }) { Gate = slow.Task });
+        Fake.Script.Enqueue(new ScriptedResponse(200, new JsonObject { ["id"] = "act-slow" }) { Gate = slow.Task });
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "status", "m-status"), Token())).StatusCode);
         Assert.Equal(1, host.Services.GetRequiredService<KpiBot.Core.Inbound.IInboundQueue>().Pending);
         slow.SetResult();
         await host.SettleAsync();
-        var status = Assert.Single(_fake.Calls("POST", "/activities/m-status"));
+        var status = Assert.Single(Fake.Calls("POST", "/activities/m-status"));
         Assert.Contains("40", status.Body, StringComparison.Ordinal); // 22 + 18 calls today
 
         // The admin links the General channel to the sales team by an @mention in a thread; the reply stays in the thread.
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InChannel(url, "yamamoto", "link sales", "m-link"), Token())).StatusCode);
         await host.SettleAsync();
-        Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(TeamId + ";messageid=m-link") + "/activities/m-link"));
+        Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(TeamId + ";messageid=m-link") + "/activities/m-link"));
         var link = await host.InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().ChannelLinks.SingleAsync());
         Assert.Equal(TeamId, link.ConversationId);
 
         // A private answer asked for in a channel goes to the asker's 1:1 (Teams has no ephemeral messages).
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InChannel(url, "yamamoto", "help", "m-help"), Token())).StatusCode);
         await host.SettleAsync();
-        Assert.Empty(_fake.Calls("POST", "/activities/m-help"));
-        Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString("a:personal:" + UserOf("yamamoto")) + "/activities"));
+        Assert.Empty(Fake.Calls("POST", "/activities/m-help"));
+        Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString("a:personal:" + UserOf("yamamoto")) + "/activities"));
 
         // Next Monday 09:00 in Tokyo the dispatcher posts last week's digest to the channel (not to the thread).
-        var postsBefore = _fake.Calls("POST", general).Count;
-        _time.Advance(new DateTimeOffset(2026, 12, 7, 0, 1, 0, TimeSpan.Zero) - _time.GetUtcNow());
+        var postsBefore = Fake.Calls("POST", general).Count;
+        Time.Advance(new DateTimeOffset(2026, 12, 7, 0, 1, 0, TimeSpan.Zero) - Time.GetUtcNow());
         await host.InScopeAsync(s => s.GetRequiredService<Dispatcher>().RunAsync(CancellationToken.None));
         await host.SettleAsync();
-        var digest = _fake.Requests.Where(r => r.Method == "POST" && r.Path == general).Skip(postsBefore).ToList();
+        var digest = Fake.Requests.Where(r => r.Method == "POST" && r.Path == general).Skip(postsBefore).ToList();
         Assert.NotEmpty(digest);
         Assert.Contains("AdaptiveCard", digest[0].Body, StringComparison.Ordinal);
         Assert.Contains("40", string.Concat(digest.Select(d => d.Body)), StringComparison.Ordinal);
@@ -142,23 +116,23 @@ public sealed class TeamsLoopTests : IAsyncLifetime
     [Fact]
     public async Task BadTokens_AreRefused_AndNothingIsStoredOrSent()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time);
+        await using var host = StartHost();
         var url = host.ServiceUrl;
-        var now = _time.GetUtcNow();
-        var unendorsed = _fake.AddKey("key-webchat", "webchat");
+        var now = Time.GetUtcNow();
+        var unendorsed = Fake.AddKey("key-webchat", "webchat");
         var good = Token();
         var corpus = new (string Case, string? Token, HttpStatusCode Expected)[]
         {
             ("none", null, HttpStatusCode.Unauthorized),
-            ("expired", TestTokens.Mint(_key, now, serviceUrl: url, notBeforeOffset: TimeSpan.FromHours(-3), lifetime: TimeSpan.FromHours(1)), HttpStatusCode.Unauthorized),
-            ("not yet valid", TestTokens.Mint(_key, now, serviceUrl: url, notBeforeOffset: TimeSpan.FromHours(1)), HttpStatusCode.Unauthorized),
-            ("wrong audience", TestTokens.Mint(_key, now, serviceUrl: url, audience: "22222222-0000-0000-0000-000000000000"), HttpStatusCode.Unauthorized),
-            ("wrong issuer", TestTokens.Mint(_key, now, serviceUrl: url, issuer: "https://api.botframework.example"), HttpStatusCode.Unauthorized),
+            ("expired", TestTokens.Mint(Key, now, serviceUrl: url, notBeforeOffset: TimeSpan.FromHours(-3), lifetime: TimeSpan.FromHours(1)), HttpStatusCode.Unauthorized),
+            ("not yet valid", TestTokens.Mint(Key, now, serviceUrl: url, notBeforeOffset: TimeSpan.FromHours(1)), HttpStatusCode.Unauthorized),
+            ("wrong audience", TestTokens.Mint(Key, now, serviceUrl: url, audience: "22222222-0000-0000-0000-000000000000"), HttpStatusCode.Unauthorized),
+            ("wrong issuer", TestTokens.Mint(Key, now, serviceUrl: url, issuer: "https://api.botframework.example"), HttpStatusCode.Unauthorized),
             ("alg none", TestTokens.Unsigned("key-1", now), HttpStatusCode.Unauthorized),
             ("wrong alg", TestTokens.Mint(new SymmetricSecurityKey(new byte[64]) { KeyId = "key-1" }, now, serviceUrl: url, algorithm: SecurityAlgorithms.HmacSha256), HttpStatusCode.Unauthorized),
             ("unknown key", TestTokens.Mint(new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "key-unknown" }, now, serviceUrl: url), HttpStatusCode.Unauthorized),
             ("unendorsed key", TestTokens.Mint(unendorsed, now, serviceUrl: url), HttpStatusCode.Forbidden),
-            ("serviceUrl mismatch", TestTokens.Mint(_key, now, serviceUrl: "https://smba.example/teams/"), HttpStatusCode.Unauthorized),
+            ("serviceUrl mismatch", TestTokens.Mint(Key, now, serviceUrl: "https://smba.example/teams/"), HttpStatusCode.Unauthorized),
             ("tampered", TestTokens.Tampered(good), HttpStatusCode.Unauthorized),
         };
         JsonObject[] activities =
@@ -187,7 +161,7 @@ public sealed class TeamsLoopTests : IAsyncLifetime
 
         await host.SettleAsync();
         Assert.Equal((0, 0, 0, 0), await CountsAsync(host));
-        Assert.Empty(_fake.Requests);
+        Assert.Empty(Fake.Requests);
 
         // The same activities with a good token are taken: the corpus above could have stored something.
         foreach (var activity in activities)
@@ -198,7 +172,7 @@ public sealed class TeamsLoopTests : IAsyncLifetime
 
         var (users, identities, inbound, entries) = await CountsAsync(host);
         Assert.True(users > 0 && identities > 0 && inbound > 0 && entries > 0, $"{users} {identities} {inbound} {entries}");
-        Assert.NotEmpty(_fake.Requests);
+        Assert.NotEmpty(Fake.Requests);
     }
 
     private static JsonObject Answer() => new()

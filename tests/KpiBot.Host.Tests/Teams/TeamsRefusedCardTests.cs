@@ -1,12 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KpiBot.Core.CheckIns;
-using KpiBot.Storage;
-using KpiBot.Testing;
-using KpiBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.Tokens;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
 namespace KpiBot.Host.Tests.Teams;
@@ -16,62 +11,35 @@ namespace KpiBot.Host.Tests.Teams;
 /// place of the submitted one — for Action.Submit by replacing the message, for Action.Execute as the
 /// invoke's answer — and nothing is saved.
 /// </summary>
-public sealed class TeamsRefusedCardTests : IAsyncLifetime
+public sealed class TeamsRefusedCardTests : TeamsHostFixture
 {
-    /// <summary>Monday 2026-11-30, 10:00 in Tokyo: a working day for the sales team.</summary>
-    private static readonly DateTimeOffset Monday = new(2026, 11, 30, 1, 0, 0, TimeSpan.Zero);
-
-    private TestDatabase _db = null!;
-    private FakeBotFrameworkServer _fake = null!;
-    private SecurityKey _key = null!;
-    private readonly FakeTimeProvider _time = new(Monday);
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        _fake = await FakeBotFrameworkServer.StartAsync();
-        _key = _fake.AddKey("key-1", "msteams");
-        _fake.Members = SalesMembers();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
-    private string Token() => TestTokens.Mint(_key, _time.GetUtcNow(), serviceUrl: _fake.BaseAddress.AbsoluteUri);
-
     [Fact]
     public async Task ARefusedAnswer_ReplacesTheCardWithTheSameCardShowingTheError()
     {
-        await using var host = TeamsHost.Start(_db, _fake, _time);
+        await using var host = StartHost();
         var url = host.ServiceUrl;
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(url), Token())).StatusCode);
-        await host.SettleAsync();
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "start", "m-start"), Token())).StatusCode);
-        await host.SettleAsync();
+        await InstallAndStartPromptsAsync(host);
         var tanakaChat = "a:personal:" + UserOf("tanaka");
-        var prompt = Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        var prompt = PromptTo("tanaka");
 
         // Action.Submit with a negative number: the card is replaced by itself with the error, the typed 3 kept.
         var submit = Submit(url, "tanaka", tanakaChat, prompt.ActivityId, CardData(prompt, 0, ("kdi:daily-calls", "-5"), ("kdi:intro-emails", "3")), "m-submit");
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(submit, Token())).StatusCode);
         await host.SettleAsync();
-        var update = Assert.Single(_fake.Calls("PUT", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities/" + prompt.ActivityId));
+        var update = Assert.Single(Fake.Calls("PUT", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities/" + prompt.ActivityId));
         var card = JsonNode.Parse(update.Body)!["attachments"]![0]!["content"]!;
         Assert.Contains(card["body"]!.AsArray(), e => ((string?)e!["text"])?.Contains("(-5 が指定されました)", StringComparison.Ordinal) == true && (string?)e["color"] == "Attention");
         var emails = card["body"]!.AsArray().Single(e => (string?)e!["id"] == "kdi:intro-emails")!;
         Assert.Equal(3m, (decimal?)emails["value"]);
         Assert.Equal("Input.Number", (string?)emails["type"]);
         // No message under the old card: the prompt is still the only message in the chat.
-        Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
         var entries = await host.InScopeAsync(s => s.GetRequiredService<ICheckInRepository>().GetDayAsync("tanaka", new DateOnly(2026, 11, 30), CancellationToken.None));
         Assert.Empty(entries);
 
         // Action.Execute: the invoke is answered with the card showing the error, not with a bare message.
         var suzukiChat = "a:personal:" + UserOf("suzuki");
-        var suzukiPrompt = Assert.Single(_fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
+        var suzukiPrompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
         var invoke = await host.PostAsync(Execute(url, "suzuki", suzukiChat, suzukiPrompt.ActivityId, CardData(suzukiPrompt, 0, ("kdi:daily-calls", "-1"), ("kdi:intro-emails", "2")), "m-execute"), Token());
         var answer = JsonNode.Parse(await invoke.Content.ReadAsStringAsync())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)answer["type"]);

@@ -18,7 +18,7 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
     private readonly InMemoryChatAdapterStores _users = new();
     private FakeSlackApi _slack = null!;
     private SlackChatPort _port = null!;
-    private ChatRouter _router = null!;
+    private ChatDirectory _router = null!;
 
     public async Task InitializeAsync()
     {
@@ -26,9 +26,9 @@ public sealed class SlackChatPortTests : IAsyncLifetime, IDisposable
         var client = new SlackApiClient(_http, Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-test-token", ApiBaseUrl = _slack.BaseUrl })));
         _port = new SlackChatPort(client);
         var workspaces = new SlackWorkspaces(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<SlackWorkspaces>.Instance);
-        var directory = new ChatDirectory(
-            _directory, _users, [new SlackProfileSource(client, workspaces, NullLogger<SlackProfileSource>.Instance)], new ChatMisses(TimeProvider.System), TimeProvider.System);
-        _router = new ChatRouter(directory, new InMemoryGoalsProvider(null), [_port]);
+        _router = new ChatDirectory(
+            _directory, _users, [new SlackProfileSource(client, workspaces, NullLogger<SlackProfileSource>.Instance)], new ChatMisses(TimeProvider.System), TimeProvider.System,
+            [_port], new InMemoryGoalsProvider(null));
         await _directory.LinkAsync(new ChatUser("slack", "T1", "U0ALICE"), "alice", DateTimeOffset.UnixEpoch, CancellationToken.None);
     }
 

@@ -107,7 +107,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         services.AddScoped<CheckInPrompts>().AddScoped<CheckInService>().AddScoped<Snoozes>().AddScoped<CardSubmissions>().AddScoped<ConversationService>().AddScoped<Notices>();
         services.AddScoped<IEnumerable<ICommandHandler>>(s => RepCommands.Create(
             s.GetRequiredService<CheckInPrompts>(), s.GetRequiredService<CardSubmissions>(), checkIns, checkIns, checkIns));
-        services.AddSlackPeople().AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort, ChatRouter>();
+        services.AddSlackPeople().AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort>(s => s.GetRequiredService<ChatDirectory>());
         services.AddScoped<SlackChatPort>().AddScoped<IChatSender>(s => s.GetRequiredService<SlackChatPort>());
         services.AddScoped<IChatProfileSource>(s => s.GetRequiredService<SlackProfileSource>());
         var provider = services.BuildServiceProvider();
@@ -147,8 +147,7 @@ internal sealed class HandlerWorld : IAsyncDisposable
         var index = posts.ToList().FindIndex(c => c.Json["text"]!.GetValue<string>().StartsWith("Check-in for", StringComparison.Ordinal));
         var post = posts[index];
         var ts = $"1700000000.{index + 1:D6}";
-        var actions = post.Json["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!;
-        return (ts, actions["elements"]![0]!["value"]!.GetValue<string>());
+        return (ts, SlackPayloads.FirstButtonValue(post.Json));
     }
 
     /// <summary>Opens the modal from the prompt; returns the private metadata views.open got.</summary>

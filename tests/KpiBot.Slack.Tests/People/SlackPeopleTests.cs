@@ -42,7 +42,7 @@ public sealed class SlackPeopleTests : IAsyncLifetime
         services.AddSingleton<IGoalsProvider>(new InMemoryGoalsProvider(model));
         services.AddSingleton<IIdentityStore>(_directory);
         services.AddSingleton<IChatUserStore>(_adapter).AddSingleton<IChatInstallationStore>(_adapter);
-        services.AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort, ChatRouter>();
+        services.AddSingleton<ChatMisses>().AddScoped<ChatDirectory>().AddScoped<IChatPort>(s => s.GetRequiredService<ChatDirectory>());
         services.AddScoped<SlackChatPort>().AddScoped<IChatSender>(s => s.GetRequiredService<SlackChatPort>());
         services.AddScoped<IChatProfileSource>(s => s.GetRequiredService<SlackProfileSource>());
         _services = services.BuildServiceProvider();

@@ -31,8 +31,8 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
     {
         await KnownAsync("29:tanaka", "tanaka", _server.BaseAddress.AbsoluteUri);
 
-        var first = await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
-        var second = await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
+        var first = await _parts.Directory.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
+        var second = await _parts.Directory.SendToPersonAsync("tanaka", Hello, CancellationToken.None);
 
         var message = Assert.IsType<SendOutcome.Delivered>(first).Message;
         Assert.Equal(new ConversationAddress(Platforms.Teams, TeamsTestParts.Tenant, "a:personal:29:tanaka", _server.BaseAddress.AbsoluteUri), message.Conversation);
@@ -47,7 +47,7 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
     {
         await _parts.Identities.LinkAsync(new ChatUser(Platforms.Slack, "T1", "U1"), "tanaka", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
-        Assert.IsType<SendOutcome.Unreachable>(await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
+        Assert.IsType<SendOutcome.Unreachable>(await _parts.Directory.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
         Assert.Empty(_server.Requests);
     }
 
@@ -56,7 +56,7 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
     {
         await KnownAsync("29:tanaka", "tanaka", serviceUrl: null);
 
-        Assert.Equal(new SendOutcome.Unreachable("no_service_url"), await _parts.Router.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
+        Assert.Equal(new SendOutcome.Unreachable("no_service_url"), await _parts.Directory.SendToPersonAsync("tanaka", Hello, CancellationToken.None));
         Assert.Empty(_server.Requests);
     }
 
@@ -68,7 +68,7 @@ public sealed class TeamsChatPortTests : IAsyncLifetime
         var parts = new TeamsTestParts(_server, clientTimeout: TimeSpan.FromSeconds(1));
         _server.Script.Enqueue(new ScriptedResponse(201, new JsonObject { ["id"] = "act-late" }, Delay: TimeSpan.FromSeconds(5)));
 
-        var outcome = await parts.Router.PostToChannelAsync(Channel(), Hello, CancellationToken.None);
+        var outcome = await parts.Directory.PostToChannelAsync(Channel(), Hello, CancellationToken.None);
 
         Assert.IsType<SendOutcome.Unknown>(outcome);
         Assert.Single(_server.Requests, r => r.Method == "POST" && r.Path.EndsWith("/activities", StringComparison.Ordinal));

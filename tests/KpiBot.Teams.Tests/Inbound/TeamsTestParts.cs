@@ -23,10 +23,10 @@ internal sealed class TeamsTestParts
         options.ConnectorMaxRetryDelay = TimeSpan.FromSeconds(1);
         var http = clientTimeout is { } timeout ? new HttpClient(server.CreateHandler()) { Timeout = timeout } : server.Client;
         Connector = new BotConnectorClient(http, new FixedToken(), options, TimeProvider.System);
-        Directory = new ChatDirectory(Identities, Stores, [new TeamsProfileSource(Connector)], new ChatMisses(TimeProvider.System), TimeProvider.System);
-        Roster = new TeamsRoster(Connector, Directory, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
         Port = new TeamsChatPort(Connector);
-        Router = new ChatRouter(Directory, new InMemoryGoalsProvider(null), [Port]);
+        Directory = new ChatDirectory(
+            Identities, Stores, [new TeamsProfileSource(Connector)], new ChatMisses(TimeProvider.System), TimeProvider.System, [Port], new InMemoryGoalsProvider(null));
+        Roster = new TeamsRoster(Connector, Directory, Stores, TimeProvider.System, NullLogger<TeamsRoster>.Instance);
     }
 
     public BotConnectorClient Connector { get; }
@@ -39,10 +39,8 @@ internal sealed class TeamsTestParts
 
     public TeamsChatPort Port { get; }
 
+    /// <summary>Also the engine's chat port over Teams alone, as the host composes it.</summary>
     public ChatDirectory Directory { get; }
-
-    /// <summary>The engine's chat port over Teams alone, as the host composes it.</summary>
-    public ChatRouter Router { get; }
 
     public static ChatUser User(string id) => new(Platforms.Teams, Tenant, id);
 

@@ -12,6 +12,18 @@ namespace KpiBot.Testing.Fakes;
 /// </summary>
 public static class SlackPayloads
 {
+    /// <summary>The first <c>actions</c> block of a message the bot posted (a prompt's Check in / Skip / Same row), or null.</summary>
+    public static JsonNode? FirstActions(JsonNode message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message["blocks"]?.AsArray().FirstOrDefault(b => b?["type"]?.GetValue<string>() == "actions");
+    }
+
+    /// <summary>The value of the first button of a message's first <c>actions</c> block: a prompt's Check in button, which opens the modal.</summary>
+    public static string FirstButtonValue(JsonNode message) =>
+        (FirstActions(message) ?? throw new InvalidOperationException("The message has no actions block: " + message.ToJsonString()))
+            ["elements"]![0]!["value"]!.GetValue<string>();
+
     public static string Event(string team, string eventId, string user, string channel, string text, string type = "message", string? channelType = "im") =>
         new JsonObject
         {
