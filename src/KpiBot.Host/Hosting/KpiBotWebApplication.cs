@@ -33,6 +33,7 @@ public static class KpiBotWebApplication
         builder.Services.AddOptions<ForwardedHeadersOptions>()
             .PostConfigure<IConfiguration>((options, configuration) => ProxySettings.From(configuration).Apply(options));
         builder.AddKpiBotServices(storage);
+        builder.AddKpiBotRequestLog();
         // Before the job server, so it stops after it; its stop rule is timed from the stop signal, not the order.
         builder.Services.AddKpiBotInbound();
         builder.AddTeamsPlatform();
@@ -49,6 +50,7 @@ public static class KpiBotWebApplication
         // First: every rule, log line and cookie after it sees the client a configured proxy forwarded, never a
         // client an unconfigured one claims (ProxySettings, OperatorAccess).
         app.UseForwardedHeaders();
+        app.UseKpiBotRequestLog();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapKpiBotDashboard();
         app.MapSlackPlatform();

@@ -95,8 +95,12 @@ public sealed partial class SecretsInLogsTests : IAsyncLifetime
         var replies = string.Join('\n', _teams.Requests.Select(c => c.Path + " " + c.Body));
         var link = SignInLink().Match(replies);
         Assert.True(link.Success, "no sign-in link in the reply: " + replies);
-        var signIn = await host.Client.GetAsync(new Uri(link.Groups["path"].Value, UriKind.Relative));
-        Assert.True(signIn.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, $"sign-in: {signIn.StatusCode}");
+        // The link opened (the token in the query) and its button pressed (the token in the form): a session starts.
+        var confirm = await host.Client.GetAsync(new Uri(link.Groups["path"].Value, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        var signIn = await PressSignInAsync(host, confirm, link.Groups["path"].Value, link.Groups["token"].Value);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kpibot.dashboard=", StringComparison.Ordinal));
 
         // Slack over HTTP: a signed slash command (answered with the bot token) and a forged one.
         var body = SlackPayloads.Slash("T0SAMPLE", "U0SATO", "D0SATO", "help", _slack.ResponseUrl);
@@ -116,9 +120,11 @@ public sealed partial class SecretsInLogsTests : IAsyncLifetime
         Assert.Contains(_slack.Calls, c => c.Authorization == "Bearer " + Secrets["Slack:BotToken"]);
         var text = logs.AllText;
         Assert.True(logs.Lines.Count > 100, $"only {logs.Lines.Count} log lines");
+        // The sign-in requests are in the request log, by path alone.
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("Path: /dashboard/signin/tanaka", StringComparison.Ordinal));
         foreach (var secret in Secrets.Values.Append(DatabasePassword).Append(apiKey).Append(link.Groups["token"].Value))
         {
-            Assert.False(text.Contains(secret, StringComparison.Ordinal), $"'{secret}' is in the log");
+            Assert.False(text.Contains(secret, StringComparison.Ordinal), $"'{secret}' is in the log: " + string.Join("\n", logs.Lines.Where(l => (l.Text + l.Exception).Contains(secret, StringComparison.Ordinal)).Select(l => l.Level + " " + l.EventId + " " + l.Text)));
         }
     }
 
@@ -133,6 +139,24 @@ public sealed partial class SecretsInLogsTests : IAsyncLifetime
         request.Headers.Add("X-Slack-Request-Timestamp", ts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("X-Slack-Signature", SlackPayloads.Sign(secret, ts, body));
         return host.Client.SendAsync(request);
+    }
+
+    /// <summary>Posts the sign-in page's form as a browser would: its anti-forgery field and cookie, and the token.</summary>
+    private static async Task<HttpResponseMessage> PressSignInAsync(TeamsHost host, HttpResponseMessage page, string link, string token)
+    {
+        var html = await page.Content.ReadAsStringAsync();
+        var field = AntiforgeryField().Match(html);
+        Assert.True(field.Success, "no form on the sign-in page: " + html);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(link.Split('?')[0], UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["t"] = token,
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(field.Groups[1].Value),
+            }),
+        };
+        request.Headers.Add("Cookie", string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        return await host.Client.SendAsync(request);
     }
 
     private static Task<HttpResponseMessage> BearerAsync(TeamsHost host, string path, string token)
@@ -156,4 +180,7 @@ public sealed partial class SecretsInLogsTests : IAsyncLifetime
 
     [GeneratedRegex(@"https://kpibot\.example\.com(?<path>/dashboard/signin/[^\s""\)\]]*?\?t=(?<token>[A-Za-z0-9_\-]+))")]
     private static partial Regex SignInLink();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 }

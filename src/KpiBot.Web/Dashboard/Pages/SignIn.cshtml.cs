@@ -12,9 +12,14 @@ namespace KpiBot.Web.Dashboard.Pages;
 /// <c>/dashboard/signin/{person}?t=…</c>: the one-time link from chat. Opening it shows whom it signs in and a button
 /// (a link previewer that fetches the URL does not use it up); the button's POST redeems it once, across hosts, and
 /// starts the session. Without a person it is where a browser without a session is sent: how to get a link.
+/// The token is read from the query and the form here, never bound as a handler argument: MVC logs a handler's
+/// arguments at Trace, and the token must reach no log at any level (the host's request log leaves out query strings).
 /// </summary>
 public sealed class SignInModel(SignInLinks links, IGoalsProvider goals) : PageModel, IDashboardPage
 {
+    /// <summary>The token's name in the link's query and in the button's form.</summary>
+    public const string TokenField = "t";
+
     public enum State { HowTo, Ended, Confirm, Refused }
 
     public State Shown { get; private set; } = State.HowTo;
@@ -37,8 +42,9 @@ public sealed class SignInModel(SignInLinks links, IGoalsProvider goals) : PageM
 
     public string F(string key, params object?[] args) => Localized.Format(PageText.ResourceManager, key, Culture, args);
 
-    public async Task<IActionResult> OnGetAsync(string? personId, string? t, bool ended = false)
+    public async Task<IActionResult> OnGetAsync(string? personId, bool ended = false)
     {
+        var t = Request.Query[TokenField].ToString();
         var model = await goals.CurrentAsync(HttpContext.RequestAborted);
         Culture = CultureOf(model, personId);
         if (personId is null)
@@ -58,8 +64,9 @@ public sealed class SignInModel(SignInLinks links, IGoalsProvider goals) : PageM
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string personId, string? t)
+    public async Task<IActionResult> OnPostAsync(string personId)
     {
+        var t = (await Request.ReadFormAsync(HttpContext.RequestAborted)).TryGetValue(TokenField, out var field) ? field.ToString() : null;
         var model = await goals.CurrentAsync(HttpContext.RequestAborted);
         Culture = CultureOf(model, personId);
         Check = Person is null ? SignInCheck.Unknown : await links.RedeemAsync(personId, t, HttpContext.RequestAborted);
