@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Slack: directory of workspace {TeamId} synced: {Seen} users seen, {Matched} matched to people, {Linked} newly linked.")]
     public static partial void DirectorySynced(ILogger logger, string teamId, int seen, int matched, int linked);
+
+    [LoggerMessage(10, LogLevel.Warning, "Slack: a {Kind} from workspace {TeamId} was refused: KpiBot does not serve that workspace (not Slack:BotToken's, not installed).")]
+    public static partial void OtherWorkspace(ILogger logger, string teamId, string kind);
 }

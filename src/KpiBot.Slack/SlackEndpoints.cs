@@ -14,7 +14,8 @@ namespace KpiBot.Slack;
 /// commands (<c>/slack/commands</c> and <c>/slack/interactions</c> are the same endpoint). The raw body is read
 /// up to the size limit, verified and parsed by <see cref="SlackRequestReader"/>, then handed to the
 /// <see cref="ISlackInboundHandler"/>: 401 when not signed by Slack, 413 when too large, 400 when signed but not
-/// understood, and nothing stored for any of them.
+/// understood, 403 when signed but from a workspace KpiBot does not serve (<see cref="SlackTenantGate"/>), and
+/// nothing read or stored for any of them.
 /// </summary>
 public static class SlackEndpoints
 {
@@ -44,6 +45,12 @@ public static class SlackEndpoints
         var headers = http.Request.Headers;
         var (contentType, timestamp, signature) = (http.Request.ContentType, headers[SlackHeaders.Timestamp].ToString(), headers[SlackHeaders.Signature].ToString());
         var inbound = services.Reader.Read(contentType, timestamp, signature, body, null);
+        if (!await services.Gate.AllowsAsync(inbound, http.RequestAborted).ConfigureAwait(false))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         if (inbound is SlackInbound.Command { EventId: not null } command
             && await services.Bots.ForTeamAsync(command.Message.User.TenantId, http.RequestAborted).ConfigureAwait(false) is { } bot)
         {
@@ -70,7 +77,7 @@ public static class SlackEndpoints
         }
 
         var ack = await services.Handler.HandleAsync(inbound, http.RequestAborted).ConfigureAwait(false);
-        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.StatusCode = ack.Refused ? StatusCodes.Status403Forbidden : StatusCodes.Status200OK;
         if (ack.PayloadJson is { } json)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
@@ -107,5 +114,6 @@ public static class SlackEndpoints
 internal sealed record SlackEndpointServices(
     [FromServices] SlackRequestReader Reader,
     [FromServices] SlackBotIdentities Bots,
+    [FromServices] SlackTenantGate Gate,
     [FromServices] ISlackInboundHandler Handler,
     [FromServices] ILoggerFactory Loggers);

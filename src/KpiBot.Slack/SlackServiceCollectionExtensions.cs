@@ -32,13 +32,17 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>
     /// The shared handling of inbound requests (<see cref="ISlackInboundHandler"/>) for the HTTP endpoint and
-    /// Socket Mode: the handler (its work goes on the host's <c>IInboundQueue</c>), the bot identities per workspace.
+    /// Socket Mode: the handler (its work goes on the host's <c>IInboundQueue</c>), the bot identities per workspace,
+    /// the gate that refuses workspaces KpiBot does not serve.
     /// Needs Core's conversation services, the chat-user, identity and dedupe stores and a keyed Slack
     /// <c>IChatPort</c> and the inbound queue from the host. Safe to call twice.
     /// </summary>
     public static IServiceCollection AddSlackInboundHandling(this IServiceCollection services)
     {
         services.TryAddSingleton<SlackBotIdentities>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SlackWorkspaces>();
+        services.TryAddSingleton<SlackTenantGate>();
         services.TryAddSingleton<SlackInboundHandler>();
         services.TryAddSingleton<ISlackInboundHandler>(s => s.GetRequiredService<SlackInboundHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboundResumer, SlackInboundResumer>());

@@ -55,6 +55,10 @@ public static partial class TeamsPlatform
                 string.IsNullOrWhiteSpace(options.TenantId) ? "multi-tenant" : "single-tenant " + options.TenantId,
                 string.IsNullOrWhiteSpace(options.AppPassword) ? "; Teams:AppPassword is not set, so nothing can be sent" : "",
                 options.AllowUnauthenticatedLocal ? "; Teams:AllowUnauthenticatedLocal is ignored because an app id is set" : "");
+            if (string.IsNullOrWhiteSpace(options.TenantId))
+            {
+                LogAnyTenant(logger);
+            }
         }
 
         return app;
@@ -65,6 +69,9 @@ public static partial class TeamsPlatform
 
     [LoggerMessage(202, LogLevel.Information, "Teams is on at POST {Route} for app {AppId} ({Tenancy}){PasswordNote}{EmulatorNote}.")]
     private static partial void LogOn(ILogger logger, string route, string appId, string tenancy, string passwordNote, string emulatorNote);
+
+    [LoggerMessage(204, LogLevel.Warning, "Teams:TenantId is not set (a multi-tenant bot): activities from every Microsoft 365 organisation are accepted, and anyone can package an app with this bot's id and install it in their own tenant. Register a single-tenant bot and set Teams:TenantId to serve your organisation only (docs/teams.md, Tenant isolation).")]
+    private static partial void LogAnyTenant(ILogger logger);
 
     [LoggerMessage(203, LogLevel.Warning, "Teams is in the Emulator mode at POST {Route}: unauthenticated requests from this machine are accepted (Development only, no app id).")]
     private static partial void LogEmulator(ILogger logger, string route);

@@ -19,9 +19,10 @@ namespace KpiBot.Slack.Handling;
 /// <c>response_url</c>; the prompt's button opens the modal before acknowledging (the trigger id lives 3 s);
 /// a modal submission is decided before acknowledging (errors next to the field, a confirmation step pushed
 /// over the form, or the form closed and the card replaced by the receipt). Services are resolved per call.
+/// A request from a workspace KpiBot does not serve is refused first (<see cref="SlackTenantGate"/>).
 /// </summary>
 public sealed partial class SlackInboundHandler(
-    IServiceScopeFactory scopes, IInboundQueue queue, SlackBotIdentities bots, TimeProvider time, ILogger<SlackInboundHandler> logger)
+    IServiceScopeFactory scopes, IInboundQueue queue, SlackBotIdentities bots, SlackTenantGate gate, TimeProvider time, ILogger<SlackInboundHandler> logger)
     : ISlackInboundHandler
 {
     /// <summary>How long a slash command's acknowledgement waits for the answer (Slack gives up after 3 s).</summary>
@@ -30,9 +31,16 @@ public sealed partial class SlackInboundHandler(
     private const int ErrorTextLimit = 2000;
     private const int MetadataLimit = 3000;
 
-    public Task<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken cancellationToken)
+    public async Task<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
+        return await gate.AllowsAsync(inbound, cancellationToken).ConfigureAwait(false)
+            ? await HandleServedAsync(inbound, cancellationToken).ConfigureAwait(false)
+            : SlackAck.OtherWorkspace;
+    }
+
+    private Task<SlackAck> HandleServedAsync(SlackInbound inbound, CancellationToken cancellationToken)
+    {
         return inbound switch
         {
             SlackInbound.Command { EventId: { } eventId } command => EventAsync(command, eventId, cancellationToken),

@@ -54,6 +54,39 @@ public sealed class SlackWorkspaces(IServiceScopeFactory scopes, TimeProvider ti
         return teams;
     }
 
+    /// <summary>
+    /// Whether KpiBot serves workspace <paramref name="teamId"/>: the configured token's or an installed one. A team
+    /// not in the kept list is looked up once more (one installation row; auth.test again while the configured
+    /// token's team is not known yet), so a workspace installed through another host a moment ago is served at once.
+    /// </summary>
+    public async Task<bool> IsServedAsync(string teamId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(teamId);
+        if ((await TeamIdsAsync(cancellationToken).ConfigureAwait(false)).Contains(teamId, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        if (_configuredTeam is null)
+        {
+            _cached = null;
+            if ((await TeamIdsAsync(cancellationToken).ConfigureAwait(false)).Contains(teamId, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<IChatInstallationStore>() is { } installations
+            && await installations.FindAsync(Platforms.Slack, teamId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            _cached = null; // listed with the others next time
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>One answer, swapped whole so concurrent callers never see half of it.</summary>
     private sealed record Known(IReadOnlyList<string> Teams, DateTimeOffset Until);
 }

@@ -3,22 +3,28 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using KpiBot.Host.Tests.Slack;
+using KpiBot.Slack;
+using KpiBot.Slack.People;
 using KpiBot.Storage;
 using KpiBot.Testing;
 using KpiBot.Testing.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KpiBot.Host.Tests.Hostile;
 
 /// <summary>
 /// The hostile-input corpus for <c>/slack/events</c> on the real host, each a test case named "Slack NN …":
 /// forged, stale, future, tampered and replayed requests, bodies over the limit, malformed JSON and forms, wrong
-/// content types. Each asserts the status code, that nothing was stored or sent, and that the host still answers.
+/// content types, and requests Slack signed for a workspace KpiBot does not serve. Each asserts the status code, that nothing was stored or sent, and that the host still answers.
 /// The signature check itself is unit-tested in KpiBot.Slack.Tests; this is the same corpus through the whole host.
 /// </summary>
 public sealed class HostileSlackRequestTests(HostileSlackRequestTests.Fixture host) : IClassFixture<HostileSlackRequestTests.Fixture>
 {
     private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
     private const string Emily = "U0EMILY";
+    private const string OtherWorkspace = "T0OTHERORG";
+    private const string Card = "{\"o\":\"DailyPrompt:emily:2026-11-27\",\"d\":\"2026-11-27\",\"v\":1,\"p\":\"emily\"}";
+    private const string ModalCard = "{\"o\":\"DailyPrompt:emily:2026-11-27\",\"d\":\"2026-11-27\",\"v\":1,\"p\":\"emily\",\"c\":\"DU0EMILY\",\"t\":\"1700000000.000001\"}";
 
     public static TheoryData<string> Cases => [.. Corpus.Keys];
 
@@ -53,6 +59,11 @@ public sealed class HostileSlackRequestTests(HostileSlackRequestTests.Fixture ho
         ["Slack 23 JSON sent as text/plain → 400"] = f => f.Signed(Message, "text/plain"),
         ["Slack 24 multipart form → 400"] = f => f.Signed("--b\r\nContent-Disposition: form-data; name=\"command\"\r\n\r\n/kpi\r\n--b--\r\n", "multipart/form-data; boundary=b"),
         ["Slack 25 event with an unknown type → 200 ignored"] = f => f.Signed("{\"type\":\"event_callback\",\"team_id\":\"T0SAMPLE\",\"event_id\":\"EvX\",\"event\":{\"type\":\"reaction_added\",\"user\":\"U0EMILY\"}}", "application/json"),
+        ["Slack 27 message event from a workspace KpiBot does not serve → 403"] = f => f.Signed(SlackPayloads.Event(OtherWorkspace, "Ev-" + Guid.NewGuid().ToString("N"), Emily, "D0EMILY", "status"), "application/json"),
+        ["Slack 28 slash command status from another workspace → 403"] = f => f.Signed(SlackPayloads.Slash(OtherWorkspace, "U0SATO", "D0SATO", "status"), "application/x-www-form-urlencoded"),
+        ["Slack 29 check-in button from another workspace → 403"] = f => f.Signed(SlackPayloads.Button(OtherWorkspace, Emily, "DU0EMILY", "1700000000.000001", SlackIds.OpenCheckIn, Card), "application/x-www-form-urlencoded"),
+        ["Slack 30 check-in modal submitted from another workspace → 403"] = f => f.Signed(SlackPayloads.Submission(OtherWorkspace, Emily, ModalCard, new Dictionary<string, string?> { ["kdi:daily-calls"] = "20" }), "application/x-www-form-urlencoded"),
+        ["Slack 31 app_uninstalled from another workspace → 403"] = f => f.Signed("{\"type\":\"event_callback\",\"team_id\":\"" + OtherWorkspace + "\",\"event_id\":\"EvGone\",\"event\":{\"type\":\"app_uninstalled\"}}", "application/json"),
         ["Slack 26 a bot's own message → 200 ignored"] = f => f.Signed(SlackPayloads.Event(SlackHost.Team, "EvBot", Emily, "D0EMILY", "help").Replace("\"user\":", "\"bot_id\":\"B1\",\"user\":", StringComparison.Ordinal), "application/json"),
     };
 
@@ -88,6 +99,9 @@ public sealed class HostileSlackRequestTests(HostileSlackRequestTests.Fixture ho
             // and a minute turning mid-case would claim the day's reminders and count as something stored.
             Host = await SlackHost.StartAsync(_db, Friday, dispatch: false);
             Host.Slack.AddUser(Emily, "emily.carter@example.com", "America/New_York", "en-US");
+            // The served workspaces are known (auth.test of the bot token) before any case counts Slack calls.
+            await using var scope = Host.Services.CreateAsyncScope();
+            Assert.Equal([SlackHost.Team], await scope.ServiceProvider.GetRequiredService<SlackWorkspaces>().TeamIdsAsync(CancellationToken.None));
         }
 
         public async Task DisposeAsync()

@@ -103,7 +103,7 @@ public sealed partial class SecretsInLogsTests : IAsyncLifetime
         Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kpibot.dashboard=", StringComparison.Ordinal));
 
         // Slack over HTTP: a signed slash command (answered with the bot token) and a forged one.
-        var body = SlackPayloads.Slash("T0SAMPLE", "U0SATO", "D0SATO", "help", _slack.ResponseUrl);
+        var body = SlackPayloads.Slash(FakeSlackApi.TeamId, "U0SATO", "D0SATO", "help", _slack.ResponseUrl);
         Assert.Equal(HttpStatusCode.OK, (await SlackAsync(host, body, Secrets["Slack:SigningSecret"])).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SlackAsync(host, body, "not-the-signing-secret")).StatusCode);
 

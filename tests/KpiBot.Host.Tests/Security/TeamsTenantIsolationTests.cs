@@ -4,7 +4,10 @@ using KpiBot.Host.Tests.Hostile;
 using KpiBot.Host.Tests.Teams;
 using KpiBot.Storage;
 using KpiBot.Testing;
+using KpiBot.Testing.Fakes;
 using KpiBot.Testing.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
@@ -83,6 +86,42 @@ public sealed class TeamsTenantIsolationTests : IAsyncLifetime
         var after = await StoredRows.ReadAsync(host.Services);
         Assert.True(after.Identities > before.Identities && after.CheckIns > before.CheckIns, after.ToString());
         Assert.NotEmpty(_fake.Calls("POST", "/activities/m-status"));
+    }
+
+    /// <summary>
+    /// A multi-tenant bot (no <c>Teams:TenantId</c>) cannot tell its organisation's tenant from another that installed
+    /// an app with its id: it serves every tenant, as docs/teams.md says, and says so at every start with a warning
+    /// that recommends a single-tenant registration.
+    /// </summary>
+    [Fact]
+    public async Task WithoutTenantId_AnotherTenantIsServed_AndEveryStartWarnsToSetIt()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var host = TeamsHost.Start(
+            _db, _fake, _time, new Dictionary<string, string?> { ["Teams:TenantId"] = null }, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var url = host.ServiceUrl;
+        var token = TestTokens.Mint(_key, _time.GetUtcNow(), serviceUrl: url);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InTenant(InstalledInTeam(url), OtherTenant), token)).StatusCode);
+        await host.SettleAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InTenant(Personal(url, "sato", "status", "m-status"), OtherTenant), token)).StatusCode);
+        await host.SettleAsync();
+
+        Assert.NotEmpty(_fake.Calls("POST", "/activities/m-status"));
+        var warning = Assert.Single(logs.Lines, l => l.EventId == 204);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("set Teams:TenantId", warning.Text, StringComparison.Ordinal);
+        Assert.Contains(logs.Lines, l => l.EventId == 202 && l.Text.Contains("(multi-tenant)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithTenantId_NoWarning()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var host = TeamsHost.Start(_db, _fake, _time, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        Assert.True((await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode);
+        Assert.Contains(logs.Lines, l => l.EventId == 202 && l.Text.Contains("(single-tenant ", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.EventId == 204);
     }
 
     private static JsonObject InTenant(JsonObject activity, string tenant)

@@ -16,13 +16,13 @@ namespace KpiBot.Host.Tests.Slack;
 /// <summary>
 /// People of the goals file who never wrote to the bot, found in Slack by email through the real host: one by
 /// the directory sync, one added to Slack after it (the on-demand lookup), one not in Slack at all. The fake
-/// Web API's bot token belongs to workspace T061EG9R6 (its auth.test answer).
+/// Web API's bot token belongs to workspace FakeSlackApi.TeamId (its auth.test answer).
 /// </summary>
 public sealed class SlackDirectoryTests
 {
     // Friday 2026-11-27 14:00 UTC: 23:00 in Tokyo, 09:00 in New York.
     private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
-    private const string Workspace = "T061EG9R6";
+    private const string Workspace = FakeSlackApi.TeamId;
 
     [Theory]
     [InlineData(StorageProvider.Sqlite)]

@@ -23,7 +23,7 @@ namespace KpiBot.Host.Tests.Slack;
 internal sealed class SlackHost : IAsyncDisposable
 {
     public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
-    public const string Team = "T0SAMPLE";
+    public const string Team = FakeSlackApi.TeamId;
 
     private readonly WebApplicationFactory<Program> _factory;
     private readonly HttpClient _client;

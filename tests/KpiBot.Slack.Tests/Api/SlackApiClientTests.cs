@@ -228,7 +228,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ConfiguredTeam_IsTheBotTokensWorkspace_AndNullWithoutAToken()
     {
-        Assert.Equal("T061EG9R6", await _client.ConfiguredTeamAsync(CancellationToken.None));
+        Assert.Equal(FakeSlackApi.TeamId, await _client.ConfiguredTeamAsync(CancellationToken.None));
         Assert.Equal("Bearer xoxb-test-token", _slack.Single("auth.test").Authorization);
 
         var client = new SlackApiClient(_http, Options.Create(new SlackOptions { ApiBaseUrl = _slack.BaseUrl }), new ConfiguredSlackTokens(Options.Create(new SlackOptions { BotToken = "xoxb-other" })));

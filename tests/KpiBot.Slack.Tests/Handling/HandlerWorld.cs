@@ -29,7 +29,7 @@ namespace KpiBot.Slack.Tests.Handling;
 /// </summary>
 internal sealed class HandlerWorld : IAsyncDisposable
 {
-    public const string Team = "T0SAMPLE";
+    public const string Team = FakeSlackApi.TeamId;
     public const string Emily = "U0EMILY";
     public const string EmilyDm = "D0EMILY";
 

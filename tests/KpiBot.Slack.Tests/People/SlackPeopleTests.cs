@@ -13,11 +13,11 @@ namespace KpiBot.Slack.Tests.People;
 
 /// <summary>
 /// The directory sync and the on-demand lookup over in-memory stores, the sample goals and the fake Slack Web
-/// API, whose bot token belongs to workspace T061EG9R6 (its auth.test answer).
+/// API, whose bot token belongs to workspace <see cref="FakeSlackApi.TeamId"/> (its auth.test answer).
 /// </summary>
 public sealed class SlackPeopleTests : IAsyncLifetime
 {
-    private const string Team = "T061EG9R6";
+    private const string Team = FakeSlackApi.TeamId;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero));
     private readonly InMemoryChatAdapterStores _adapter = new();
     private InMemoryDirectory _directory = null!;

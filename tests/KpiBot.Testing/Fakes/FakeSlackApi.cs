@@ -28,6 +28,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
     private int _ts;
 
+    /// <summary>
+    /// The workspace the fake's bot token belongs to (what auth.test answers), and the one every test's requests come
+    /// from unless a test means another: KpiBot serves only workspaces it has a token for.
+    /// </summary>
+    public const string TeamId = "T0SAMPLE";
+
     private FakeSlackApi(WebApplication app) => _app = app;
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
@@ -232,7 +238,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             case "auth.test":
                 answer["user_id"] = "U0LAN0Z89";
                 answer["bot_id"] = "B0LAN0Z89";
-                answer["team_id"] = "T061EG9R6";
+                answer["team_id"] = TeamId;
                 answer["url"] = "https://example.slack.com/";
                 break;
         }
