@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using KpiBot.Core.Delivery;
 using KpiBot.Slack;
 using KpiBot.Slack.Handling;
 using KpiBot.Storage;
@@ -10,7 +9,6 @@ using KpiBot.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -116,6 +114,12 @@ internal sealed class SlackHost : IAsyncDisposable
             : Slack.Of("response_url")[before].Json["text"]!.GetValue<string>();
     }
 
+    /// <summary>Sato, the sales team's lead (U0SATO, sato@example.co.jp), is in the workspace.</summary>
+    public void AddSato() => Slack.AddUser("U0SATO", "sato@example.co.jp");
+
+    /// <summary>Sato's slash command in her direct message with the bot; what she sees first (see <see cref="SlashAsync"/>).</summary>
+    public Task<string> SatoAsync(string text) => SlashAsync("U0SATO", "D0SATO", text);
+
     /// <summary>
     /// Emily (U0EMILY, New York, English) and her lead Sato (U0SATO) are in the workspace; Sato's <c>start</c> sends
     /// the prompts, and Emily opens her daily prompt's check-in modal (on a Friday, the team's weekly day, she also
@@ -124,8 +128,8 @@ internal sealed class SlackHost : IAsyncDisposable
     public async Task<string> OpenEmilysDailyCheckInAsync()
     {
         Slack.AddUser("U0EMILY", "emily.carter@example.com", "America/New_York", "en-US");
-        Slack.AddUser("U0SATO", "sato@example.co.jp");
-        await SlashAsync("U0SATO", "D0SATO", "start");
+        AddSato();
+        await SatoAsync("start");
         var prompt = Assert.Single(Slack.Of("chat.postMessage"),
             c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
         var ts = $"1700000000.{Slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";
@@ -139,7 +143,7 @@ internal sealed class SlackHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var queue = Services.GetRequiredService<KpiBot.Core.Inbound.IInboundQueue>();
         while (queue.Pending > 0 || await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
-                   .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending, timeout.Token)))
+                   .AnyAwaitingWorkerAsync(timeout.Token)))
         {
             await Task.Delay(100, timeout.Token);
         }
