@@ -30,6 +30,26 @@ public abstract class CheckInRepositoryTests : StorageTestBase
     }
 
     [Fact]
+    public async Task GetDays_ReturnsWhatThesePeopleRecordedOnTheseDays_InOneRead()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        ICheckInRepository store = new CheckInStore(db);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Monday, 42m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Monday.AddDays(1), 7m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Monday.AddDays(2), 8m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Carol, SampleGoals.Calls, Monday, 9m), "carol", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Bob, SampleGoals.Calls, Monday, 3m), "bob", April1, Ct);
+
+        var days = await store.GetDaysAsync([SampleGoals.Alice, SampleGoals.Carol], [Monday, Monday.AddDays(1)], Ct);
+
+        Assert.Equal(
+            [(SampleGoals.Alice, Monday, 42m), (SampleGoals.Alice, Monday.AddDays(1), 7m), (SampleGoals.Carol, Monday, 9m)],
+            days.Select(e => (e.PersonId, e.Day, e.Value)).Order().ToList());
+        Assert.Empty(await store.GetDaysAsync([], [Monday], Ct));
+    }
+
+    [Fact]
     public async Task LastAnsweredDayBefore_IsTheLatestEarlierDayWithAnyValue()
     {
         await ImportAsync();
