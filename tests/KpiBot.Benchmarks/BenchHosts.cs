@@ -4,6 +4,7 @@ using KpiBot.Core.Delivery;
 using KpiBot.Host.Hosting;
 using KpiBot.Host.Jobs;
 using KpiBot.Storage;
+using KpiBot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +88,7 @@ internal static class BenchHosts
             await Task.Delay(1000);
             await using var scope = services.CreateAsyncScope();
             var open = await scope.ServiceProvider.GetRequiredService<KpiBotDbContext>().Deliveries
-                .CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending);
+                .CountAsync(DeliveryRow.InProgress);
             var delivered = chat.Delivered;
             Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F0} s  sent {delivered,7:N0}  (+{delivered - lastReport:N0}/s)  rate-limited answers {chat.Limited:N0}  open {open:N0}");
             lastReport = delivered;

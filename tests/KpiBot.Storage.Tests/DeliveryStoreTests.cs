@@ -1,6 +1,7 @@
 using KpiBot.Core.Chat;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Scheduling;
+using KpiBot.Storage.Entities;
 using KpiBot.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,26 @@ public abstract class DeliveryStoreTests : StorageTestBase
         Assert.Equal(1_300, second.Count);
         Assert.Equal(2_500, first.Concat(second).Distinct().Count());
         Assert.Equal(2_500, await db.Deliveries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task InProgressPredicate_TranslatesAndAgreesWithIsInProgress_OnEveryState()
+    {
+        await using var db = Database.NewContext();
+        var states = Enum.GetValues<DeliveryState>();
+        var ids = await new DeliveryStore(db).ClaimAsync([.. states.Select(s => Prompt(s.ToString()))], April1, Ct);
+        foreach (var (id, state) in ids.Zip(states))
+        {
+            await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.State, state), Ct);
+        }
+
+        var inProgress = states.Where(s => s.IsInProgress()).ToList();
+        var isInProgress = DeliveryRow.InProgress.Compile();
+        Assert.NotEmpty(inProgress);
+        Assert.NotEqual(states.Length, inProgress.Count);
+        Assert.All(states, s => Assert.Equal(s.IsInProgress(), isInProgress(new DeliveryRow { Key = "k", RecipientId = "r", State = s })));
+        Assert.Equal(inProgress, (await db.Deliveries.Where(DeliveryRow.InProgress).Select(d => d.State).ToListAsync(Ct)).Order());
+        Assert.Equal(inProgress.Count, await db.Deliveries.CountAsync(DeliveryRow.InProgress, Ct));
     }
 
     [Fact]

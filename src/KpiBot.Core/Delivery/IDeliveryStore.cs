@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using KpiBot.Core.Chat;
 using KpiBot.Core.Scheduling;
 
@@ -28,9 +29,25 @@ public enum DeliveryState
 /// <summary>States of a delivery not finished yet.</summary>
 public static class DeliveryStates
 {
+    private static readonly DeliveryState[] InProgressStates = [.. Enum.GetValues<DeliveryState>().Where(IsInProgress)];
+
     /// <summary>Pending, Preparing or Sending: a send is still to come or under way.</summary>
     public static bool IsInProgress(this DeliveryState state) =>
         state is DeliveryState.Pending or DeliveryState.Preparing or DeliveryState.Sending;
+
+    /// <summary>
+    /// <see cref="IsInProgress"/> as an expression a database query can translate: the state that
+    /// <paramref name="state"/> selects from a row equals one of the in-progress states. The states are taken from
+    /// <see cref="IsInProgress"/> itself, so a query never lists them by hand and a new state cannot be missed.
+    /// </summary>
+    public static Expression<Func<TRow, bool>> InProgress<TRow>(Expression<Func<TRow, DeliveryState>> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var body = InProgressStates
+            .Select(s => (Expression)Expression.Equal(state.Body, Expression.Constant(s)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<TRow, bool>>(body, state.Parameters);
+    }
 }
 
 /// <summary>A delivery row: one occurrence to one recipient, sent at most once.</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using KpiBot.Core.Delivery;
 using KpiBot.Core.Scheduling;
 
@@ -10,6 +11,9 @@ namespace KpiBot.Storage.Entities;
 /// </summary>
 public sealed class DeliveryRow
 {
+    /// <summary>Rows whose state <see cref="DeliveryStates.IsInProgress"/>, as a predicate EF Core translates on both providers.</summary>
+    public static readonly Expression<Func<DeliveryRow, bool>> InProgress = DeliveryStates.InProgress<DeliveryRow>(d => d.State);
+
     public long Id { get; set; }
     public required string Key { get; set; }
     public OccurrenceKind Kind { get; set; }

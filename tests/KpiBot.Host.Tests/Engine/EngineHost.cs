@@ -5,7 +5,6 @@ using KpiBot.Testing;
 using KpiBot.Testing.Fakes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -65,7 +64,7 @@ internal sealed class EngineHost : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
-                   .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending, timeout.Token)))
+                   .AnyAwaitingWorkerAsync(timeout.Token)))
         {
             await Task.Delay(100, timeout.Token);
         }

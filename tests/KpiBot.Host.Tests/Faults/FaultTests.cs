@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KpiBot.Core.Delivery;
 using KpiBot.Storage;
+using KpiBot.Storage.Entities;
 using KpiBot.Testing;
 using KpiBot.Testing.Engine;
 using KpiBot.Testing.Fakes;
@@ -343,7 +344,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             try
             {
                 await using var context = Db.NewContext();
-                return await context.Deliveries.CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending);
+                return await context.Deliveries.CountAsync(DeliveryRow.InProgress);
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
             {

@@ -61,7 +61,11 @@ public sealed class InboundQueueTests : IAsyncDisposable
     [Fact]
     public async Task Stop_WorkNotStartedByTheDrainTime_IsHandedToTheDurableJob_RunningWorkFinishes_LaterWorkGoesStraightThere()
     {
-        await _queue.StartAsync(CancellationToken.None);
+        // 9 s (3 s of drain, running work cancelled at 6 s): the test's own steps between the hand-over and the
+        // release must fit before the cancel on a machine loaded enough to stall it for a second or two.
+        var shutdown = TimeSpan.FromSeconds(9);
+        using var queue = NewQueue(shutdown);
+        await queue.StartAsync(CancellationToken.None);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = new CountdownEvent(InboundQueue.Parallelism);
         var finished = new ConcurrentBag<int>();
@@ -69,7 +73,7 @@ public sealed class InboundQueueTests : IAsyncDisposable
         for (var i = 0; i < InboundQueue.Parallelism; i++)
         {
             var n = i;
-            _queue.TryEnqueue(Work(n, async ct =>
+            queue.TryEnqueue(Work(n, async ct =>
             {
                 running.Signal();
                 await release.Task;
@@ -87,29 +91,28 @@ public sealed class InboundQueueTests : IAsyncDisposable
         for (var i = 100; i < 105; i++)
         {
             var n = i;
-            _queue.TryEnqueue(Work(n, _ => { neverRun.Add(n); return Task.CompletedTask; }));
+            queue.TryEnqueue(Work(n, _ => { neverRun.Add(n); return Task.CompletedTask; }));
         }
 
-        _queue.TryEnqueue(new InboundWork("test", "no durable form", (_, _) => { neverRun.Add(-1); return Task.CompletedTask; }));
-        Assert.Equal(InboundQueue.Parallelism + 6, _queue.Pending);
+        queue.TryEnqueue(new InboundWork("test", "no durable form", (_, _) => { neverRun.Add(-1); return Task.CompletedTask; }));
+        Assert.Equal(InboundQueue.Parallelism + 6, queue.Pending);
 
-        var clock = Stopwatch.StartNew();
+        var stopping = Stopwatch.GetTimestamp();
         _lifetime.StopApplication();
-        var stop = _queue.StopAsync(CancellationToken.None);
+        var stop = queue.StopAsync(CancellationToken.None);
 
-        // Until T/3 nothing is handed over: the queue may still drain.
-        await Task.Delay(InboundQueue.DrainTimeout(Shutdown) / 2);
-        Assert.Empty(_handover.Items);
-
-        // At T/3 the five durable items go to the job, in order; the one without a durable form is lost.
+        // Until T/3 nothing is handed over (the queue may still drain); at T/3 the five durable items go to the job,
+        // in order; the one without a durable form is lost. When each went is recorded by the hand-over itself, so
+        // a loaded machine that wakes this test late cannot make the order of events look wrong.
         await WaitUntilAsync(() => _handover.Items.Count == 5);
-        Assert.InRange(clock.Elapsed, InboundQueue.DrainTimeout(Shutdown) - TimeSpan.FromMilliseconds(100), Shutdown);
+        Assert.All(_handover.Times, at => Assert.InRange(
+            Stopwatch.GetElapsedTime(stopping, at), InboundQueue.DrainTimeout(shutdown) - TimeSpan.FromMilliseconds(100), shutdown * 2 / 3));
         Assert.Equal(["100", "101", "102", "103", "104"], _handover.Items.Select(h => h.Payload));
         Assert.All(_handover.Items, h => Assert.Equal(("test", "work"), (h.Platform, h.Kind)));
 
         // Work arriving after the drain time (a request still being answered) goes straight to the job.
-        Assert.True(_queue.TryEnqueue(Work(200, _ => { neverRun.Add(200); return Task.CompletedTask; })));
-        await _queue.EnqueueAsync(Work(201, _ => { neverRun.Add(201); return Task.CompletedTask; }), CancellationToken.None);
+        Assert.True(queue.TryEnqueue(Work(200, _ => { neverRun.Add(200); return Task.CompletedTask; })));
+        await queue.EnqueueAsync(Work(201, _ => { neverRun.Add(201); return Task.CompletedTask; }), CancellationToken.None);
         Assert.Equal(["100", "101", "102", "103", "104", "200", "201"], _handover.Items.Select(h => h.Payload));
 
         // The running items finish before 2T/3, uncancelled, and the stop waits for them.
@@ -119,7 +122,7 @@ public sealed class InboundQueueTests : IAsyncDisposable
         Assert.Equal(Enumerable.Range(0, InboundQueue.Parallelism), finished.Order());
         Assert.Equal(0, cancelled);
         Assert.Empty(neverRun);
-        Assert.Equal(0, _queue.Pending);
+        Assert.Equal(0, queue.Pending);
     }
 
     [Fact]
@@ -192,10 +195,15 @@ public sealed class InboundQueueTests : IAsyncDisposable
 
     private sealed class RecordingHandover : IInboundHandover
     {
-        private readonly ConcurrentQueue<(string Platform, string Kind, string Payload)> _items = new();
+        private readonly ConcurrentQueue<(string Platform, string Kind, string Payload, long At)> _items = new();
 
-        public IReadOnlyList<(string Platform, string Kind, string Payload)> Items => [.. _items];
+        public IReadOnlyList<(string Platform, string Kind, string Payload)> Items =>
+            [.. _items.Select(i => (i.Platform, i.Kind, i.Payload))];
 
-        public void HandOver(string platform, string kind, string payload) => _items.Enqueue((platform, kind, payload));
+        /// <summary>When each item was handed over (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+        public IReadOnlyList<long> Times => [.. _items.Select(i => i.At)];
+
+        public void HandOver(string platform, string kind, string payload) =>
+            _items.Enqueue((platform, kind, payload, Stopwatch.GetTimestamp()));
     }
 }

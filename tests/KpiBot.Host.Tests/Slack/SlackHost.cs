@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using KpiBot.Core.Delivery;
 using KpiBot.Slack;
 using KpiBot.Slack.Handling;
 using KpiBot.Storage;
@@ -10,7 +9,6 @@ using KpiBot.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -139,7 +137,7 @@ internal sealed class SlackHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var queue = Services.GetRequiredService<KpiBot.Core.Inbound.IInboundQueue>();
         while (queue.Pending > 0 || await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
-                   .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending, timeout.Token)))
+                   .AnyAwaitingWorkerAsync(timeout.Token)))
         {
             await Task.Delay(100, timeout.Token);
         }

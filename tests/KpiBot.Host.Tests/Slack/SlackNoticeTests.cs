@@ -57,7 +57,7 @@ public sealed class SlackNoticeTests
         while (true)
         {
             var row = await host.InScopeAsync(s => s.GetRequiredService<IDeliveryStore>().FindAsync(key, timeout.Token));
-            if (row is { State: not (DeliveryState.Pending or DeliveryState.Preparing or DeliveryState.Sending) })
+            if (row is not null && !row.State.IsInProgress())
             {
                 return row;
             }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using KpiBot.Core.Delivery;
 using KpiBot.Storage;
 using KpiBot.Teams;
 using KpiBot.Teams.Connector;
@@ -12,7 +11,6 @@ using KpiBot.Testing.Teams;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Identity.Client;
@@ -156,7 +154,7 @@ internal sealed class TeamsHost : IAsyncDisposable
             }
 
             while (await InScopeAsync(s => s.GetRequiredService<KpiBotDbContext>().Deliveries
-                       .AnyAsync(d => (d.State == DeliveryState.Pending && d.EnqueuedAt != null) || d.State == DeliveryState.Preparing || d.State == DeliveryState.Sending, timeout.Token)))
+                       .AnyAwaitingWorkerAsync(timeout.Token)))
             {
                 await Task.Delay(100, timeout.Token);
             }
