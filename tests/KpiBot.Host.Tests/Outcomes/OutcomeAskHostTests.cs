@@ -5,11 +5,9 @@ using KpiBot.Host.Tests.Slack;
 using KpiBot.Host.Tests.Teams;
 using KpiBot.Slack;
 using KpiBot.Storage;
-using KpiBot.Testing;
 using KpiBot.Testing.Fakes;
 using KpiBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
 namespace KpiBot.Host.Tests.Outcomes;
@@ -21,7 +19,7 @@ namespace KpiBot.Host.Tests.Outcomes;
 /// through the ask's form; the reps are asked for their meetings on Friday 27 November at 16:00, except one who
 /// reported that week already — on SQLite and PostgreSQL, against the fake Slack Web API and Bot Framework.
 /// </summary>
-public sealed class OutcomeAskHostTests
+public abstract class OutcomeAskHostTests(StorageProvider provider) : TeamsHostFixture(provider, now: MondayEarly)
 {
     private static readonly DateTimeOffset MondayEarly = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset MondayAsk = new(2026, 11, 30, 7, 1, 0, TimeSpan.Zero);
@@ -29,14 +27,12 @@ public sealed class OutcomeAskHostTests
     private const string Ask = "実績の報告をお願いします: 新規顧客の売上（2026年11月）、リピート受注（2026年11月）";
     private const string Reminder = "リマインド: 実績の報告がまだです: ";
 
-    [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task InSlack_TheLeadIsAskedOnceOnTheDueDay_Reminded_AndTheButtonsFormStoresTheResultAndMovesTheKgi(StorageProvider provider)
+    [Fact]
+    public async Task InSlack_TheLeadIsAskedOnceOnTheDueDay_Reminded_AndTheButtonsFormStoresTheResultAndMovesTheKgi()
     {
-        await using var db = await OutcomeHostTests.ImportedWithCallsAsync(provider);
-        await using var host = await SlackHost.StartAsync(db, MondayEarly);
-        host.Slack.AddUser("U0SATO", "sato@example.co.jp");
+        await OutcomeHostTests.ImportWithCallsAsync(Db);
+        await using var host = await SlackHost.StartAsync(Db, MondayEarly);
+        host.AddSato();
 
         // 15:00 in Tokyo: nothing yet. 16:01: one direct message with both of November's results to report.
         await DispatchAsync(host, MondayEarly);
@@ -75,18 +71,16 @@ public sealed class OutcomeAskHostTests
         Assert.Contains(host.Slack.Of("chat.postMessage"), c => c.Json["text"]!.GetValue<string>()
             .StartsWith("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", StringComparison.Ordinal));
 
-        var status = await host.SlashAsync("U0SATO", "D0SATO", "status");
+        var status = await host.SatoAsync("status");
         Assert.Contains(OutcomeHostTests.Kgi, status, StringComparison.Ordinal);
         Assert.Contains(OutcomeHostTests.Estimate, status, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task InSlack_RepsAreAskedForTheirMeetingsOnFriday_ExceptWhoReportedTheWeek_AndAnAnswerCancelsTheReminder(StorageProvider provider)
+    [Fact]
+    public async Task InSlack_RepsAreAskedForTheirMeetingsOnFriday_ExceptWhoReportedTheWeek_AndAnAnswerCancelsTheReminder()
     {
-        await using var db = await OutcomeHostTests.ImportedWithCallsAsync(provider);
-        await using var host = await SlackHost.StartAsync(db, new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero));
+        await OutcomeHostTests.ImportWithCallsAsync(Db);
+        await using var host = await SlackHost.StartAsync(Db, new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero));
         host.Slack.AddUser("U0TANAKA", "tanaka@example.co.jp");
         host.Slack.AddUser("U0SUZUKI", "suzuki@example.co.jp");
 
@@ -111,26 +105,18 @@ public sealed class OutcomeAskHostTests
         Assert.Equal(DeliveryState.Skipped, (await FindAsync(host, "OutcomeReminder:tanaka:2026-11-27"))!.State);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task InTeams_TheLeadGetsTheReportCardOnTheDueDay_ItsSubmitStoresTheResult_AndTheReminderNamesOnlyWhatIsOpen(StorageProvider provider)
+    [Fact]
+    public async Task InTeams_TheLeadGetsTheReportCardOnTheDueDay_ItsSubmitStoresTheResult_AndTheReminderNamesOnlyWhatIsOpen()
     {
-        await using var db = await OutcomeHostTests.ImportedWithCallsAsync(provider);
-        await using var fake = await FakeBotFrameworkServer.StartAsync();
-        var key = fake.AddKey("key-1", "msteams");
-        fake.Members = SalesMembers();
-        var time = new FakeTimeProvider(MondayEarly);
-        await using var host = TeamsHost.Start(db, fake, time);
-        string Token() => TestTokens.Mint(key, time.GetUtcNow(), serviceUrl: fake.BaseAddress.AbsoluteUri);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(host.ServiceUrl), Token())).StatusCode);
-        await host.SettleAsync();
+        await OutcomeHostTests.ImportWithCallsAsync(Db);
+        await using var host = StartHost();
+        await InstallAsync(host);
 
-        time.SetUtcNow(MondayAsk);
+        Time.SetUtcNow(MondayAsk);
         await host.InScopeAsync(s => s.GetRequiredService<Dispatcher>().RunAsync(CancellationToken.None));
         await host.SettleAsync();
-        var card = Assert.Single(fake.Requests, r => Sent(r, "実績の報告をお願いします"));
-        var body = ReportFormHostTests.Text(card);
+        var card = Assert.Single(Fake.Requests, r => Sent(r, "実績の報告をお願いします"));
+        var body = Text(card);
         Assert.Contains(Ask, body, StringComparison.Ordinal);
         Assert.Contains("report new-sales", body, StringComparison.Ordinal);
         Assert.Contains("Input.ChoiceSet", card.Body, StringComparison.Ordinal);
@@ -141,27 +127,25 @@ public sealed class OutcomeAskHostTests
         var data = CardData(card, 0, ("report:goal", "new-sales"), ("report:amount", "¥1,200,000"), ("report:day", "2026-11-30"));
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Submit(host.ServiceUrl, "sato", conversation, card.ActivityId, data, "m-good"), Token())).StatusCode);
         await host.SettleAsync();
-        var update = Assert.Single(fake.Calls("PUT", "/v3/conversations/" + Uri.EscapeDataString(conversation) + "/activities/" + card.ActivityId));
-        Assert.Contains("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", ReportFormHostTests.Text(update), StringComparison.Ordinal);
+        var update = Assert.Single(Fake.Calls("PUT", "/v3/conversations/" + Uri.EscapeDataString(conversation) + "/activities/" + card.ActivityId));
+        Assert.Contains("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", Text(update), StringComparison.Ordinal);
 
         // Repeat sales are still open, so the reminder comes — naming only them.
-        time.SetUtcNow(MondayReminder);
+        Time.SetUtcNow(MondayReminder);
         await host.InScopeAsync(s => s.GetRequiredService<Dispatcher>().RunAsync(CancellationToken.None));
         await host.SettleAsync();
-        var reminder = Assert.Single(fake.Requests, r => Sent(r, Reminder));
-        Assert.Contains(Reminder + "リピート受注（2026年11月）", ReportFormHostTests.Text(reminder), StringComparison.Ordinal);
-        Assert.DoesNotContain("新規顧客の売上（2026年11月）", ReportFormHostTests.Text(reminder).Split('\n').First(l => l.StartsWith(Reminder, StringComparison.Ordinal)), StringComparison.Ordinal);
+        var reminder = Assert.Single(Fake.Requests, r => Sent(r, Reminder));
+        Assert.Contains(Reminder + "リピート受注（2026年11月）", Text(reminder), StringComparison.Ordinal);
+        Assert.DoesNotContain("新規顧客の売上（2026年11月）", Text(reminder).Split('\n').First(l => l.StartsWith(Reminder, StringComparison.Ordinal)), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(host.ServiceUrl, "sato", "status", "m-status"), Token())).StatusCode);
-        await host.SettleAsync();
-        var status = ReportFormHostTests.Text(Assert.Single(fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(PersonalOf("sato")) + "/activities/m-status")));
+        var status = Text(await SayAsync(host, "sato", "status", "m-status"));
         Assert.Contains(OutcomeHostTests.Kgi, status, StringComparison.Ordinal);
         Assert.Contains(OutcomeHostTests.Estimate, status, StringComparison.Ordinal);
     }
 
     /// <summary>A message sent to the connector whose texts (unescaped) hold <paramref name="text"/>.</summary>
     private static bool Sent(RecordedRequest call, string text) =>
-        call.Method == "POST" && call.Body.StartsWith('{') && ReportFormHostTests.Text(call).Contains(text, StringComparison.Ordinal);
+        call.Method == "POST" && call.Body.StartsWith('{') && Text(call).Contains(text, StringComparison.Ordinal);
 
     private static async Task DispatchAsync(SlackHost host, DateTimeOffset at)
     {
@@ -173,3 +157,7 @@ public sealed class OutcomeAskHostTests
     private static Task<DeliveryRecord?> FindAsync(SlackHost host, string key) =>
         host.InScopeAsync(s => s.GetRequiredService<IDeliveryStore>().FindAsync(key, CancellationToken.None));
 }
+
+public sealed class SqliteOutcomeAskHostTests() : OutcomeAskHostTests(StorageProvider.Sqlite);
+
+public sealed class PostgresOutcomeAskHostTests() : OutcomeAskHostTests(StorageProvider.Postgres);

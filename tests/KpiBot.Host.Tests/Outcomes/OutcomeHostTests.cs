@@ -1,12 +1,8 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using KpiBot.Host.Hosting;
 using KpiBot.Host.Tests.Slack;
 using KpiBot.Host.Tests.Teams;
 using KpiBot.Storage;
 using KpiBot.Testing;
-using KpiBot.Testing.Teams;
-using Microsoft.Extensions.Time.Testing;
 using static KpiBot.Host.Tests.Teams.TeamsActivities;
 
 namespace KpiBot.Host.Tests.Outcomes;
@@ -18,7 +14,7 @@ namespace KpiBot.Host.Tests.Outcomes;
 /// The sample: 田中 made 40 calls (estimate 2 meetings → ¥300,000 of new sales); the lead 佐藤 reports
 /// ¥1,200,000 of new sales for November. The KGI 年間売上1億円 = new sales + repeat sales.
 /// </summary>
-public sealed class OutcomeHostTests
+public abstract class OutcomeHostTests(StorageProvider provider) : TeamsHostFixture(provider, now: Friday)
 {
     // Friday 2026-11-27 14:00 UTC: 23:00 in Tokyo.
     private static readonly DateTimeOffset Friday = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
@@ -28,12 +24,18 @@ public sealed class OutcomeHostTests
     internal static async Task<TestDatabase> ImportedWithCallsAsync(StorageProvider provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
+        await ImportWithCallsAsync(db);
+        return db;
+    }
+
+    /// <summary>The sample goals imported into <paramref name="db"/>, and 田中's 40 calls of Thursday 26 November.</summary>
+    internal static async Task ImportWithCallsAsync(TestDatabase db)
+    {
         var import = await CliRunner.RunAsync(db.Settings, "goals", "import", KpiBotConfiguration.SampleGoalsPath);
         Assert.True(import.ExitCode == 0, import.ToString());
         var calls = await CliRunner.RunAsync(db.Settings,
             "checkin", "add", "--person", "tanaka@example.co.jp", "--kdi", "daily-calls", "--day", "2026-11-26", "--value", "40");
         Assert.True(calls.ExitCode == 0, calls.ToString());
-        return db;
     }
 
     /// <summary><c>goals tree</c> on the same store: the KGI moved, and new sales show the estimate beside the report.</summary>
@@ -47,18 +49,16 @@ public sealed class OutcomeHostTests
             && l.Contains("¥1,200,000 / ", StringComparison.Ordinal) && l.Contains(Estimate, StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task ReportedOnTheCommandLine_MovesTheKgi_InStatusDigestAndTree(StorageProvider provider)
+    [Fact]
+    public async Task ReportedOnTheCommandLine_MovesTheKgi_InStatusDigestAndTree()
     {
-        await using var db = await ImportedWithCallsAsync(provider);
+        await ImportWithCallsAsync(Db);
 
-        var report = await CliRunner.RunAsync(db.Settings,
+        var report = await CliRunner.RunAsync(Db.Settings,
             "report", "--goal", "new-sales", "--value", "1200000", "--day", "2026-11-20", "--lang", "en");
-        var again = await CliRunner.RunAsync(db.Settings,
+        var again = await CliRunner.RunAsync(Db.Settings,
             "report", "--goal", "new-sales", "--value", "1200000", "--day", "2026-11-02", "--lang", "en");
-        var bad = await CliRunner.RunAsync(db.Settings,
+        var bad = await CliRunner.RunAsync(Db.Settings,
             "report", "--goal", "daily-calls", "--value", "3", "--day", "2026-11-20", "--lang", "en");
 
         Assert.True(report.ExitCode == 0, report.ToString());
@@ -67,81 +67,58 @@ public sealed class OutcomeHostTests
         Assert.StartsWith("新規顧客の売上, November 2026, was already ¥1,200,000", again.Output, StringComparison.Ordinal);
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("takes no reported actual", bad.Error, StringComparison.Ordinal);
-        await AssertTreeAsync(db);
+        await AssertTreeAsync(Db);
 
         // The lead asks in chat afterwards: status and the digest carry the result typed on the server.
-        await using var host = await SlackHost.StartAsync(db, Friday);
-        host.Slack.AddUser("U0SATO", "sato@example.co.jp");
-        var status = await host.SlashAsync("U0SATO", "D0SATO", "status");
-        var digest = await host.SlashAsync("U0SATO", "D0SATO", "digest");
+        await using var host = await SlackHost.StartAsync(Db, Friday);
+        host.AddSato();
+        var status = await host.SatoAsync("status");
+        var digest = await host.SatoAsync("digest");
         Assert.Contains(Kgi, status, StringComparison.Ordinal);
         Assert.Contains(Estimate, status, StringComparison.Ordinal);
         Assert.Contains(Kgi, digest, StringComparison.Ordinal);
         Assert.Contains(Estimate, digest, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task ReportedInSlack_MovesTheKgi_InStatusDigestAndTree(StorageProvider provider)
+    [Fact]
+    public async Task ReportedInSlack_MovesTheKgi_InStatusDigestAndTree()
     {
-        await using var db = await ImportedWithCallsAsync(provider);
-        await using var host = await SlackHost.StartAsync(db, Friday);
-        host.Slack.AddUser("U0SATO", "sato@example.co.jp");
+        await ImportWithCallsAsync(Db);
+        await using var host = await SlackHost.StartAsync(Db, Friday);
+        host.AddSato();
 
-        var receipt = await host.SlashAsync("U0SATO", "D0SATO", "report 新規 ¥1,200,000 2026-11-20");
-        var status = await host.SlashAsync("U0SATO", "D0SATO", "status");
-        var digest = await host.SlashAsync("U0SATO", "D0SATO", "digest");
+        var receipt = await host.SatoAsync("report 新規 ¥1,200,000 2026-11-20");
+        var status = await host.SatoAsync("status");
+        var digest = await host.SatoAsync("digest");
 
         Assert.StartsWith("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", receipt, StringComparison.Ordinal);
         Assert.Contains(Kgi, status, StringComparison.Ordinal);
         Assert.Contains(Estimate, status, StringComparison.Ordinal);
         Assert.Contains("年間売上1億円: 累計（期限 2027年3月31日） " + Kgi, digest, StringComparison.Ordinal);
         Assert.Contains(Estimate, digest, StringComparison.Ordinal);
-        await AssertTreeAsync(db);
+        await AssertTreeAsync(Db);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task ReportedInTeams_MovesTheKgi_InStatusDigestAndTree(StorageProvider provider)
+    [Fact]
+    public async Task ReportedInTeams_MovesTheKgi_InStatusDigestAndTree()
     {
-        await using var db = await ImportedWithCallsAsync(provider);
-        await using var fake = await FakeBotFrameworkServer.StartAsync();
-        var key = fake.AddKey("key-1", "msteams");
-        fake.Members = SalesMembers();
-        var time = new FakeTimeProvider(Friday);
-        await using var host = TeamsHost.Start(db, fake, time);
-        string Token() => TestTokens.Mint(key, time.GetUtcNow(), serviceUrl: fake.BaseAddress.AbsoluteUri);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(InstalledInTeam(host.ServiceUrl), Token())).StatusCode);
-        await host.SettleAsync();
+        await ImportWithCallsAsync(Db);
+        await using var host = StartHost();
+        await InstallAsync(host);
 
-        async Task<string> SayAsync(string text, string id)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(host.ServiceUrl, "sato", text, id), Token())).StatusCode);
-            await host.SettleAsync();
-            var reply = Assert.Single(fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(PersonalOf("sato")) + "/activities/" + id));
-            return string.Join('\n', Strings(JsonNode.Parse(reply.Body)));
-        }
-
-        var receipt = await SayAsync("report new-sales 1,200,000 2026-11-20", "m-report");
-        var status = await SayAsync("status", "m-status");
-        var digest = await SayAsync("digest", "m-digest");
+        var receipt = Text(await SayAsync(host, "sato", "report new-sales 1,200,000 2026-11-20", "m-report"));
+        var status = Text(await SayAsync(host, "sato", "status", "m-status"));
+        var digest = Text(await SayAsync(host, "sato", "digest", "m-digest"));
 
         Assert.Contains("新規顧客の売上（2026年11月）の実績 ¥1,200,000 を記録しました。", receipt, StringComparison.Ordinal);
         Assert.Contains(Kgi, status, StringComparison.Ordinal);
         Assert.Contains(Estimate, status, StringComparison.Ordinal);
         Assert.Contains(Kgi, digest, StringComparison.Ordinal);
         Assert.Contains(Estimate, digest, StringComparison.Ordinal);
-        await AssertTreeAsync(db);
+        await AssertTreeAsync(Db);
     }
-
-    /// <summary>Every string value in a JSON document (the texts of a card, unescaped).</summary>
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => Strings(p.Value)),
-        JsonArray a => a.SelectMany(Strings),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
 }
+
+public sealed class SqliteOutcomeHostTests() : OutcomeHostTests(StorageProvider.Sqlite);
+
+public sealed class PostgresOutcomeHostTests() : OutcomeHostTests(StorageProvider.Postgres);

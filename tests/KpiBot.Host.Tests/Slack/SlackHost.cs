@@ -114,6 +114,12 @@ internal sealed class SlackHost : IAsyncDisposable
             : Slack.Of("response_url")[before].Json["text"]!.GetValue<string>();
     }
 
+    /// <summary>Sato, the sales team's lead (U0SATO, sato@example.co.jp), is in the workspace.</summary>
+    public void AddSato() => Slack.AddUser("U0SATO", "sato@example.co.jp");
+
+    /// <summary>Sato's slash command in her direct message with the bot; what she sees first (see <see cref="SlashAsync"/>).</summary>
+    public Task<string> SatoAsync(string text) => SlashAsync("U0SATO", "D0SATO", text);
+
     /// <summary>
     /// Emily (U0EMILY, New York, English) and her lead Sato (U0SATO) are in the workspace; Sato's <c>start</c> sends
     /// the prompts, and Emily opens her daily prompt's check-in modal (on a Friday, the team's weekly day, she also
@@ -122,8 +128,8 @@ internal sealed class SlackHost : IAsyncDisposable
     public async Task<string> OpenEmilysDailyCheckInAsync()
     {
         Slack.AddUser("U0EMILY", "emily.carter@example.com", "America/New_York", "en-US");
-        Slack.AddUser("U0SATO", "sato@example.co.jp");
-        await SlashAsync("U0SATO", "D0SATO", "start");
+        AddSato();
+        await SatoAsync("start");
         var prompt = Assert.Single(Slack.Of("chat.postMessage"),
             c => c.Json["channel"]!.GetValue<string>() == "DU0EMILY" && c.Body.Contains("DailyPrompt:emily", StringComparison.Ordinal));
         var ts = $"1700000000.{Slack.Of("chat.postMessage").ToList().IndexOf(prompt) + 1:D6}";

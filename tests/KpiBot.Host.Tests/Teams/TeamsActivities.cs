@@ -132,4 +132,15 @@ internal static class TeamsActivities
 
         return data;
     }
+
+    /// <summary>Every string of a connector call's activity (the card's texts, unescaped), one a line.</summary>
+    public static string Text(RecordedRequest call) => string.Join('\n', Strings(JsonNode.Parse(call.Body)));
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
 }

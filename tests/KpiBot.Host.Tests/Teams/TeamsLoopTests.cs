@@ -44,13 +44,11 @@ public sealed class TeamsLoopTests : TeamsHostFixture
         Assert.StartsWith("Bearer connector-token-", welcome.Authorization, StringComparison.Ordinal);
 
         // The lead starts today's prompts from her 1:1: the reps get a 1:1 opened for them and a card each.
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Personal(url, "sato", "start", "m-start"), Token())).StatusCode);
-        await host.SettleAsync();
-        Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(PersonalOf("sato")) + "/activities/m-start"));
+        await SayAsync(host, "sato", "start", "m-start");
         var opened = Fake.Calls("POST", "/v3/conversations").Where(r => r.Path == "/v3/conversations").Select(r => (string?)JsonNode.Parse(r.Body)!["members"]![0]!["id"]).ToList();
         Assert.Equal(new[] { UserOf("suzuki"), UserOf("tanaka") }, opened.Order());
         var tanakaChat = "a:personal:" + UserOf("tanaka");
-        var prompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        var prompt = PromptTo("tanaka");
         Assert.Equal(tanakaChat, (await host.InScopeAsync(s => s.GetRequiredService<IChatUserStore>().FindAsync(new ChatUser(Platforms.Teams, TeamsHost.Tenant, UserOf("tanaka")), CancellationToken.None)))?.PersonalConversationId);
 
         // Tanaka submits the card (Action.Submit): the values are saved and the card becomes the receipt in place.
@@ -70,7 +68,7 @@ public sealed class TeamsLoopTests : TeamsHostFixture
 
         // Suzuki answers with Action.Execute: the receipt card is the invoke's HTTP answer.
         var suzukiChat = "a:personal:" + UserOf("suzuki");
-        var suzukiPrompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
+        var suzukiPrompt = PromptTo("suzuki");
         var invoke = await host.PostAsync(Execute(url, "suzuki", suzukiChat, suzukiPrompt.ActivityId, CardData(suzukiPrompt, 0, ("kdi:daily-calls", "18"), ("kdi:intro-emails", "2")), "m-execute"), Token());
         Assert.Equal(HttpStatusCode.OK, invoke.StatusCode);
         var answer = JsonNode.Parse(await invoke.Content.ReadAsStringAsync())!;

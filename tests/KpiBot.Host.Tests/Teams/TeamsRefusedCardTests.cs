@@ -33,13 +33,13 @@ public sealed class TeamsRefusedCardTests : TeamsHostFixture
         Assert.Equal(3m, (decimal?)emails["value"]);
         Assert.Equal("Input.Number", (string?)emails["type"]);
         // No message under the old card: the prompt is still the only message in the chat.
-        Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(tanakaChat) + "/activities"));
+        PromptTo("tanaka");
         var entries = await host.InScopeAsync(s => s.GetRequiredService<ICheckInRepository>().GetDayAsync("tanaka", new DateOnly(2026, 11, 30), CancellationToken.None));
         Assert.Empty(entries);
 
         // Action.Execute: the invoke is answered with the card showing the error, not with a bare message.
         var suzukiChat = "a:personal:" + UserOf("suzuki");
-        var suzukiPrompt = Assert.Single(Fake.Calls("POST", "/v3/conversations/" + Uri.EscapeDataString(suzukiChat) + "/activities"));
+        var suzukiPrompt = PromptTo("suzuki");
         var invoke = await host.PostAsync(Execute(url, "suzuki", suzukiChat, suzukiPrompt.ActivityId, CardData(suzukiPrompt, 0, ("kdi:daily-calls", "-1"), ("kdi:intro-emails", "2")), "m-execute"), Token());
         var answer = JsonNode.Parse(await invoke.Content.ReadAsStringAsync())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)answer["type"]);
