@@ -241,6 +241,7 @@ public sealed class CheckInStore : ICheckInRepository
             _db,
             key,
             audit,
+            at,
             () => new CheckInEntryRow
             {
                 PersonId = entry.PersonId,
@@ -250,29 +251,18 @@ public sealed class CheckInStore : ICheckInRepository
                 Note = entry.Note,
                 Blocker = entry.Blocker,
                 Source = entry.Source,
-                Revision = 1,
-                CreatedAt = at,
-                UpdatedAt = at,
             },
             row => row.ValueScaled == scaled && row.Note == entry.Note && row.Blocker == entry.Blocker,
             (row, change) =>
             {
-                change.OldValueScaled = row.ValueScaled;
                 change.OldNote = row.Note;
                 change.OldBlocker = row.Blocker;
                 row.ValueScaled = scaled;
                 row.Note = entry.Note;
                 row.Blocker = entry.Blocker;
                 row.Source = entry.Source;
-                row.Revision++;
-                row.UpdatedAt = at;
             },
-            (change, row) =>
-            {
-                change.EntryId = row.Id;
-                change.Revision = row.Revision;
-                return row.Revision;
-            },
+            (change, id) => change.EntryId = id,
             cancellationToken);
     }
 

@@ -122,6 +122,7 @@ public sealed class OutcomeStore(KpiBotDbContext db) : IOutcomeStore
             _db,
             key,
             audit,
+            at,
             () => new OutcomeReportRow
             {
                 NodeId = entry.NodeId,
@@ -130,26 +131,15 @@ public sealed class OutcomeStore(KpiBotDbContext db) : IOutcomeStore
                 ValueScaled = scaled,
                 Note = entry.Note,
                 Source = entry.Source,
-                Revision = 1,
-                CreatedAt = at,
-                UpdatedAt = at,
             },
             row => row.ValueScaled == scaled && row.Note == entry.Note,
             (row, change) =>
             {
-                change.OldValueScaled = row.ValueScaled;
                 row.ValueScaled = scaled;
                 row.Note = entry.Note;
                 row.Source = entry.Source;
-                row.Revision++;
-                row.UpdatedAt = at;
             },
-            (change, row) =>
-            {
-                change.ReportId = row.Id;
-                change.Revision = row.Revision;
-                return row.Revision;
-            },
+            (change, id) => change.ReportId = id,
             cancellationToken);
     }
 

@@ -35,21 +35,23 @@ internal static class RevisedWrites
     /// <summary>
     /// One write of a revised value. <paramref name="key"/> reads the key's row (locked where the database can);
     /// <paramref name="audit"/> is the history row with the new value; <paramref name="create"/> makes the first row,
-    /// <paramref name="unchanged"/> says the stored row already holds the value, <paramref name="update"/> moves the old
-    /// value into the history row and the new one into the row (revision + 1), and <paramref name="link"/> gives the
-    /// history row the row's id and revision.
+    /// <paramref name="unchanged"/> says the stored row already holds the value, <paramref name="update"/> moves the
+    /// old content into the history row and the new into the row, and <paramref name="link"/> gives the history row
+    /// the row's id. The revision (1, then + 1 per change), the timestamps, the old value in the history row and the
+    /// history row's revision are set here, the same for every table.
     /// </summary>
     public static async Task<CheckInRecordResult> WriteAsync<TRow, TAudit>(
         KpiBotDbContext db,
         IQueryable<TRow> key,
         TAudit audit,
+        DateTimeOffset at,
         Func<TRow> create,
         Func<TRow, bool> unchanged,
         Action<TRow, TAudit> update,
-        Func<TAudit, TRow, int> link,
+        Action<TAudit, long> link,
         CancellationToken cancellationToken)
-        where TRow : class
-        where TAudit : class
+        where TRow : class, IRevisedRow
+        where TAudit : class, IRevisionAudit
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = (await key.ToListAsync(cancellationToken)).SingleOrDefault();
@@ -57,24 +59,48 @@ internal static class RevisedWrites
         if (row is null)
         {
             row = create();
+            row.Revision = 1;
+            row.CreatedAt = at;
+            row.UpdatedAt = at;
             db.Add(row);
             await db.SaveChangesAsync(cancellationToken);
             outcome = CheckInOutcome.Created;
         }
         else if (unchanged(row))
         {
-            return new CheckInRecordResult(CheckInOutcome.Unchanged, link(audit, row));
+            return new CheckInRecordResult(CheckInOutcome.Unchanged, row.Revision);
         }
         else
         {
+            audit.OldValueScaled = row.ValueScaled;
             update(row, audit);
+            row.Revision++;
+            row.UpdatedAt = at;
             outcome = CheckInOutcome.Updated;
         }
 
-        var revision = link(audit, row);
+        link(audit, row.Id);
+        audit.Revision = row.Revision;
         db.Add(audit);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CheckInRecordResult(outcome, revision);
+        return new CheckInRecordResult(outcome, row.Revision);
     }
+}
+
+/// <summary>A row holding a revised value (see <see cref="RevisedWrites"/>).</summary>
+internal interface IRevisedRow
+{
+    long Id { get; }
+    long ValueScaled { get; }
+    int Revision { get; set; }
+    DateTimeOffset CreatedAt { get; set; }
+    DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A history row of a revised value (see <see cref="RevisedWrites"/>).</summary>
+internal interface IRevisionAudit
+{
+    long? OldValueScaled { get; set; }
+    int Revision { get; set; }
 }

@@ -196,6 +196,64 @@ public abstract class CheckInStoreTests : StorageTestBase
         Assert.Equal(results.Where(r => r.Outcome != CheckInOutcome.Unchanged).Select(r => r.Revision).Order(), Enumerable.Range(1, entry.Revision));
     }
 
+    [Fact]
+    public async Task GetDay_ReturnsEveryNodeOfThatPersonAndDayOnly()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        ICheckInRepository store = new CheckInStore(db);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 42m, "good day"), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Revenue, Day, 1_250_000.5m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day.AddDays(1), 7m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Carol, SampleGoals.Calls, Day, 9m), "carol", April1, Ct);
+
+        var day = await store.GetDayAsync(SampleGoals.Alice, Day, Ct);
+
+        Assert.Equal(
+            [
+                new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 42m, "good day"),
+                new CheckInEntry(SampleGoals.Alice, SampleGoals.Revenue, Day, 1_250_000.5m),
+            ],
+            day);
+        Assert.Empty(await store.GetDayAsync(SampleGoals.Bob, Day, Ct));
+    }
+
+    [Fact]
+    public async Task GetDays_ReturnsWhatThesePeopleRecordedOnTheseDays_InOneRead()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        ICheckInRepository store = new CheckInStore(db);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 42m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day.AddDays(1), 7m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day.AddDays(2), 8m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Carol, SampleGoals.Calls, Day, 9m), "carol", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Bob, SampleGoals.Calls, Day, 3m), "bob", April1, Ct);
+
+        var days = await store.GetDaysAsync([SampleGoals.Alice, SampleGoals.Carol], [Day, Day.AddDays(1)], Ct);
+
+        Assert.Equal(
+            [(SampleGoals.Alice, Day, 42m), (SampleGoals.Alice, Day.AddDays(1), 7m), (SampleGoals.Carol, Day, 9m)],
+            days.Select(e => (e.PersonId, e.Day, e.Value)).Order().ToList());
+        Assert.Empty(await store.GetDaysAsync([], [Day], Ct));
+    }
+
+    [Fact]
+    public async Task LastAnsweredDayBefore_IsTheLatestEarlierDayWithAnyValue()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        ICheckInRepository store = new CheckInStore(db);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 1m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Revenue, Day.AddDays(2), 1m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day.AddDays(4), 1m), "alice", April1, Ct);
+
+        Assert.Equal(Day.AddDays(2), await store.LastAnsweredDayBeforeAsync(SampleGoals.Alice, Day.AddDays(4), Ct));
+        Assert.Equal(Day.AddDays(4), await store.LastAnsweredDayBeforeAsync(SampleGoals.Alice, Day.AddDays(30), Ct));
+        Assert.Null(await store.LastAnsweredDayBeforeAsync(SampleGoals.Alice, Day, Ct));
+        Assert.Null(await store.LastAnsweredDayBeforeAsync(SampleGoals.Bob, Day.AddDays(30), Ct));
+    }
+
     /// <summary>Each writer has its own context and connection, like separate hosts; all start together.</summary>
     private async Task<CheckInRecordResult[]> RecordInParallelAsync(decimal[] values)
     {

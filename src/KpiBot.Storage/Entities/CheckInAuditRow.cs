@@ -1,7 +1,7 @@
 namespace KpiBot.Storage.Entities;
 
 /// <summary>One change of a check-in entry: what it was (null when created) and what it became.</summary>
-public sealed class CheckInAuditRow
+public sealed class CheckInAuditRow : IRevisionAudit
 {
     public long Id { get; set; }
     public long EntryId { get; set; }

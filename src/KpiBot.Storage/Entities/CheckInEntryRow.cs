@@ -4,7 +4,7 @@ namespace KpiBot.Storage.Entities;
 /// A recorded value, unique per (person, node, day). <see cref="ValueScaled"/> is the value × 10,000 so
 /// that sums run in the database, exactly, on SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class CheckInEntryRow
+public sealed class CheckInEntryRow : IRevisedRow
 {
     public long Id { get; set; }
     public required string PersonId { get; set; }

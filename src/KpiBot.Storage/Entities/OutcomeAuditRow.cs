@@ -1,7 +1,7 @@
 namespace KpiBot.Storage.Entities;
 
 /// <summary>One change of a reported actual: what it was (null when created), what it became, who, from where, when.</summary>
-public sealed class OutcomeAuditRow
+public sealed class OutcomeAuditRow : IRevisionAudit
 {
     public long Id { get; set; }
     public long ReportId { get; set; }

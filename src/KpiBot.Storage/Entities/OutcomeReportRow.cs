@@ -4,7 +4,7 @@ namespace KpiBot.Storage.Entities;
 /// A reported actual of a KGI or KPI for one reporting period (keyed on its first day), for the whole node
 /// (<see cref="PersonId"/> null) or for one person. Unique per (node, period) or (node, period, person).
 /// </summary>
-public sealed class OutcomeReportRow
+public sealed class OutcomeReportRow : IRevisedRow
 {
     public long Id { get; set; }
     public required string NodeId { get; set; }
