@@ -15,7 +15,11 @@ namespace KpiBot.Storage;
 public sealed class CheckInStore : ICheckInRepository
 {
     private const int MaxAttempts = 5;
-    private static readonly string[] ReportableKinds = [nameof(GoalKind.Kdi), nameof(GoalKind.Kpi)];
+
+    // The node kinds values are recorded for, as constants in the SQL (a static array would be a parameter list,
+    // whose SQL EF Core rebuilds on every execution).
+    private const string KdiKind = nameof(GoalKind.Kdi);
+    private const string KpiKind = nameof(GoalKind.Kpi);
     private readonly KpiBotDbContext _db;
 
     public CheckInStore(KpiBotDbContext db)
@@ -43,7 +47,7 @@ public sealed class CheckInStore : ICheckInRepository
         }
 
         if (!await _db.GoalNodes.AnyAsync(
-                n => n.Id == entry.NodeId && n.ArchivedAt == null && ReportableKinds.Contains(n.Kind), cancellationToken))
+                n => n.Id == entry.NodeId && n.ArchivedAt == null && (n.Kind == KdiKind || n.Kind == KpiKind), cancellationToken))
         {
             return new CheckInRecordResult(CheckInOutcome.UnknownNode);
         }
@@ -55,7 +59,8 @@ public sealed class CheckInStore : ICheckInRepository
     /// One submission's entries with one read each for their people, their nodes and the rows they already have:
     /// an entry whose row already holds its value, note and blocker is answered unchanged from that read, with no
     /// transaction (on SQLite a write transaction takes the database's one write lock); the others are written
-    /// as <see cref="RecordAsync"/> writes them.
+    /// as <see cref="RecordAsync"/> writes them. Each id list is one parameter (<c>EF.Parameter</c>: a JSON array on
+    /// SQLite, an array on PostgreSQL), so a read's SQL is built once and reused, not rebuilt for every submission.
     /// </summary>
     public async Task<IReadOnlyList<CheckInRecordResult>> RecordAllAsync(
         IReadOnlyList<CheckInEntry> entries,
@@ -74,19 +79,19 @@ public sealed class CheckInStore : ICheckInRepository
         var nodeIds = entries.Select(e => e.NodeId).Distinct(StringComparer.Ordinal).ToList();
         var days = entries.Select(e => e.Day).Distinct().ToList();
         var people = (await _db.People.AsNoTracking()
-                .Where(p => personIds.Contains(p.Id) && p.ArchivedAt == null)
+                .Where(p => EF.Parameter(personIds).Contains(p.Id) && p.ArchivedAt == null)
                 .Select(p => p.Id)
                 .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var nodes = (await _db.GoalNodes.AsNoTracking()
-                .Where(n => nodeIds.Contains(n.Id) && n.ArchivedAt == null && ReportableKinds.Contains(n.Kind))
+                .Where(n => EF.Parameter(nodeIds).Contains(n.Id) && n.ArchivedAt == null && (n.Kind == KdiKind || n.Kind == KpiKind))
                 .Select(n => n.Id)
                 .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var rows = people.Count == 0 || nodes.Count == 0
             ? []
             : (await _db.CheckInEntries.AsNoTracking()
-                    .Where(e => personIds.Contains(e.PersonId) && nodeIds.Contains(e.NodeId) && days.Contains(e.Day))
+                    .Where(e => EF.Parameter(personIds).Contains(e.PersonId) && EF.Parameter(nodeIds).Contains(e.NodeId) && EF.Parameter(days).Contains(e.Day))
                     .Select(e => new { e.PersonId, e.NodeId, e.Day, e.ValueScaled, e.Note, e.Blocker, e.Revision })
                     .ToListAsync(cancellationToken))
                 .ToDictionary(e => (e.PersonId, e.NodeId, e.Day));

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace KpiBot.Storage;
@@ -7,12 +6,12 @@ namespace KpiBot.Storage;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteKpiBotDbContext>
 {
     public SqliteKpiBotDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteKpiBotDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        SqliteKpiBotDbContext.Create("Data Source=design-time.db");
 }
 
 /// <summary>Lets <c>dotnet ef migrations add X --context PostgresKpiBotDbContext</c> build the PostgreSQL model (no server needed).</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresKpiBotDbContext>
 {
     public PostgresKpiBotDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresKpiBotDbContext>().UseNpgsql("Host=localhost;Database=kpibot").Options);
+        PostgresKpiBotDbContext.Create("Host=localhost;Database=kpibot");
 }

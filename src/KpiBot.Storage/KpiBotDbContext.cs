@@ -6,8 +6,11 @@ namespace KpiBot.Storage;
 
 /// <summary>
 /// The shared model. Each provider has its own derived context (<see cref="SqliteKpiBotDbContext"/>,
-/// <see cref="PostgresKpiBotDbContext"/>) so that each keeps its own migration set. Names are snake_case;
-/// amounts are 64-bit integers scaled by 10,000 (see <see cref="ScaledValue"/>).
+/// <see cref="PostgresKpiBotDbContext"/>) so that each keeps its own migration set. Names are snake_case (set with
+/// the provider in <see cref="StorageServiceCollectionExtensions.ConfigureSqlite"/> and
+/// <see cref="StorageServiceCollectionExtensions.ConfigurePostgres"/>, so every way of building a context — the host's
+/// pool, tests, dotnet-ef — gets the same names); amounts are 64-bit integers scaled by 10,000 (see
+/// <see cref="ScaledValue"/>). Contexts are pooled: a context keeps no state of its own beyond what EF resets.
 /// </summary>
 public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
 {
@@ -42,12 +45,6 @@ public abstract class KpiBotDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>ASP.NET Data Protection's key ring, shared by every host (it encrypts stored workspace tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.UseSnakeCaseNamingConvention();
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

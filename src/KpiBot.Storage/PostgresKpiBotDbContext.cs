@@ -9,4 +9,12 @@ public sealed class PostgresKpiBotDbContext : KpiBotDbContext
         : base(options)
     {
     }
+
+    /// <summary>A context of its own (not from the host's pool), configured as the host's are: for tests and dotnet-ef.</summary>
+    public static PostgresKpiBotDbContext Create(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresKpiBotDbContext>();
+        StorageServiceCollectionExtensions.ConfigurePostgres(builder, connectionString);
+        return new PostgresKpiBotDbContext(builder.Options);
+    }
 }

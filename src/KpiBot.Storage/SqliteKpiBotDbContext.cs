@@ -9,4 +9,12 @@ public sealed class SqliteKpiBotDbContext : KpiBotDbContext
         : base(options)
     {
     }
+
+    /// <summary>A context of its own (not from the host's pool), configured as the host's are: for tests and dotnet-ef.</summary>
+    public static SqliteKpiBotDbContext Create(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteKpiBotDbContext>();
+        StorageServiceCollectionExtensions.ConfigureSqlite(builder, connectionString);
+        return new SqliteKpiBotDbContext(builder.Options);
+    }
 }

@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace KpiBot.Storage;
 
 /// <summary>
-/// Wires the store: one scoped <see cref="KpiBotDbContext"/> of the chosen provider, the scoped stores over it
+/// Wires the store: one scoped <see cref="KpiBotDbContext"/> of the chosen provider, leased from a pool (a request
+/// reuses a context instead of building one, with its services and options, each time), the scoped stores over it
 /// (each also as the Core port it implements), and the singleton <see cref="CachedGoalsProvider"/>.
 /// </summary>
 public static class StorageServiceCollectionExtensions
@@ -38,10 +39,10 @@ public static class StorageServiceCollectionExtensions
         switch (options.Provider)
         {
             case StorageProvider.Sqlite:
-                services.AddDbContext<KpiBotDbContext, SqliteKpiBotDbContext>(b => ConfigureSqlite(b, connectionString));
+                services.AddDbContextPool<KpiBotDbContext, SqliteKpiBotDbContext>(b => ConfigureSqlite(b, connectionString));
                 break;
             case StorageProvider.Postgres:
-                services.AddDbContext<KpiBotDbContext, PostgresKpiBotDbContext>(b => ConfigurePostgres(b, connectionString));
+                services.AddDbContextPool<KpiBotDbContext, PostgresKpiBotDbContext>(b => ConfigurePostgres(b, connectionString));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown storage provider.");
@@ -87,18 +88,22 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Options for SQLite; creates the database file's folder when it is missing.</summary>
+    /// <summary>
+    /// Options for SQLite with the model's snake_case names; creates the database file's folder when it is
+    /// missing. The host's pool, tests and the design-time factory all build their options here.
+    /// </summary>
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
         EnsureSqliteFolder(connectionString);
-        return builder.UseSqlite(connectionString);
+        return builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
     }
 
+    /// <summary>Options for PostgreSQL with the model's snake_case names (see <see cref="ConfigureSqlite"/>).</summary>
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseNpgsql(connectionString);
+        return builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
     }
 
     private static void EnsureSqliteFolder(string connectionString)

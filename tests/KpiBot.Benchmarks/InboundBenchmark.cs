@@ -29,7 +29,8 @@ namespace KpiBot.Benchmarks;
 /// check-in invoke. Every request is verified (HMAC / RS256) — nothing validated is cached. For comparison it
 /// also measures endpoints of this benchmark that only verify (same code as the real endpoints, no engine) and
 /// one that only reads the body, to separate verification, engine and server costs.
-/// Usage: inbound [sqlite|postgres] [runs=3] [seconds=15] [warmup=5]
+/// Usage: inbound [sqlite|postgres] [runs=3] [seconds=15] [warmup=5]; KPIBOT_BENCH_ONLY=text runs only the
+/// scenarios whose name contains the text.
 /// </summary>
 internal static class InboundBenchmark
 {
@@ -171,6 +172,7 @@ internal static class InboundBenchmark
             self.Refresh();
             Console.WriteLine();
             Console.WriteLine($"summary ({provider}, median of the runs; load now {Load()}):");
+            results.RemoveAll(r => r.Runs == 0);
             foreach (var (name, median, n) in results)
             {
                 Console.WriteLine($"  {name,-32} {median.RequestsPerSecond,10:N0} req/s   p99 {median.P99Milliseconds,7:F2} ms   ({n} run{(n == 1 ? "" : "s")}, {median.Timeouts} timed out)");
@@ -197,6 +199,12 @@ internal static class InboundBenchmark
         string name, HttpClient client, Uri url, Func<(string Body, Dictionary<string, string> Headers)> request,
         Func<HttpStatusCode, string, bool> isRealAnswer, int runs, int seconds, int warmup)
     {
+        // KPIBOT_BENCH_ONLY=text runs only the scenarios whose name contains it (e.g. while profiling one path).
+        if (Environment.GetEnvironmentVariable("KPIBOT_BENCH_ONLY") is { Length: > 0 } only && !name.Contains(only, StringComparison.Ordinal))
+        {
+            return (name, new WrkResult(0, 0, 0, 0, 0, 0), 0);
+        }
+
         // One request first, so the benchmark measures the real path and not an error.
         var (body, headers) = request();
         using (var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) })

@@ -54,9 +54,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     };
 
     public override KpiBotDbContext NewContext() =>
-        new SqliteKpiBotDbContext(new DbContextOptionsBuilder<SqliteKpiBotDbContext>()
-            .UseSqlite(Options.ConnectionString)
-            .Options);
+        SqliteKpiBotDbContext.Create(Options.ConnectionString);
 
     public override Task CreateAsync()
     {
@@ -97,9 +95,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     };
 
     public override KpiBotDbContext NewContext() =>
-        new PostgresKpiBotDbContext(new DbContextOptionsBuilder<PostgresKpiBotDbContext>()
-            .UseNpgsql(Options.ConnectionString)
-            .Options);
+        PostgresKpiBotDbContext.Create(Options.ConnectionString);
 
     public override async Task CreateAsync()
     {
