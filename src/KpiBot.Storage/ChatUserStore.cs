@@ -21,6 +21,25 @@ public sealed class ChatUserStore(KpiBotDbContext db) : IChatUserStore
             : new ChatUserInfo(user, row.DisplayName, row.Email, row.TimeZone, row.Locale, row.ServiceUrl, row.PersonalConversationId);
     }
 
+    /// <summary>The stored profiles of these users in one query per platform and workspace (a batch of sends is usually one).</summary>
+    public async Task<IReadOnlyList<ChatUserInfo>> FindManyAsync(IReadOnlyCollection<ChatUser> users, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var found = new List<ChatUserInfo>(users.Count);
+        foreach (var group in users.Distinct().GroupBy(u => (u.Platform, u.TenantId)))
+        {
+            var (platform, tenant) = group.Key;
+            var ids = group.Select(u => u.UserId).ToList();
+            var rows = await _db.ChatUsers.AsNoTracking()
+                .Where(c => c.Platform == platform && c.Tenant == tenant && ids.Contains(c.UserId))
+                .ToListAsync(cancellationToken);
+            found.AddRange(rows.Select(row => new ChatUserInfo(
+                new ChatUser(platform, tenant, row.UserId), row.DisplayName, row.Email, row.TimeZone, row.Locale, row.ServiceUrl, row.PersonalConversationId)));
+        }
+
+        return found;
+    }
+
     public async Task SaveAsync(ChatUserInfo info, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(info);

@@ -159,6 +159,25 @@ public sealed class CheckInStore : ICheckInRepository
         return rows.Select(ToEntry).ToList();
     }
 
+    /// <summary>Everything these people recorded on these days, in one query.</summary>
+    public async Task<IReadOnlyList<CheckInEntry>> GetDaysAsync(
+        IReadOnlyCollection<string> personIds, IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        ArgumentNullException.ThrowIfNull(days);
+        var (ids, dates) = (personIds.Distinct(StringComparer.Ordinal).ToList(), days.Distinct().ToList());
+        if (ids.Count == 0 || dates.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await _db.CheckInEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.PersonId) && dates.Contains(e.Day))
+            .OrderBy(e => e.PersonId).ThenBy(e => e.Day).ThenBy(e => e.NodeId)
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToEntry).ToList();
+    }
+
     /// <summary>The latest day before <paramref name="day"/> with any recorded value (one index seek).</summary>
     public async Task<DateOnly?> LastAnsweredDayBeforeAsync(string personId, DateOnly day, CancellationToken cancellationToken)
     {

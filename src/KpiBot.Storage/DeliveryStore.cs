@@ -51,54 +51,47 @@ public sealed partial class DeliveryStore : IDeliveryStore
 
     /// <summary>
     /// Takes a Pending row, or a Preparing one (its sender died or failed before posting), for this sender:
-    /// Preparing with attempts + 1, by one UPDATE conditional on the state and attempts read, so of concurrent
-    /// callers exactly one wins and the attempt number fences the others out. A row found Sending (its post may
-    /// have happened) becomes Unknown and is not sent again. Any other state is returned unchanged.
+    /// Preparing with attempts + 1. A row found Sending (its post may have happened) becomes Unknown and is not
+    /// sent again. Any other state is returned unchanged; null when no row has that id.
     /// </summary>
-    public async Task<DeliveryRecord?> BeginSendAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<DeliveryRecord?> BeginSendAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await BeginSendAsync([id], now, cancellationToken)).FirstOrDefault();
+
+    /// <summary>
+    /// Takes a batch of rows for this sender in one transaction of three statements, whatever the batch's size: the
+    /// Pending and Preparing rows move to Preparing with attempts + 1, the Sending ones to Unknown, and all are read
+    /// back as left. The transaction holds the rows it moved until it commits, so a row read back Preparing carries
+    /// this caller's attempt number: a sender that takes it over later gets a higher one and fences this one out.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryRecord>> BeginSendAsync(IReadOnlyCollection<long> ids, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        var batch = ids.Distinct().ToList();
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
         var at = Utc(now);
-        var row = await _db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-
-        if (row.State is DeliveryState.Pending or DeliveryState.Preparing)
-        {
-            var (state, attempts) = (row.State, row.Attempts);
-            var taken = await _db.Deliveries
-                .Where(d => d.Id == id && d.State == state && d.Attempts == attempts)
-                .ExecuteUpdateAsync(
-                    u => u.SetProperty(d => d.State, DeliveryState.Preparing)
-                        .SetProperty(d => d.Attempts, attempts + 1)
-                        .SetProperty(d => d.UpdatedAt, at),
-                    cancellationToken);
-            if (taken == 1)
-            {
-                return ToRecord(row) with { State = DeliveryState.Preparing, Attempts = attempts + 1 };
-            }
-        }
-        else if (row.State == DeliveryState.Sending)
-        {
-            await _db.Deliveries
-                .Where(d => d.Id == id && d.State == DeliveryState.Sending)
-                .ExecuteUpdateAsync(
-                    u => u.SetProperty(d => d.State, DeliveryState.Unknown)
-                        .SetProperty(d => d.Detail, "in flight when its sender stopped")
-                        .SetProperty(d => d.UpdatedAt, at),
-                    cancellationToken);
-        }
-        else
-        {
-            return ToRecord(row);
-        }
-
-        // Taken by another sender at the same moment (null: not this caller's), or just marked Unknown.
-        return row.State == DeliveryState.Sending
-            && await _db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) is { } after
-            ? ToRecord(after)
-            : null;
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        await _db.Deliveries
+            .Where(d => batch.Contains(d.Id) && (d.State == DeliveryState.Pending || d.State == DeliveryState.Preparing))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.State, DeliveryState.Preparing)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.UpdatedAt, at),
+                cancellationToken);
+        await _db.Deliveries
+            .Where(d => batch.Contains(d.Id) && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.State, DeliveryState.Unknown)
+                    .SetProperty(d => d.Detail, "in flight when its sender stopped")
+                    .SetProperty(d => d.UpdatedAt, at),
+                cancellationToken);
+        var rows = await _db.Deliveries.AsNoTracking().Where(d => batch.Contains(d.Id)).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var order = batch.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return [.. rows.OrderBy(r => order[r.Id]).Select(ToRecord)];
     }
 
     /// <summary>Preparing → Sending for this sender's attempt only (a sender taken over posts nothing).</summary>

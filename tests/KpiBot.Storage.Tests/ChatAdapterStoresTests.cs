@@ -27,6 +27,24 @@ public abstract class ChatAdapterStoresTests : StorageTestBase
     }
 
     [Fact]
+    public async Task ChatUser_FindMany_ReturnsTheStoredProfilesOfThoseSeen_AcrossPlatformsAndWorkspaces()
+    {
+        await using var db = Database.NewContext();
+        IChatUserStore store = new ChatUserStore(db);
+        var ken = new ChatUser(Platforms.Slack, "T1", "U-KEN");
+        await store.SaveAsync(new ChatUserInfo(Maria, PersonalConversationId: "a:1on1", ServiceUrl: "https://smba.example/jp/"), April1, Ct);
+        await store.SaveAsync(new ChatUserInfo(ken, TimeZone: "Asia/Tokyo", PersonalConversationId: "D-KEN"), April1, Ct);
+        await store.SaveAsync(new ChatUserInfo(ken with { TenantId = "T2" }, PersonalConversationId: "D-OTHER"), April1, Ct);
+
+        var found = await store.FindManyAsync([ken, Maria, ken, new ChatUser(Platforms.Slack, "T1", "U-NEVER")], Ct);
+
+        Assert.Equal(
+            [(ken, "D-KEN", "Asia/Tokyo"), (Maria, "a:1on1", (string?)null)],
+            found.Select(p => (p.User, p.PersonalConversationId, p.TimeZone)).OrderBy(p => p.User.Platform, StringComparer.Ordinal).ToList());
+        Assert.Empty(await store.FindManyAsync([], Ct));
+    }
+
+    [Fact]
     public async Task ChatUser_SavedAtOnceFromTwoContexts_EndsAsOneMergedRow()
     {
         await using var db1 = Database.NewContext();

@@ -219,6 +219,26 @@ public abstract class CheckInStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task GetDays_ReturnsWhatThesePeopleRecordedOnTheseDays_InOneRead()
+    {
+        await ImportAsync();
+        await using var db = Database.NewContext();
+        ICheckInRepository store = new CheckInStore(db);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day, 42m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day.AddDays(1), 7m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Alice, SampleGoals.Calls, Day.AddDays(2), 8m), "alice", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Carol, SampleGoals.Calls, Day, 9m), "carol", April1, Ct);
+        await store.RecordAsync(new CheckInEntry(SampleGoals.Bob, SampleGoals.Calls, Day, 3m), "bob", April1, Ct);
+
+        var days = await store.GetDaysAsync([SampleGoals.Alice, SampleGoals.Carol], [Day, Day.AddDays(1)], Ct);
+
+        Assert.Equal(
+            [(SampleGoals.Alice, Day, 42m), (SampleGoals.Alice, Day.AddDays(1), 7m), (SampleGoals.Carol, Day, 9m)],
+            days.Select(e => (e.PersonId, e.Day, e.Value)).Order().ToList());
+        Assert.Empty(await store.GetDaysAsync([], [Day], Ct));
+    }
+
+    [Fact]
     public async Task LastAnsweredDayBefore_IsTheLatestEarlierDayWithAnyValue()
     {
         await ImportAsync();

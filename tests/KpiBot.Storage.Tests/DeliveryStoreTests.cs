@@ -110,6 +110,34 @@ public abstract class DeliveryStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task BeginSend_OfABatch_TakesPendingAndPreparingRows_EndsSendingOnesUnknown_AndLeavesFinishedOnesAsTheyAre()
+    {
+        await using var db = Database.NewContext();
+        var store = new DeliveryStore(db);
+        var ids = await store.ClaimAsync([Prompt("alice"), Prompt("bob"), Prompt("carol"), Prompt("dan")], April1, Ct);
+        var byKey = new Dictionary<string, long>();
+        foreach (var id in ids)
+        {
+            byKey[(await db.Deliveries.SingleAsync(d => d.Id == id, Ct)).RecipientId] = id;
+        }
+
+        await store.BeginSendAsync(byKey["bob"], April1, Ct);                                      // Preparing, its sender died
+        await store.BeginSendAsync(byKey["carol"], April1, Ct);
+        await store.BeginPostAsync(byKey["carol"], 1, April1, Ct);                                  // Sending: may have been posted
+        await store.BeginSendAsync(byKey["dan"], April1, Ct);
+        await store.CompleteAsync(byKey["dan"], 1, DeliveryState.Sent, SlackMessage, null, April1, Ct);
+
+        var batch = await store.BeginSendAsync([byKey["dan"], byKey["alice"], byKey["carol"], byKey["bob"], 99_999], April1.AddMinutes(5), Ct);
+
+        Assert.Equal(
+            [("dan", DeliveryState.Sent, 1), ("alice", DeliveryState.Preparing, 1), ("carol", DeliveryState.Unknown, 1), ("bob", DeliveryState.Preparing, 2)],
+            batch.Select(r => (r.Occurrence.RecipientId, r.State, r.Attempts)).ToList());
+        Assert.False(await store.BeginPostAsync(byKey["bob"], 1, April1, Ct)); // the dead sender of bob's row is fenced out
+        Assert.True(await store.BeginPostAsync(byKey["bob"], 2, April1, Ct));
+        Assert.Empty(await store.BeginSendAsync([], April1, Ct));
+    }
+
+    [Fact]
     public async Task CompleteAndRelease_OfASenderTakenOver_LeaveTheRowToItsNewSender()
     {
         await using var db = Database.NewContext();

@@ -75,11 +75,23 @@ public sealed class ChatDirectory(
     /// remembered);
     /// the 1:1 is opened once and remembered. With it, the zone their profile gives, if any.
     /// </summary>
-    public async Task<ChatReach> ReachAsync(string personId, string? email, CancellationToken cancellationToken)
+    public Task<ChatReach> ReachAsync(string personId, string? email, CancellationToken cancellationToken) =>
+        ReachAsync(personId, email, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReachAsync(string, string?, CancellationToken)"/>, from the person's stored profile when the caller
+    /// read it already (<see cref="ProfilesAsync"/>) and it holds their 1:1: then nothing more is read. Without a 1:1
+    /// yet, they are looked up as usual (the 1:1 is opened and remembered once).
+    /// </summary>
+    public async Task<ChatReach> ReachAsync(string personId, string? email, ChatUserInfo? known, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
-        var known = await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false);
-        var user = _sources.Select(s => known.FirstOrDefault(u => u.Platform == s.Platform)).FirstOrDefault(u => u is not null);
+        if (known is not null && Remembered(known, null) is { } address)
+        {
+            return new ChatReach(address, null, known.TimeZone);
+        }
+
+        var user = await UserOfAsync(personId, cancellationToken).ConfigureAwait(false);
         ChatUserInfo? profile = null;
         if (user is null)
         {
@@ -96,6 +108,36 @@ public sealed class ChatDirectory(
         var stored = await users.FindAsync(user, cancellationToken).ConfigureAwait(false);
         var personal = await PersonalAsync(stored ?? new ChatUserInfo(user), null, cancellationToken).ConfigureAwait(false);
         return new ChatReach(personal.Value, personal.Failure, (profile ?? stored)?.TimeZone);
+    }
+
+    /// <summary>
+    /// The stored profiles (with the 1:1, once opened) of the people a batch of sends reaches, by person id, in one
+    /// read of the chat-user store: each person with an identity on a configured platform has one (a bare one
+    /// when nothing is stored yet); the others are found by email when sent to.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ChatUserInfo>> ProfilesAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        var userOf = new Dictionary<string, ChatUser>(StringComparer.Ordinal);
+        foreach (var personId in personIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await UserOfAsync(personId, cancellationToken).ConfigureAwait(false) is { } user)
+            {
+                userOf[personId] = user;
+            }
+        }
+
+        var stored = userOf.Count == 0
+            ? []
+            : (await users.FindManyAsync([.. userOf.Values], cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.User);
+        return userOf.ToDictionary(p => p.Key, p => stored.GetValueOrDefault(p.Value) ?? new ChatUserInfo(p.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>The person's chat user on the first platform (in <see cref="Platforms"/> order) they have an identity on (the identity cache answers).</summary>
+    private async Task<ChatUser?> UserOfAsync(string personId, CancellationToken cancellationToken)
+    {
+        var known = await identities.IdentitiesOfAsync(personId, cancellationToken).ConfigureAwait(false);
+        return _sources.Select(s => known.FirstOrDefault(u => u.Platform == s.Platform)).FirstOrDefault(u => u is not null);
     }
 
     /// <summary>A chat user's 1:1: the one remembered, else opened through their platform (on <paramref name="serviceUrl"/> when the profile has none) and remembered.</summary>
@@ -117,7 +159,15 @@ public sealed class ChatDirectory(
     public async Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
     {
         var model = goals is null ? null : await goals.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var reach = await ReachAsync(personId, model?.PeopleById.GetValueOrDefault(personId)?.Email, cancellationToken).ConfigureAwait(false);
+        return await SendToPersonAsync(personId, model?.PeopleById.GetValueOrDefault(personId)?.Email, null, view, beforePost, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<SendOutcome> SendToPersonAsync(
+        string personId, string? email, ChatUserInfo? known, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken)
+    {
+        var reach = await ReachAsync(personId, email, known, cancellationToken).ConfigureAwait(false);
         return reach.Address is { } address
             ? await PostToChannelAsync(address, view, beforePost, cancellationToken).ConfigureAwait(false)
             : reach.Failure!;
@@ -170,9 +220,9 @@ public sealed class ChatDirectory(
     {
         var user = profile.User;
         var url = profile.ServiceUrl ?? serviceUrl;
-        if (profile.PersonalConversationId is { } id && (url is not null || user.Platform != Chat.Platforms.Teams))
+        if (Remembered(profile, serviceUrl) is { } remembered)
         {
-            return ChatLookup.Found(new ConversationAddress(user.Platform, user.TenantId, id, url));
+            return ChatLookup.Found(remembered);
         }
 
         if (SourceOf(user.Platform) is not { } source)
@@ -295,6 +345,15 @@ public sealed class ChatDirectory(
 
         misses.Remember(ChatMisses.Email(email), ChatMisses.NotFoundFor);
         return ChatLookup.NotFound<ChatUserInfo>();
+    }
+
+    /// <summary>The 1:1 a stored profile remembers (a Teams one only with the service URL to post to), else null.</summary>
+    private static ConversationAddress? Remembered(ChatUserInfo profile, string? serviceUrl)
+    {
+        var url = profile.ServiceUrl ?? serviceUrl;
+        return profile.PersonalConversationId is { } id && (url is not null || profile.User.Platform != Chat.Platforms.Teams)
+            ? new ConversationAddress(profile.User.Platform, profile.User.TenantId, id, url)
+            : null;
     }
 
     private IChatProfileSource? SourceOf(string platform) => _sources.FirstOrDefault(s => s.Platform == platform);

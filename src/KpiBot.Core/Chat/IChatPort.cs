@@ -18,6 +18,14 @@ public interface IChatPort
     /// </summary>
     Task<SendOutcome> SendToPersonAsync(string personId, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="SendToPersonAsync(string, ChatView, BeforePost?, CancellationToken)"/> for a person whose email is at
+    /// hand and whose stored chat profile the caller may have read already (<paramref name="known"/>: a batch of sends
+    /// reads them together, <see cref="ChatDirectory.ProfilesAsync"/>); a port that keeps no profiles ignores both.
+    /// </summary>
+    Task<SendOutcome> SendToPersonAsync(string personId, string? email, ChatUserInfo? known, ChatView view, BeforePost? beforePost, CancellationToken cancellationToken) =>
+        SendToPersonAsync(personId, view, beforePost, cancellationToken);
+
     /// <summary>Posts to a channel linked to a team.</summary>
     Task<SendOutcome> PostToChannelAsync(ConversationAddress channel, ChatView view, CancellationToken cancellationToken);
 

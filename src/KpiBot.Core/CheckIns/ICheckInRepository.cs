@@ -26,6 +26,27 @@ public interface ICheckInRepository
     /// <summary>Everything a person recorded for one work day (or week start), any node.</summary>
     Task<IReadOnlyList<CheckInEntry>> GetDayAsync(string personId, DateOnly day, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Everything these people recorded on these days, in one read (a batch of prompts builds its cards from it);
+    /// a store may answer with one query rather than one per person and day.
+    /// </summary>
+    async Task<IReadOnlyList<CheckInEntry>> GetDaysAsync(
+        IReadOnlyCollection<string> personIds, IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        ArgumentNullException.ThrowIfNull(days);
+        var entries = new List<CheckInEntry>();
+        foreach (var personId in personIds.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var day in days.Distinct())
+            {
+                entries.AddRange(await GetDayAsync(personId, day, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>The latest day before <paramref name="day"/> on which the person recorded anything, if any.</summary>
     Task<DateOnly?> LastAnsweredDayBeforeAsync(string personId, DateOnly day, CancellationToken cancellationToken);
 }

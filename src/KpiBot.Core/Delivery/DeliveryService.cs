@@ -40,14 +40,72 @@ public sealed class DeliveryService(
     IChartRenderer? charts = null,
     IOutcomeStore? outcomes = null)
 {
+    /// <summary>Sends one delivery: a batch of one (<see cref="BeginAsync"/>, then <see cref="SendAsync(SendBatch, DeliveryRecord, CancellationToken)"/>).</summary>
     public async Task<DeliveryStep> SendAsync(long deliveryId, CancellationToken cancellationToken)
     {
-        var record = await store.BeginSendAsync(deliveryId, time.GetUtcNow(), cancellationToken);
-        if (record is not { State: DeliveryState.Preparing })
+        var batch = await BeginAsync([deliveryId], cancellationToken);
+        return batch.Taken.Count == 0 ? DeliveryStep.Done : await SendAsync(batch, batch.Taken[0], cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a batch of rows (<see cref="IDeliveryStore.BeginSendAsync(IReadOnlyCollection{long}, DateTimeOffset, CancellationToken)"/>)
+    /// and reads, once for the whole batch, what its check-in cards need: the recipients' time off, the state of
+    /// the day a reminder is for, the values recorded on the cards' days, and where each recipient is reached
+    /// (<see cref="ChatDirectory.ProfilesAsync"/>) — one query each instead of one per send.
+    /// </summary>
+    public async Task<SendBatch> BeginAsync(IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        var now = time.GetUtcNow();
+        var taken = (await store.BeginSendAsync(deliveryIds, now, cancellationToken)).Where(r => r.State == DeliveryState.Preparing).ToList();
+        var model = taken.Count == 0 ? null : await goals.CurrentAsync(cancellationToken);
+        var cards = model is null
+            ? []
+            : taken
+                .Select(r => r.Occurrence)
+                .Where(o => CardCadence(o.Kind) is not null && o.DueAtUtc <= now && model.PeopleById.ContainsKey(o.RecipientId))
+                .ToList();
+        if (cards.Count == 0)
         {
-            return DeliveryStep.Done;
+            return new SendBatch(model, taken);
         }
 
+        var people = cards.Select(o => o.RecipientId).Distinct(StringComparer.Ordinal).ToList();
+        var workDays = cards.Select(o => o.WorkDay).Distinct().ToList();
+        var timeOff = await days.TimeOffAsync(people, workDays.Min(), workDays.Max(), cancellationToken);
+        var states = new Dictionary<(string, DateOnly), DayState>();
+        foreach (var reminders in cards.Where(o => IsReminder(o.Kind)).GroupBy(o => o.WorkDay))
+        {
+            var ofDay = await days.StatesAsync([.. reminders.Select(o => o.RecipientId).Distinct(StringComparer.Ordinal)], reminders.Key, cancellationToken);
+            foreach (var (personId, state) in ofDay)
+            {
+                states[(personId, reminders.Key)] = state;
+            }
+        }
+
+        // A reminder asks whether its work day was answered; a card shows what was recorded on its card day.
+        var recordedDays = cards.SelectMany(o => new[]
+        {
+            o.WorkDay, CardKdis.CardDay(model!, model!.PeopleById[o.RecipientId], CardCadence(o.Kind)!.Value, o.WorkDay),
+        }).Distinct().ToList();
+        var recorded = await checkIns.GetDaysAsync(people, recordedDays, cancellationToken);
+        var profiles = directory is null ? null : await directory.ProfilesAsync(people, cancellationToken);
+        return new SendBatch(model, taken)
+        {
+            TimeOff = timeOff,
+            States = states,
+            Recorded = recorded.ToLookup(e => (e.PersonId, e.Day)),
+            Profiles = profiles,
+            People = people.ToHashSet(StringComparer.Ordinal),
+            Days = recordedDays.ToHashSet(),
+        };
+    }
+
+    /// <summary>Sends one row of <paramref name="batch"/> (taken by <see cref="BeginAsync"/>) from what the batch read.</summary>
+    public async Task<DeliveryStep> SendAsync(SendBatch batch, DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(record);
         var send = new Attempt(store, record, time);
         if (record.Occurrence.Kind is OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze
             && record.Occurrence.DueAtUtc > time.GetUtcNow())
@@ -56,8 +114,8 @@ public sealed class DeliveryService(
             return await RetryAsync(send, record.Occurrence.DueAtUtc, "snoozed until " + record.Occurrence.DueAtUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
         }
 
-        var model = await goals.CurrentAsync(cancellationToken);
-        if (model is not null && await ZoneCheckAsync(model, record.Occurrence, cancellationToken) is { } replanned)
+        var model = batch.Model ?? await goals.CurrentAsync(cancellationToken);
+        if (model is not null && await ZoneCheckAsync(model, batch, record.Occurrence, cancellationToken) is { } replanned)
         {
             var at = time.GetUtcNow();
             if (replanned.DueAtUtc > at)
@@ -74,7 +132,7 @@ public sealed class DeliveryService(
 
         var (outcome, skipReason) = model is null
             ? (null, "no goals imported")
-            : await SendOccurrenceAsync(model, send, cancellationToken);
+            : await SendOccurrenceAsync(model, batch, send, cancellationToken);
         var now = time.GetUtcNow();
         switch (outcome)
         {
@@ -112,7 +170,7 @@ public sealed class DeliveryService(
     /// same work day as it falls in their zone; null when nothing changes. Only a prompt at its scheduled time:
     /// one a lead sent now (<c>start</c>) is for today as the lead sees it, and stays.
     /// </summary>
-    private async Task<Occurrence?> ZoneCheckAsync(GoalsModel model, Occurrence occurrence, CancellationToken cancellationToken)
+    private async Task<Occurrence?> ZoneCheckAsync(GoalsModel model, SendBatch batch, Occurrence occurrence, CancellationToken cancellationToken)
     {
         if (directory is null
             || occurrence.Kind is not (OccurrenceKind.DailyPrompt or OccurrenceKind.WeeklyPrompt)
@@ -128,7 +186,7 @@ public sealed class DeliveryService(
             return null;
         }
 
-        var reach = await directory.ReachAsync(person.Id, person.Email, cancellationToken);
+        var reach = await directory.ReachAsync(person.Id, person.Email, batch.ProfileOf(person.Id), cancellationToken);
         if (reach.TimeZone is not { } zone || zone == Zones.ZoneOf(person, model) || !Zones.TryFind(zone, out _))
         {
             return null;
@@ -152,7 +210,7 @@ public sealed class DeliveryService(
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendOccurrenceAsync(
-        GoalsModel model, Attempt send, CancellationToken cancellationToken)
+        GoalsModel model, SendBatch batch, Attempt send, CancellationToken cancellationToken)
     {
         var occurrence = send.Record.Occurrence;
         if (occurrence.Kind == OccurrenceKind.Digest)
@@ -175,33 +233,40 @@ public sealed class DeliveryService(
             return await SendOutcomeAskAsync(model, send, person, occurrence, cancellationToken);
         }
 
-        var cadence = occurrence.Kind is OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder or OccurrenceKind.WeeklySnooze
-            ? KdiCadence.Weekly : KdiCadence.Daily;
+        var cadence = CardCadence(occurrence.Kind)!.Value;
         var isSnooze = occurrence.Kind is OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze;
-        var isReminder = isSnooze || occurrence.Kind is OccurrenceKind.DailyReminder or OccurrenceKind.WeeklyReminder;
+        var isReminder = IsReminder(occurrence.Kind);
+        var cardDay = CardKdis.CardDay(model, person, cadence, occurrence.WorkDay);
+        var read = batch.Has(person.Id, occurrence.WorkDay) && batch.Has(person.Id, cardDay);
         if (isReminder)
         {
             // A reminder only for a card still unanswered: a weekly card is answered by values of weekly KDIs
             // (kept on the week's first day, where daily values of that Monday live too), a daily one by values
             // of daily KDIs or a skip; nobody is reminded on a day off.
-            var state = (await days.StatesAsync([person.Id], occurrence.WorkDay, cancellationToken)).GetValueOrDefault(person.Id, DayState.None);
+            var state = read && batch.States.TryGetValue((person.Id, occurrence.WorkDay), out var known)
+                ? known
+                : (await days.StatesAsync([person.Id], occurrence.WorkDay, cancellationToken)).GetValueOrDefault(person.Id, DayState.None);
+            var answered = read ? batch.Recorded[(person.Id, occurrence.WorkDay)] : await checkIns.GetDayAsync(person.Id, occurrence.WorkDay, cancellationToken);
             if ((cadence == KdiCadence.Daily && state is DayState.Off or DayState.Skipped)
-                || await AnsweredAsync(model, person, occurrence.WorkDay, cadence, cancellationToken))
+                || answered.Any(e => model.NodesById.TryGetValue(e.NodeId, out var node) && node is Kdi kdi && kdi.Cadence == cadence))
             {
                 return (null, "already answered, skipped or off");
             }
         }
         else if (cadence == KdiCadence.Daily
-            && (await days.TimeOffAsync([person.Id], occurrence.WorkDay, occurrence.WorkDay, cancellationToken)).ContainsKey(person.Id))
+            && (read ? batch.TimeOff : await days.TimeOffAsync([person.Id], occurrence.WorkDay, occurrence.WorkDay, cancellationToken))
+                .TryGetValue(person.Id, out var off) && off.Contains(occurrence.WorkDay))
         {
-            // A prompt needs only the time off of its day (one query); the planner already kept to working days.
+            // A prompt needs only the time off of its day; the planner already kept to working days.
             return (null, "day off");
         }
 
         var promptKind = cadence == KdiCadence.Weekly ? OccurrenceKind.WeeklyPrompt : OccurrenceKind.DailyPrompt;
         var promptKey = new Occurrence(promptKind, person.Id, occurrence.WorkDay, occurrence.DueAtUtc).Key;
         var culture = Languages.For(person, model);
-        var prompt = await prompts.BuildAsync(model, person, occurrence.WorkDay, cadence, promptKey, culture, cancellationToken);
+        var prompt = read
+            ? CheckInPrompts.Build(model, person, occurrence.WorkDay, cadence, promptKey, culture, batch.Recorded[(person.Id, cardDay)])
+            : await prompts.BuildAsync(model, person, occurrence.WorkDay, cadence, promptKey, culture, cancellationToken);
         if (prompt is null)
         {
             return (null, "no KDI to ask for");
@@ -220,8 +285,19 @@ public sealed class DeliveryService(
                     culture, occurrence.WorkDay),
                 prompt)
             : prompt;
-        return (await chat.SendToPersonAsync(person.Id, view, send.BeforePostAsync, cancellationToken), null);
+        return (await chat.SendToPersonAsync(person.Id, person.Email, batch.ProfileOf(person.Id), view, send.BeforePostAsync, cancellationToken), null);
     }
+
+    /// <summary>The cadence of a check-in card's occurrence (a prompt, reminder or snooze); null for other kinds.</summary>
+    private static KdiCadence? CardCadence(OccurrenceKind kind) => kind switch
+    {
+        OccurrenceKind.DailyPrompt or OccurrenceKind.DailyReminder or OccurrenceKind.DailySnooze => KdiCadence.Daily,
+        OccurrenceKind.WeeklyPrompt or OccurrenceKind.WeeklyReminder or OccurrenceKind.WeeklySnooze => KdiCadence.Weekly,
+        _ => null,
+    };
+
+    private static bool IsReminder(OccurrenceKind kind) =>
+        kind is OccurrenceKind.DailyReminder or OccurrenceKind.WeeklyReminder or OccurrenceKind.DailySnooze or OccurrenceKind.WeeklySnooze;
 
     /// <summary>
     /// Asks a reporter for the outcomes due on the ask's day that are still unreported for their period (the
@@ -261,12 +337,6 @@ public sealed class DeliveryService(
         var view = ReportForms.Ask(model, person, Languages.For(person, model), occurrence.WorkDay, open,
             reminder: occurrence.Kind == OccurrenceKind.OutcomeReminder);
         return (await chat.SendToPersonAsync(person.Id, view, send.BeforePostAsync, cancellationToken), null);
-    }
-
-    private async Task<bool> AnsweredAsync(GoalsModel model, Person person, DateOnly day, KdiCadence cadence, CancellationToken cancellationToken)
-    {
-        var entries = await checkIns.GetDayAsync(person.Id, day, cancellationToken);
-        return entries.Any(e => model.NodesById.TryGetValue(e.NodeId, out var node) && node is Kdi kdi && kdi.Cadence == cadence);
     }
 
     private async Task<(SendOutcome? Outcome, string? SkipReason)> SendDigestAsync(

@@ -87,6 +87,26 @@ public interface IDeliveryStore
     Task<DeliveryRecord?> BeginSendAsync(long id, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="BeginSendAsync(long, DateTimeOffset, CancellationToken)"/> for a batch of rows, as one step (a store
+    /// may take them all with one statement): the rows as this call left them, those of unknown ids left out. A row
+    /// returned Preparing is this caller's, its attempt number the token.
+    /// </summary>
+    async Task<IReadOnlyList<DeliveryRecord>> BeginSendAsync(IReadOnlyCollection<long> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var records = new List<DeliveryRecord>(ids.Count);
+        foreach (var id in ids.Distinct())
+        {
+            if (await BeginSendAsync(id, now, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>
     /// Preparing → Sending, right before the platform is called, if the row is still this sender's
     /// (<paramref name="attempt"/>); false when another sender took it over (then nothing may be posted).
     /// </summary>

@@ -8,9 +8,10 @@ namespace KpiBot.Host.Jobs;
 /// The one job type that sends deliveries, and the engine's delivery queue on Hangfire (both ends in one place).
 /// Handed ids (in due order, so a fan-out is sent fairly), it enqueues one small job per batch of
 /// <see cref="DeliveryOptions.SendBatchSize"/> ids — ids only: the method and its arguments are persisted
-/// contracts — several enqueues at once, each its own storage transaction. Run, a batch sends a few at once,
-/// each in its own scope (its own database context), straight through <see cref="DeliveryService"/>; one job per
-/// batch shares Hangfire's per-job cost (fetch, state rows) among its prompts. A delivery that asks to be retried
+/// contracts — several enqueues at once, each its own storage transaction. Run, a batch is taken and read once
+/// (<see cref="DeliveryService.BeginAsync"/>: its rows, and its recipients' time off, day values and 1:1s, one query
+/// each), then sent a few at once, each in its own scope (its own database context) from what was read; one job per
+/// batch shares Hangfire's per-job cost (fetch, state rows) and the reads among its prompts. A delivery that asks to be retried
 /// is scheduled again as a batch of one at the time it names. A job run again after a crash finds the rows it
 /// already sent final and skips them, takes over those it had not posted yet, and marks the one whose
 /// post was on the wire Unknown. When the host stops, Hangfire's
@@ -51,20 +52,27 @@ public sealed class SendDeliveryBatchJob(
     // over; one that failed with its post on the wire leaves it Sending, and the retry marks it Unknown (at most
     // once). So retries are safe: ten of them (Hangfire's growing delays) outlast a database away for hours.
     [AutomaticRetry(Attempts = 10, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-    public Task RunAsync(long[] deliveryIds, CancellationToken cancellationToken)
+    public async Task RunAsync(long[] deliveryIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveryIds);
-        return Parallel.ForEachAsync(
-            deliveryIds,
+        SendBatch batch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            batch = await scope.ServiceProvider.GetRequiredService<DeliveryService>().BeginAsync(deliveryIds, cancellationToken);
+        }
+
+        await Parallel.ForEachAsync(
+            batch.Taken,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.SendParallelism), CancellationToken = cancellationToken },
-            (id, _) => SendAsync(id));
+            (record, _) => SendAsync(batch, record));
     }
 
-    private async ValueTask SendAsync(long deliveryId)
+    private async ValueTask SendAsync(SendBatch batch, DeliveryRecord record)
     {
         var onTheWire = stop.InFlight;
+        var deliveryId = record.Id;
         await using var scope = scopes.CreateAsyncScope();
-        var step = await scope.ServiceProvider.GetRequiredService<DeliveryService>().SendAsync(deliveryId, onTheWire);
+        var step = await scope.ServiceProvider.GetRequiredService<DeliveryService>().SendAsync(batch, record, onTheWire);
         if (step.RetryAt is { } at)
         {
             // Hangfire schedules by its own clock: hand it the delay, not the instant.

@@ -211,12 +211,53 @@ public class DeliveryServiceTests
         Assert.Equal((DeliveryState.Preparing, 2), world.Deliveries.All.Single(d => d.Id == id) is var row ? (row.State, row.Attempts) : default);
     }
 
+    [Fact]
+    public async Task SendBatch_ReadsWhatItsCardsNeedOnce_AndSendsEachRowFromIt_AsEachWouldHaveBeenSentAlone()
+    {
+        var world = new EngineWorld(PromptDue);
+        var ids = await world.Deliveries.ClaimAsync(
+            [
+                new Occurrence(OccurrenceKind.DailyPrompt, "tanaka", Mon, PromptDue),
+                new Occurrence(OccurrenceKind.DailyPrompt, "suzuki", Mon, PromptDue),
+                new Occurrence(OccurrenceKind.WeeklyPrompt, "suzuki", Mon, PromptDue),
+                new Occurrence(OccurrenceKind.DailyReminder, "tanaka", Mon, PromptDue),
+            ],
+            PromptDue,
+            CancellationToken.None);
+        await world.Store.RecordAsync(new CheckInEntry("tanaka", "daily-calls", Mon, 20m), "tanaka", PromptDue, CancellationToken.None);
+        await world.Store.AddTimeOffAsync("suzuki", Mon, Mon, "leave", PromptDue, CancellationToken.None);
+        var days = new DaysFailingOnce(world.Store) { OnTimeOff = () => Task.CompletedTask };
+        var sender = new DeliveryService(
+            world.Deliveries, world.Chat, world.Goals, days, world.Store, world.Store, world.Directory, new CheckInPrompts(world.Store),
+            new DigestBuilder(new RollupService(world.Store), world.Store, world.Store, world.Time), world.Time, new DeliveryOptions(), world.ChatDirectory);
+
+        var batch = await sender.BeginAsync(ids, CancellationToken.None);
+        Assert.Equal(ids, batch.Taken.Select(r => r.Id));
+        Assert.All(batch.Taken, r => Assert.Equal((DeliveryState.Preparing, 1), (r.State, r.Attempts)));
+        Assert.Equal(1, days.TimeOffReads);
+        foreach (var row in batch.Taken)
+        {
+            Assert.Equal(DeliveryStep.Done, await sender.SendAsync(batch, row, CancellationToken.None));
+        }
+
+        Assert.Equal(1, days.TimeOffReads); // nothing read again per row
+        var tanaka = Assert.IsType<CheckInPromptView>(Assert.Single(world.Chat.To("tanaka")).View);
+        Assert.Equal(20m, Assert.Single(tanaka.Lines, l => l.KdiId == "daily-calls").CurrentValue);
+        var weekly = Assert.IsType<CheckInPromptView>(Assert.Single(world.Chat.To("suzuki")).View);   // the daily one is for a day off
+        Assert.Equal(KdiCadence.Weekly, weekly.Cadence);
+        Assert.Equal(
+            [DeliveryState.Sent, DeliveryState.Skipped, DeliveryState.Sent, DeliveryState.Skipped],   // the reminder: tanaka answered
+            ids.Select(id => StateOf(world, id)));
+    }
+
     /// <summary>The day store of the world, whose first time-off read fails as a database that went away does (or runs a hook).</summary>
     private sealed class DaysFailingOnce(IDayStore inner) : IDayStore
     {
         private int _reads;
 
         public Func<Task>? OnTimeOff { get; init; }
+
+        public int TimeOffReads => _reads;
 
         public Task SkipAsync(string personId, DateOnly day, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.SkipAsync(personId, day, reason, now, cancellationToken);

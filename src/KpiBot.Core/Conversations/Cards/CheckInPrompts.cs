@@ -28,14 +28,36 @@ public sealed class CheckInPrompts(ICheckInRepository checkIns)
         ArgumentException.ThrowIfNullOrWhiteSpace(occurrenceKey);
         ArgumentNullException.ThrowIfNull(culture);
         var day = CardKdis.CardDay(model, person, cadence, workDay);
+        if (CardKdis.Of(model, person, cadence, day).Count == 0)
+        {
+            return null;
+        }
+
+        var recorded = await _checkIns.GetDayAsync(person.Id, day, ct).ConfigureAwait(false);
+        return Build(model, person, workDay, cadence, occurrenceKey, culture, recorded);
+    }
+
+    /// <summary>
+    /// The card from the values already read: <paramref name="recorded"/> holds what the person recorded on the
+    /// card's day (<see cref="CardKdis.CardDay"/>; other days' entries are ignored). Null as for <see cref="BuildAsync"/>.
+    /// </summary>
+    public static CheckInPromptView? Build(
+        GoalsModel model, Person person, DateOnly workDay, KdiCadence cadence, string occurrenceKey, CultureInfo culture, IEnumerable<CheckInEntry> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentException.ThrowIfNullOrWhiteSpace(occurrenceKey);
+        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(recorded);
+        var day = CardKdis.CardDay(model, person, cadence, workDay);
         var kdis = CardKdis.Of(model, person, cadence, day);
         if (kdis.Count == 0)
         {
             return null;
         }
 
-        var entries = (await _checkIns.GetDayAsync(person.Id, day, ct).ConfigureAwait(false))
-            .Where(e => kdis.Any(k => k.Id == e.NodeId))
+        var entries = recorded
+            .Where(e => e.Day == day && e.PersonId == person.Id && kdis.Any(k => k.Id == e.NodeId))
             .ToDictionary(e => e.NodeId, StringComparer.Ordinal);
         var lines = kdis.Select(k => Line(model, k, entries.GetValueOrDefault(k.Id), culture)).ToList();
         var version = entries.Count == 0 ? 0 : entries.Values.Max(e => e.Revision);
