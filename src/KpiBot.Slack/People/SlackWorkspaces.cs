@@ -26,19 +26,7 @@ public sealed class SlackWorkspaces(IServiceScopeFactory scopes, TimeProvider ti
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        if (_configuredTeam is null)
-        {
-            try
-            {
-                _configuredTeam = await scope.ServiceProvider.GetRequiredService<SlackApiClient>().ConfiguredTeamAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SlackApiException or SlackRateLimitedException or HttpRequestException)
-            {
-                Log.CallFailed(logger, "auth.test", "(Slack:BotToken)", e.Message); // asked again next time
-            }
-        }
-
-        List<string> teams = _configuredTeam is { } configured ? [configured] : [];
+        List<string> teams = await ConfiguredTeamAsync(scope, cancellationToken).ConfigureAwait(false) is { } configured ? [configured] : [];
         if (scope.ServiceProvider.GetService<IChatInstallationStore>() is { } installations)
         {
             foreach (var installation in await installations.ListAsync(Platforms.Slack, cancellationToken).ConfigureAwait(false))
@@ -56,8 +44,8 @@ public sealed class SlackWorkspaces(IServiceScopeFactory scopes, TimeProvider ti
 
     /// <summary>
     /// Whether KpiBot serves workspace <paramref name="teamId"/>: the configured token's or an installed one. A team
-    /// not in the kept list is looked up once more (one installation row; auth.test again while the configured
-    /// token's team is not known yet), so a workspace installed through another host a moment ago is served at once.
+    /// not in the kept list is looked up once more (one installation row, never the whole list; auth.test again while the
+    /// configured token's team is not known yet), so a workspace installed through another host a moment ago is served at once.
     /// </summary>
     public async Task<bool> IsServedAsync(string teamId, CancellationToken cancellationToken)
     {
@@ -67,16 +55,13 @@ public sealed class SlackWorkspaces(IServiceScopeFactory scopes, TimeProvider ti
             return true;
         }
 
-        if (_configuredTeam is null)
+        await using var scope = scopes.CreateAsyncScope();
+        if (_configuredTeam is null && await ConfiguredTeamAsync(scope, cancellationToken).ConfigureAwait(false) == teamId)
         {
-            _cached = null;
-            if ((await TeamIdsAsync(cancellationToken).ConfigureAwait(false)).Contains(teamId, StringComparer.Ordinal))
-            {
-                return true;
-            }
+            _cached = null; // listed with the others next time
+            return true;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
         if (scope.ServiceProvider.GetService<IChatInstallationStore>() is { } installations
             && await installations.FindAsync(Platforms.Slack, teamId, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -85,6 +70,27 @@ public sealed class SlackWorkspaces(IServiceScopeFactory scopes, TimeProvider ti
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The configured token's workspace: asked of auth.test until it answers once (no call when no token is
+    /// configured), then kept for the host's life.
+    /// </summary>
+    private async Task<string?> ConfiguredTeamAsync(AsyncServiceScope scope, CancellationToken cancellationToken)
+    {
+        if (_configuredTeam is null)
+        {
+            try
+            {
+                _configuredTeam = await scope.ServiceProvider.GetRequiredService<SlackApiClient>().ConfiguredTeamAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SlackApiException or SlackRateLimitedException or HttpRequestException)
+            {
+                Log.CallFailed(logger, "auth.test", "(Slack:BotToken)", e.Message); // asked again next time
+            }
+        }
+
+        return _configuredTeam;
     }
 
     /// <summary>One answer, swapped whole so concurrent callers never see half of it.</summary>
